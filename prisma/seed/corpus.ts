@@ -1,0 +1,81 @@
+// The shape of a seed corpus file (prisma/seed/*.json) and the checks it must pass before anything is written:
+// references between its records resolve, and keys are unique.
+import fs from 'node:fs';
+import path from 'node:path';
+import { projectRoot } from '../../src/config';
+import type { ClaimKind, RebuttalStance, SourceKind } from '../../src/generated/prisma/enums';
+
+export interface SeedSpeaker {
+  slug: string;
+  name: string;
+  role: string | null;
+  affiliation: string | null;
+  country: string | null;
+  isNamed: boolean;
+}
+
+export interface SeedSource {
+  /** Local to the file: claims cite sources by it. */
+  key: string;
+  title: string;
+  url: string | null;
+  publisher: string | null;
+  author: string | null;
+  /** ISO 8601 date-time. */
+  publishedAt: string | null;
+  kind: SourceKind;
+}
+
+export interface SeedClaim {
+  /** Local to the file: rebuttals name claims by it. */
+  key: string;
+  speaker: string;
+  source: string | null;
+  kind: ClaimKind;
+  text: string;
+  /** YYYY-MM-DD. */
+  statedAt: string | null;
+}
+
+export interface SeedRebuttal {
+  claim: string;
+  counterclaim: string;
+  stance: RebuttalStance;
+  rationale: string | null;
+}
+
+export interface SeedCorpus {
+  speakers: SeedSpeaker[];
+  sources: SeedSource[];
+  claims: SeedClaim[];
+  rebuttals: SeedRebuttal[];
+}
+
+export const INF_TREATY_CORPUS = path.join(projectRoot, 'prisma', 'seed', 'inf-treaty.json');
+
+export function readCorpus(file: string = INF_TREATY_CORPUS): SeedCorpus {
+  const corpus = JSON.parse(fs.readFileSync(file, 'utf8')) as SeedCorpus;
+  const problems: string[] = [];
+  const unique = (what: string, keys: string[]) => {
+    const seen = new Set<string>();
+    for (const key of keys) {
+      if (seen.has(key)) problems.push(`${what} "${key}" appears twice`);
+      seen.add(key);
+    }
+    return seen;
+  };
+  const speakers = unique('speaker slug', corpus.speakers.map((speaker) => speaker.slug));
+  const sources = unique('source key', corpus.sources.map((source) => source.key));
+  const claims = unique('claim key', corpus.claims.map((claim) => claim.key));
+  for (const claim of corpus.claims) {
+    if (!speakers.has(claim.speaker)) problems.push(`claim "${claim.key}" names unknown speaker "${claim.speaker}"`);
+    if (claim.source !== null && !sources.has(claim.source)) problems.push(`claim "${claim.key}" cites unknown source "${claim.source}"`);
+  }
+  unique('rebuttal', corpus.rebuttals.map((rebuttal) => `${rebuttal.claim} <- ${rebuttal.counterclaim}`));
+  for (const rebuttal of corpus.rebuttals) {
+    for (const end of [rebuttal.claim, rebuttal.counterclaim]) if (!claims.has(end)) problems.push(`rebuttal names unknown claim "${end}"`);
+    if (rebuttal.claim === rebuttal.counterclaim) problems.push(`claim "${rebuttal.claim}" rebuts itself`);
+  }
+  if (problems.length > 0) throw new Error(`${file} is not a valid seed corpus:\n  - ${problems.join('\n  - ')}`);
+  return corpus;
+}

@@ -1,0 +1,86 @@
+// Applies a seed corpus idempotently, in one transaction: records already present (speakers by slug, sources by URL
+// or else by title, claims by speaker and text, rebuttals by their pair of claims) are left exactly as they are, so
+// a second run changes nothing.
+import type { PrismaClient } from '../../src/generated/prisma/client';
+import { parseLocalDate } from '../../src/common/scalars';
+import { readCorpus, type SeedCorpus } from './corpus';
+
+export interface SeedSummary {
+  speakers: number;
+  sources: number;
+  claims: number;
+  rebuttals: number;
+}
+
+export async function seedDatabase(prisma: PrismaClient, corpus: SeedCorpus = readCorpus()): Promise<SeedSummary> {
+  return prisma.$transaction(
+    async (tx) => {
+      const createdSpeakers = await tx.speaker.createMany({ data: corpus.speakers, skipDuplicates: true });
+      const speakerIds = new Map(
+        (await tx.speaker.findMany({ where: { slug: { in: corpus.speakers.map((s) => s.slug) } }, select: { id: true, slug: true } })).map(
+          (speaker) => [speaker.slug, speaker.id],
+        ),
+      );
+
+      let createdSources = 0;
+      const sourceIds = new Map<string, string>();
+      for (const { key, publishedAt, ...source } of corpus.sources) {
+        const existing = await tx.source.findFirst({
+          where: source.url !== null ? { url: source.url } : { url: null, title: source.title },
+          select: { id: true },
+        });
+        const id =
+          existing?.id ??
+          (await tx.source.create({ data: { ...source, publishedAt: publishedAt ? new Date(publishedAt) : null }, select: { id: true } })).id;
+        if (!existing) createdSources += 1;
+        sourceIds.set(key, id);
+      }
+
+      const known = await tx.claim.findMany({
+        where: { speakerId: { in: [...speakerIds.values()] } },
+        select: { id: true, speakerId: true, text: true },
+      });
+      const claimIds = new Map<string, string>();
+      const byContent = new Map(known.map((claim) => [`${claim.speakerId}\n${claim.text}`, claim.id]));
+      let createdClaims = 0;
+      for (const claim of corpus.claims) {
+        const speakerId = speakerIds.get(claim.speaker)!;
+        let id = byContent.get(`${speakerId}\n${claim.text}`);
+        if (id === undefined) {
+          id = (
+            await tx.claim.create({
+              data: {
+                text: claim.text,
+                kind: claim.kind,
+                statedAt: claim.statedAt ? (parseLocalDate(claim.statedAt) ?? null) : null,
+                speakerId,
+                sourceId: claim.source ? sourceIds.get(claim.source)! : null,
+              },
+              select: { id: true },
+            })
+          ).id;
+          createdClaims += 1;
+        }
+        claimIds.set(claim.key, id);
+      }
+
+      const createdRebuttals = await tx.rebuttal.createMany({
+        data: corpus.rebuttals.map((rebuttal) => ({
+          claimId: claimIds.get(rebuttal.claim)!,
+          counterclaimId: claimIds.get(rebuttal.counterclaim)!,
+          stance: rebuttal.stance,
+          rationale: rebuttal.rationale,
+        })),
+        skipDuplicates: true,
+      });
+
+      return { speakers: createdSpeakers.count, sources: createdSources, claims: createdClaims, rebuttals: createdRebuttals.count };
+    },
+    { timeout: 60_000 },
+  );
+}
+
+/** True when the database holds no speakers: the state in which `npm start` seeds it. */
+export async function isDatabaseEmpty(prisma: PrismaClient): Promise<boolean> {
+  return (await prisma.speaker.count()) === 0;
+}

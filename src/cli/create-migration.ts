@@ -1,0 +1,17 @@
+// npm run db:migrate:create -- NAME: writes prisma/migrations/<timestamp>_NAME/migration.sql from the schema change.
+import path from 'node:path';
+import { projectRoot } from '../config';
+import { createMigration } from '../db/migrator';
+import { runCli } from './run-cli';
+
+runCli(async () => {
+  const name = process.argv.slice(2).join('_');
+  if (name === '') throw new Error('Usage: npm run db:migrate:create -- NAME (e.g. add_claim_language)');
+  const created = await createMigration(name);
+  if (!created) {
+    console.log('prisma/schema.prisma and prisma/migrations already agree: no migration written.');
+    return;
+  }
+  console.log(`Wrote ${path.relative(projectRoot, created.file)}:\n\n${created.sql}`);
+  console.log('Review it (add what Prisma cannot express, such as CHECK constraints), then run npm run db:migrate.');
+});

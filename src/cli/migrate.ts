@@ -1,0 +1,15 @@
+// npm run db:migrate: applies pending migrations from prisma/migrations to the configured database.
+import { loadConfig } from '../config';
+import { openDatabase } from '../db/database';
+import { applyMigrations } from '../db/migrator';
+import { runCli } from './run-cli';
+
+runCli(async () => {
+  const db = await openDatabase(loadConfig().database);
+  try {
+    const applied = await applyMigrations(db);
+    console.log(applied.length > 0 ? `Applied ${applied.length} migration(s):\n  ${applied.join('\n  ')}` : 'The database is up to date: no migration to apply.');
+  } finally {
+    await db.close();
+  }
+});

@@ -1,0 +1,23 @@
+// npm run db:seed: migrates, then applies the INF-treaty corpus; idempotent, so running it again creates nothing.
+import { isDatabaseEmpty, seedDatabase } from '../../prisma/seed/seed';
+import { loadConfig } from '../config';
+import { openDatabase } from '../db/database';
+import { applyMigrations } from '../db/migrator';
+import { runCli } from './run-cli';
+
+runCli(async () => {
+  const db = await openDatabase(loadConfig().database);
+  try {
+    await applyMigrations(db);
+    const wasEmpty = await isDatabaseEmpty(db.prisma);
+    const created = await seedDatabase(db.prisma);
+    const total = created.speakers + created.sources + created.claims + created.rebuttals;
+    console.log(
+      total === 0
+        ? 'The seed corpus is already in the database: nothing created.'
+        : `Created ${created.speakers} speaker(s), ${created.sources} source(s), ${created.claims} claim(s) and ${created.rebuttals} rebuttal(s)${wasEmpty ? '' : ' missing from the database'}.`,
+    );
+  } finally {
+    await db.close();
+  }
+});

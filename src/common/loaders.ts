@@ -1,0 +1,72 @@
+// The DataLoader shapes every module builds its relation loaders from. Batch functions map their results back over
+// the input keys, so order is kept and a missing key gets null (or an empty list), never another key's row.
+import DataLoader from 'dataloader';
+import { toPage, type Page, type PageWindow } from './pagination';
+
+/** One row per id, or null. */
+export function createByIdLoader<T extends { id: string }>(fetch: (ids: readonly string[]) => Promise<T[]>): DataLoader<string, T | null> {
+  return new DataLoader(async (ids) => {
+    const byId = new Map((await fetch(ids)).map((row) => [row.id, row]));
+    return ids.map((id) => byId.get(id) ?? null);
+  });
+}
+
+/** All rows whose `groupOf` is the key, in the order fetched. */
+export function createGroupLoader<T>(fetch: (keys: readonly string[]) => Promise<T[]>, groupOf: (row: T) => string): DataLoader<string, T[]> {
+  return new DataLoader(async (keys) => {
+    const groups = new Map<string, T[]>(keys.map((key) => [key, []]));
+    for (const row of await fetch(keys)) groups.get(groupOf(row))?.push(row);
+    return keys.map((key) => groups.get(key) ?? []);
+  });
+}
+
+/** A count per key (0 when absent). */
+export function createCountLoader(fetch: (keys: readonly string[]) => Promise<Map<string, number>>): DataLoader<string, number> {
+  return new DataLoader(async (keys) => {
+    const counts = await fetch(keys);
+    return keys.map((key) => counts.get(key) ?? 0);
+  });
+}
+
+export interface ChildPageKey {
+  parentId: string;
+  /** Checked by pageWindow() before the load, so a bad argument fails its own field, not the whole batch. */
+  window: PageWindow;
+}
+
+const windowKey = (window: PageWindow): string => `${window.first}:${window.afterId ?? ''}`;
+
+/**
+ * A page of a parent's children (a speaker's claims, say) for many parents at once. Keys asking for the same window
+ * share one fetch; `fetchWindow` returns up to window.take rows per parent, each tagged with its parent id.
+ */
+export function createChildPageLoader<T extends { id: string }>(
+  fetchWindow: (parentIds: string[], window: PageWindow) => Promise<(T & { parentId: string })[]>,
+  countLoader: DataLoader<string, number>,
+): DataLoader<ChildPageKey, Page<T>, string> {
+  return new DataLoader(
+    async (keys) => {
+      const groups = new Map<string, { window: PageWindow; parentIds: string[] }>();
+      for (const { parentId, window } of keys) {
+        const group = groups.get(windowKey(window)) ?? { window, parentIds: [] };
+        group.parentIds.push(parentId);
+        groups.set(windowKey(window), group);
+      }
+      const rowsByKey = new Map<string, T[]>();
+      await Promise.all(
+        [...groups].map(async ([groupKey, { window, parentIds }]) => {
+          for (const row of await fetchWindow(parentIds, window)) {
+            const key = `${groupKey}|${row.parentId}`;
+            const rows = rowsByKey.get(key);
+            if (rows) rows.push(row);
+            else rowsByKey.set(key, [row]);
+          }
+        }),
+      );
+      return keys.map(({ parentId, window }) =>
+        toPage(rowsByKey.get(`${windowKey(window)}|${parentId}`) ?? [], window, () => countLoader.load(parentId)),
+      );
+    },
+    { cacheKeyFn: ({ parentId, window }) => `${windowKey(window)}|${parentId}` },
+  );
+}

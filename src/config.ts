@@ -1,0 +1,113 @@
+// Every environment variable the app reads, parsed and validated once at start. Bad configuration fails fast with a
+// message naming the variable; nothing else in the code reads process.env.
+import fs from 'node:fs';
+import path from 'node:path';
+
+export type NodeEnv = 'development' | 'production' | 'test';
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+export type DatabaseConfig =
+  | { kind: 'pglite'; dataDir: string }
+  | { kind: 'postgres'; url: string; poolSize: number };
+
+export interface Config {
+  nodeEnv: NodeEnv;
+  isProduction: boolean;
+  host: string;
+  port: number;
+  database: DatabaseConfig;
+  logLevel: LogLevel;
+  /** Introspection and the Sandbox landing page; on in development, off in production unless asked for. */
+  exposeSchema: boolean;
+  /** Seed the INF-treaty corpus when the database holds no speakers yet. */
+  seedOnStart: boolean;
+  shutdownTimeoutMs: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const NODE_ENVS: readonly NodeEnv[] = ['development', 'production', 'test'];
+const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+/** The folder holding package.json, whether running from src/ (ts) or dist/src/ (compiled). */
+export const projectRoot: string = findProjectRoot(__dirname);
+
+function findProjectRoot(start: string): string {
+  let dir = start;
+  while (!fs.existsSync(path.join(dir, 'package.json'))) {
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new Error(`No package.json above ${start}`);
+    dir = parent;
+  }
+  return dir;
+}
+
+export const migrationsDir = path.join(projectRoot, 'prisma', 'migrations');
+export const prismaSchemaPath = path.join(projectRoot, 'prisma', 'schema.prisma');
+
+type Env = Record<string, string | undefined>;
+
+export function loadConfig(env: Env = process.env): Config {
+  const problems: string[] = [];
+  const read = (name: string): string | undefined => {
+    const value = env[name]?.trim();
+    return value === '' ? undefined : value;
+  };
+  const oneOf = <T extends string>(name: string, allowed: readonly T[], fallback: T): T => {
+    const value = read(name);
+    if (value === undefined) return fallback;
+    if ((allowed as readonly string[]).includes(value)) return value as T;
+    problems.push(`${name} must be one of ${allowed.join(', ')} (got "${value}")`);
+    return fallback;
+  };
+  const integer = (name: string, fallback: number, min: number, max: number): number => {
+    const value = read(name);
+    if (value === undefined) return fallback;
+    const parsed = Number(value);
+    if (Number.isInteger(parsed) && parsed >= min && parsed <= max) return parsed;
+    problems.push(`${name} must be a whole number from ${min} to ${max} (got "${value}")`);
+    return fallback;
+  };
+  const boolean = (name: string, fallback: boolean): boolean => {
+    const value = read(name)?.toLowerCase();
+    if (value === undefined) return fallback;
+    if (['1', 'true', 'yes', 'on'].includes(value)) return true;
+    if (['0', 'false', 'no', 'off'].includes(value)) return false;
+    problems.push(`${name} must be true or false (got "${value}")`);
+    return fallback;
+  };
+
+  const nodeEnv = oneOf('NODE_ENV', NODE_ENVS, 'development');
+  const isProduction = nodeEnv === 'production';
+
+  let database: DatabaseConfig;
+  const url = read('DATABASE_URL');
+  if (url !== undefined) {
+    if (!/^postgres(ql)?:\/\//.test(url)) {
+      problems.push('DATABASE_URL must be a PostgreSQL URL (postgresql://user@host:port/database); unset it to use the embedded database');
+    }
+    database = { kind: 'postgres', url, poolSize: integer('DATABASE_POOL_SIZE', 10, 1, 200) };
+  } else {
+    const dataDir = read('PGLITE_DATA_DIR') ?? path.join(projectRoot, 'data', 'pglite');
+    database = { kind: 'pglite', dataDir: dataDir.startsWith('memory://') ? dataDir : path.resolve(dataDir) };
+  }
+
+  const config: Config = {
+    nodeEnv,
+    isProduction,
+    host: read('HOST') ?? 'localhost',
+    port: integer('PORT', 4000, 0, 65535),
+    database,
+    logLevel: oneOf('LOG_LEVEL', LOG_LEVELS, nodeEnv === 'test' ? 'silent' : 'info'),
+    exposeSchema: boolean('GRAPHQL_EXPOSE_SCHEMA', !isProduction),
+    seedOnStart: boolean('SEED_ON_START', true),
+    shutdownTimeoutMs: integer('SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}

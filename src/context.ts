@@ -1,0 +1,39 @@
+// The typed request context: the services (built once per server) and a fresh set of DataLoaders per request, so
+// that batching and caching never leak between requests. This is the one place loaders are built.
+import type { Logger } from './logger';
+import type { PrismaClient } from './generated/prisma/client';
+import { ClaimService } from './modules/claims/claim.service';
+import { createClaimLoaders } from './modules/claims/claim.loaders';
+import { RebuttalService } from './modules/rebuttals/rebuttal.service';
+import { createRebuttalLoaders } from './modules/rebuttals/rebuttal.loaders';
+import { SourceService } from './modules/sources/source.service';
+import { createSourceLoaders } from './modules/sources/source.loaders';
+import { SpeakerService } from './modules/speakers/speaker.service';
+import { createSpeakerLoaders } from './modules/speakers/speaker.loaders';
+
+export function createServices(prisma: PrismaClient) {
+  return {
+    speakers: new SpeakerService(prisma),
+    sources: new SourceService(prisma),
+    claims: new ClaimService(prisma),
+    rebuttals: new RebuttalService(prisma),
+  };
+}
+
+export function createLoaders(prisma: PrismaClient) {
+  return {
+    speakers: createSpeakerLoaders(prisma),
+    sources: createSourceLoaders(prisma),
+    claims: createClaimLoaders(prisma),
+    rebuttals: createRebuttalLoaders(prisma),
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;
+export type Loaders = ReturnType<typeof createLoaders>;
+
+export interface Context {
+  services: Services;
+  loaders: Loaders;
+  logger: Logger;
+}

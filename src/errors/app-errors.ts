@@ -1,0 +1,49 @@
+// The errors a client can act on. Each carries a stable `extensions.code`; input errors also name the field at fault
+// (`extensions.field`, a path such as "input.speakerId"). Anything else that escapes a resolver is masked by
+// formatError (see mask-error.ts).
+import { GraphQLError } from 'graphql';
+
+export const ErrorCode = {
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  NOT_FOUND: 'NOT_FOUND',
+  CONFLICT: 'CONFLICT',
+  INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+export interface AppErrorOptions {
+  /** Path of the argument or input field at fault, e.g. "input.slug". */
+  field?: string;
+  /** Every problem found, when there were several (validation reports them all). */
+  violations?: { field: string; message: string }[];
+}
+
+export abstract class AppError extends GraphQLError {
+  abstract readonly code: ErrorCode;
+
+  protected constructor(message: string, code: ErrorCode, options: AppErrorOptions = {}) {
+    super(message, { extensions: { code, ...options } });
+    this.name = new.target.name;
+  }
+}
+
+export class BadUserInputError extends AppError {
+  readonly code = ErrorCode.BAD_USER_INPUT;
+  constructor(message: string, options: AppErrorOptions = {}) {
+    super(message, ErrorCode.BAD_USER_INPUT, options);
+  }
+}
+
+export class NotFoundError extends AppError {
+  readonly code = ErrorCode.NOT_FOUND;
+  constructor(entity: string, id: string, options: AppErrorOptions = {}) {
+    super(`${entity} ${id} does not exist`, ErrorCode.NOT_FOUND, options);
+  }
+}
+
+export class ConflictError extends AppError {
+  readonly code = ErrorCode.CONFLICT;
+  constructor(message: string, options: AppErrorOptions = {}) {
+    super(message, ErrorCode.CONFLICT, options);
+  }
+}

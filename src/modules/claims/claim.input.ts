@@ -1,0 +1,112 @@
+import { ArrayMaxSize, IsEnum, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import { Field, ID, InputType } from 'type-graphql';
+import { NonBlank } from '../../common/input-rules';
+import { LocalDateScalar } from '../../common/scalars';
+import { ClaimKind, RebuttalStance } from '../../generated/prisma/enums';
+
+export const MAX_CLAIM_LENGTH = 10_000;
+
+@InputType({ description: 'A rebuttal the new claim makes against an existing claim, written with it in one transaction.' })
+export class ClaimRebutsInput {
+  @Field(() => ID, { description: 'The existing claim the new claim counters.' })
+  @IsUUID()
+  claimId!: string;
+
+  @Field(() => RebuttalStance)
+  @IsEnum(RebuttalStance)
+  stance!: RebuttalStance;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  rationale?: string | null;
+}
+
+@InputType()
+export class CreateClaimInput {
+  @Field()
+  @IsString()
+  @NonBlank(MAX_CLAIM_LENGTH)
+  text!: string;
+
+  @Field(() => ClaimKind)
+  @IsEnum(ClaimKind)
+  kind!: ClaimKind;
+
+  @Field(() => LocalDateScalar, { nullable: true })
+  @IsOptional()
+  statedAt?: Date | null;
+
+  @Field(() => ID)
+  @IsUUID()
+  speakerId!: string;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID()
+  sourceId?: string | null;
+
+  @Field(() => [ClaimRebutsInput], { nullable: true, description: 'Claims this one counters.' })
+  @IsOptional()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  rebuts?: ClaimRebutsInput[] | null;
+}
+
+@InputType({ description: 'Fields to change; omitted fields stay as they are, null clears an optional field.' })
+export class UpdateClaimInput {
+  @Field(() => String, { nullable: true })
+  @IsString()
+  @NonBlank(MAX_CLAIM_LENGTH)
+  text?: string;
+
+  @Field(() => ClaimKind, { nullable: true })
+  @IsEnum(ClaimKind)
+  kind?: ClaimKind;
+
+  @Field(() => LocalDateScalar, { nullable: true })
+  @IsOptional()
+  statedAt?: Date | null;
+
+  @Field(() => ID, { nullable: true })
+  @IsUUID()
+  speakerId?: string;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID()
+  sourceId?: string | null;
+}
+
+@InputType({ description: 'Narrows a list of claims; all given conditions must hold.' })
+export class ClaimFilter {
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID()
+  speakerId?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID()
+  sourceId?: string | null;
+
+  @Field(() => ClaimKind, { nullable: true })
+  @IsOptional()
+  @IsEnum(ClaimKind)
+  kind?: ClaimKind | null;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Stated on or after this day.' })
+  @IsOptional()
+  statedFrom?: Date | null;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Stated on or before this day.' })
+  @IsOptional()
+  statedTo?: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'Text contains this, ignoring case.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  text?: string | null;
+}

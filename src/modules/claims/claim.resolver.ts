@@ -1,0 +1,61 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { PageArgs } from '../../common/connection.type';
+import type { Context } from '../../context';
+import { Rebuttal } from '../rebuttals/rebuttal.type';
+import { Source } from '../sources/source.type';
+import { Speaker } from '../speakers/speaker.type';
+import { ClaimFilter, CreateClaimInput, UpdateClaimInput } from './claim.input';
+import type { ClaimRecord } from './claim.service';
+import { Claim, ClaimConnection } from './claim.type';
+
+@Resolver(() => Claim)
+export class ClaimResolver {
+  @Query(() => ClaimConnection, { description: 'Claims matching the filter, oldest first.' })
+  async claims(
+    @Arg('filter', () => ClaimFilter, { nullable: true }) filter: ClaimFilter | null,
+    @Args() page: PageArgs,
+    @Ctx() { services }: Context,
+  ) {
+    return ClaimConnection.from(await services.claims.list(filter ?? {}, page));
+  }
+
+  @Query(() => Claim, { nullable: true })
+  claim(@Arg('id', () => ID) id: string, @Ctx() { services }: Context) {
+    return services.claims.findById(id);
+  }
+
+  @Mutation(() => Claim, { description: 'Creates the claim, and the rebuttals it makes when `rebuts` is given, in one transaction.' })
+  createClaim(@Arg('input') input: CreateClaimInput, @Ctx() { services }: Context) {
+    return services.claims.create(input);
+  }
+
+  @Mutation(() => Claim)
+  updateClaim(@Arg('id', () => ID) id: string, @Arg('input') input: UpdateClaimInput, @Ctx() { services }: Context) {
+    return services.claims.update(id, input);
+  }
+
+  @Mutation(() => Claim, { description: 'Deletes the claim and every rebuttal edge it stands on.' })
+  deleteClaim(@Arg('id', () => ID) id: string, @Ctx() { services }: Context) {
+    return services.claims.delete(id);
+  }
+
+  @FieldResolver(() => Speaker)
+  speaker(@Root() claim: ClaimRecord, @Ctx() { loaders }: Context) {
+    return loaders.speakers.byId.load(claim.speakerId);
+  }
+
+  @FieldResolver(() => Source, { nullable: true })
+  source(@Root() claim: ClaimRecord, @Ctx() { loaders }: Context) {
+    return claim.sourceId ? loaders.sources.byId.load(claim.sourceId) : null;
+  }
+
+  @FieldResolver(() => [Rebuttal], { description: 'Rebuttals against this claim, each with its counterclaim.' })
+  rebuttals(@Root() claim: ClaimRecord, @Ctx() { loaders }: Context) {
+    return loaders.rebuttals.byClaimId.load(claim.id);
+  }
+
+  @FieldResolver(() => [Rebuttal], { description: 'Rebuttals this claim makes against other claims.' })
+  rebuts(@Root() claim: ClaimRecord, @Ctx() { loaders }: Context) {
+    return loaders.rebuttals.byCounterclaimId.load(claim.id);
+  }
+}

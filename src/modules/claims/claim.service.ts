@@ -1,0 +1,137 @@
+import { parseId } from '../../common/ids';
+import { pageWindow, toPage, type Page, type PageRequest } from '../../common/pagination';
+import { BadUserInputError, ConflictError, NotFoundError } from '../../errors/app-errors';
+import { databaseViolation } from '../../errors/database-errors';
+import type { Claim, ClaimKind, Prisma, PrismaClient, RebuttalStance } from '../../generated/prisma/client';
+
+export type ClaimRecord = Claim;
+
+export interface ClaimQuery {
+  speakerId?: string | null;
+  sourceId?: string | null;
+  kind?: ClaimKind | null;
+  statedFrom?: Date | null;
+  statedTo?: Date | null;
+  text?: string | null;
+}
+
+export interface ClaimData {
+  text: string;
+  kind: ClaimKind;
+  statedAt?: Date | null;
+  speakerId: string;
+  sourceId?: string | null;
+  rebuts?: { claimId: string; stance: RebuttalStance; rationale?: string | null }[] | null;
+}
+
+export interface ClaimChanges {
+  text?: string | null;
+  kind?: ClaimKind | null;
+  statedAt?: Date | null;
+  speakerId?: string | null;
+  sourceId?: string | null;
+}
+
+export class ClaimService {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  async list(query: ClaimQuery, request: PageRequest): Promise<Page<ClaimRecord>> {
+    const window = pageWindow(request);
+    const where = claimWhere(query);
+    const rows = await this.prisma.claim.findMany({
+      where: window.afterId ? { AND: [where, { id: { gt: window.afterId } }] } : where,
+      orderBy: { id: 'asc' },
+      take: window.take,
+    });
+    return toPage(rows, window, () => this.prisma.claim.count({ where }));
+  }
+
+  findById(id: string): Promise<ClaimRecord | null> {
+    return this.prisma.claim.findUnique({ where: { id: parseId(id, 'id') } });
+  }
+
+  /** Creates the claim and the rebuttals it makes in one statement: all of it, or nothing. */
+  async create(data: ClaimData): Promise<ClaimRecord> {
+    const rebuts = data.rebuts ?? [];
+    const targets = rebuts.map((rebut, index) => parseId(rebut.claimId, `input.rebuts.${index}.claimId`));
+    if (new Set(targets).size !== targets.length) {
+      throw new BadUserInputError('input.rebuts names the same claim twice; one rebuttal per claim', { field: 'input.rebuts' });
+    }
+    try {
+      return await this.prisma.claim.create({
+        data: {
+          text: data.text,
+          kind: data.kind,
+          statedAt: data.statedAt ?? null,
+          speakerId: parseId(data.speakerId, 'input.speakerId'),
+          sourceId: data.sourceId == null ? null : parseId(data.sourceId, 'input.sourceId'),
+          rebuts: {
+            create: rebuts.map((rebut, index) => ({ claimId: targets[index]!, stance: rebut.stance, rationale: rebut.rationale ?? null })),
+          },
+        },
+      });
+    } catch (error) {
+      throw translate(error, data);
+    }
+  }
+
+  async update(id: string, changes: ClaimChanges): Promise<ClaimRecord> {
+    const claimId = parseId(id, 'id');
+    try {
+      return await this.prisma.claim.update({
+        where: { id: claimId },
+        data: {
+          text: changes.text ?? undefined,
+          kind: changes.kind ?? undefined,
+          statedAt: changes.statedAt,
+          speakerId: changes.speakerId == null ? undefined : parseId(changes.speakerId, 'input.speakerId'),
+          sourceId: changes.sourceId == null ? changes.sourceId : parseId(changes.sourceId, 'input.sourceId'),
+        },
+      });
+    } catch (error) {
+      throw translate(error, changes, claimId);
+    }
+  }
+
+  /** Deletes the claim and, by the foreign keys' cascade, every rebuttal edge it stands on. */
+  async delete(id: string): Promise<ClaimRecord> {
+    const claimId = parseId(id, 'id');
+    try {
+      return await this.prisma.claim.delete({ where: { id: claimId } });
+    } catch (error) {
+      throw translate(error, {}, claimId);
+    }
+  }
+}
+
+export function claimWhere(query: ClaimQuery): Prisma.ClaimWhereInput {
+  if (query.statedFrom && query.statedTo && query.statedFrom > query.statedTo) {
+    throw new BadUserInputError('filter.statedTo is before filter.statedFrom', { field: 'filter.statedTo' });
+  }
+  const text = query.text?.trim();
+  return {
+    ...(query.speakerId ? { speakerId: parseId(query.speakerId, 'filter.speakerId') } : {}),
+    ...(query.sourceId ? { sourceId: parseId(query.sourceId, 'filter.sourceId') } : {}),
+    ...(query.kind ? { kind: query.kind } : {}),
+    ...(query.statedFrom || query.statedTo
+      ? { statedAt: { ...(query.statedFrom ? { gte: query.statedFrom } : {}), ...(query.statedTo ? { lte: query.statedTo } : {}) } }
+      : {}),
+    ...(text ? { text: { contains: text, mode: 'insensitive' as const } } : {}),
+  };
+}
+
+function translate(error: unknown, data: { speakerId?: string | null; sourceId?: string | null }, id?: string): unknown {
+  const violation = databaseViolation(error);
+  if (violation?.kind === 'foreign-key') {
+    if (violation.constraint.includes('speaker')) {
+      return new BadUserInputError(`No speaker has id ${data.speakerId}`, { field: 'input.speakerId' });
+    }
+    if (violation.constraint.includes('source')) {
+      return new BadUserInputError(`No source has id ${data.sourceId}`, { field: 'input.sourceId' });
+    }
+    return new BadUserInputError('input.rebuts names a claim that does not exist', { field: 'input.rebuts' });
+  }
+  if (violation?.kind === 'record-not-found' && id) return new NotFoundError('Claim', id, { field: 'id' });
+  if (violation?.kind === 'unique') return new ConflictError('The claim already rebuts one of those claims', { field: 'input.rebuts' });
+  return error;
+}

@@ -1,0 +1,39 @@
+import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { createConnectionType } from '../../common/connection.type';
+import { LocalDateScalar } from '../../common/scalars';
+import { ClaimKind } from '../../generated/prisma/enums';
+
+registerEnumType(ClaimKind, {
+  name: 'ClaimKind',
+  valuesConfig: {
+    QUOTE: { description: 'Words the source puts in quotation marks.' },
+    PARAPHRASE: { description: 'Reported speech: what the source says the speaker said.' },
+  },
+});
+
+@ObjectType({ description: 'Something a speaker asserted, as a source reports it.' })
+export class Claim {
+  @Field(() => ID)
+  id!: string;
+
+  @Field({ description: 'The quote, verbatim, or the sentence that reports it.' })
+  text!: string;
+
+  @Field(() => ClaimKind)
+  kind!: ClaimKind;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: 'The day it was said, when known.' })
+  statedAt!: Date | null;
+
+  speakerId!: string;
+
+  sourceId!: string | null;
+
+  @Field()
+  createdAt!: Date;
+
+  @Field()
+  updatedAt!: Date;
+}
+
+export const ClaimConnection = createConnectionType('Claim', Claim);

@@ -1,0 +1,71 @@
+import { parseId } from '../../common/ids';
+import { BadUserInputError, ConflictError, NotFoundError } from '../../errors/app-errors';
+import { databaseViolation } from '../../errors/database-errors';
+import type { PrismaClient, Rebuttal, RebuttalStance } from '../../generated/prisma/client';
+
+export type RebuttalRecord = Rebuttal;
+
+export interface RebuttalData {
+  claimId: string;
+  counterclaimId: string;
+  stance: RebuttalStance;
+  rationale?: string | null;
+}
+
+export interface RebuttalChanges {
+  stance?: RebuttalStance | null;
+  rationale?: string | null;
+}
+
+export class RebuttalService {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  findById(id: string): Promise<RebuttalRecord | null> {
+    return this.prisma.rebuttal.findUnique({ where: { id: parseId(id, 'id') } });
+  }
+
+  async create(data: RebuttalData): Promise<RebuttalRecord> {
+    const claimId = parseId(data.claimId, 'input.claimId');
+    const counterclaimId = parseId(data.counterclaimId, 'input.counterclaimId');
+    // The database refuses this too (a CHECK constraint); checking first gives the clearer message.
+    if (claimId === counterclaimId) {
+      throw new BadUserInputError('A claim cannot rebut itself: counterclaimId must differ from claimId', { field: 'input.counterclaimId' });
+    }
+    try {
+      return await this.prisma.rebuttal.create({ data: { claimId, counterclaimId, stance: data.stance, rationale: data.rationale ?? null } });
+    } catch (error) {
+      const violation = databaseViolation(error);
+      if (violation?.kind === 'unique') {
+        throw new ConflictError(`Claim ${counterclaimId} already rebuts claim ${claimId}; update that rebuttal instead`, {
+          field: 'input.counterclaimId',
+        });
+      }
+      if (violation?.kind === 'foreign-key') {
+        const field = violation.constraint.includes('counterclaim') ? 'counterclaimId' : 'claimId';
+        throw new BadUserInputError(`No claim has id ${field === 'claimId' ? claimId : counterclaimId}`, { field: `input.${field}` });
+      }
+      throw error;
+    }
+  }
+
+  async update(id: string, changes: RebuttalChanges): Promise<RebuttalRecord> {
+    const rebuttalId = parseId(id, 'id');
+    try {
+      return await this.prisma.rebuttal.update({
+        where: { id: rebuttalId },
+        data: { stance: changes.stance ?? undefined, rationale: changes.rationale },
+      });
+    } catch (error) {
+      throw databaseViolation(error)?.kind === 'record-not-found' ? new NotFoundError('Rebuttal', rebuttalId, { field: 'id' }) : error;
+    }
+  }
+
+  async delete(id: string): Promise<RebuttalRecord> {
+    const rebuttalId = parseId(id, 'id');
+    try {
+      return await this.prisma.rebuttal.delete({ where: { id: rebuttalId } });
+    } catch (error) {
+      throw databaseViolation(error)?.kind === 'record-not-found' ? new NotFoundError('Rebuttal', rebuttalId, { field: 'id' }) : error;
+    }
+  }
+}

@@ -1,0 +1,34 @@
+import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { RebuttalStance } from '../../generated/prisma/enums';
+
+registerEnumType(RebuttalStance, {
+  name: 'RebuttalStance',
+  description: 'How a counterclaim stands against the claim it counters.',
+  valuesConfig: {
+    REFUTES: { description: 'Says the claim is false.' },
+    DISPUTES: { description: 'Challenges its evidence or motive.' },
+    QUALIFIES: { description: 'Limits it or adds context.' },
+  },
+});
+
+@ObjectType({ description: 'An edge of the dispute graph: `counterclaim` counters `claim`.' })
+export class Rebuttal {
+  @Field(() => ID)
+  id!: string;
+
+  claimId!: string;
+
+  counterclaimId!: string;
+
+  @Field(() => RebuttalStance)
+  stance!: RebuttalStance;
+
+  @Field(() => String, { nullable: true, description: 'Why the counterclaim counters the claim, briefly.' })
+  rationale!: string | null;
+
+  @Field()
+  createdAt!: Date;
+
+  @Field()
+  updatedAt!: Date;
+}

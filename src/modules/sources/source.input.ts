@@ -1,0 +1,77 @@
+import { IsDate, IsEnum, IsOptional, IsString, IsUrl, MaxLength } from 'class-validator';
+import { Field, InputType } from 'type-graphql';
+import { NonBlank } from '../../common/input-rules';
+import { SourceKind } from '../../generated/prisma/enums';
+
+const urlRule = IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { message: 'url must be an absolute http(s) URL' });
+
+@InputType()
+export class CreateSourceInput {
+  @Field()
+  @IsString()
+  @NonBlank(500)
+  title!: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @urlRule
+  @MaxLength(2000)
+  url?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  publisher?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  author?: string | null;
+
+  @Field(() => Date, { nullable: true })
+  @IsOptional()
+  @IsDate()
+  publishedAt?: Date | null;
+
+  @Field(() => SourceKind, { nullable: true, defaultValue: SourceKind.ARTICLE })
+  @IsOptional()
+  @IsEnum(SourceKind)
+  kind?: SourceKind | null;
+}
+
+@InputType({ description: 'Fields to change; omitted fields stay as they are, null clears an optional field.' })
+export class UpdateSourceInput {
+  @Field(() => String, { nullable: true })
+  @IsString()
+  @NonBlank(500)
+  title?: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @urlRule
+  @MaxLength(2000)
+  url?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  publisher?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  author?: string | null;
+
+  @Field(() => Date, { nullable: true })
+  @IsOptional()
+  @IsDate()
+  publishedAt?: Date | null;
+
+  @Field(() => SourceKind, { nullable: true })
+  @IsEnum(SourceKind)
+  kind?: SourceKind;
+}

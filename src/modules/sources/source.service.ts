@@ -1,0 +1,83 @@
+import { parseId } from '../../common/ids';
+import { pageWindow, toPage, type Page, type PageRequest } from '../../common/pagination';
+import { ConflictError, NotFoundError } from '../../errors/app-errors';
+import { databaseViolation } from '../../errors/database-errors';
+import type { PrismaClient, Source, SourceKind } from '../../generated/prisma/client';
+
+export type SourceRecord = Source;
+
+export interface SourceData {
+  title: string;
+  url?: string | null;
+  publisher?: string | null;
+  author?: string | null;
+  publishedAt?: Date | null;
+  kind?: SourceKind | null;
+}
+
+export type SourceChanges = Partial<{ [K in keyof SourceData]: SourceData[K] | null }>;
+
+export class SourceService {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  async list(request: PageRequest): Promise<Page<SourceRecord>> {
+    const window = pageWindow(request);
+    const rows = await this.prisma.source.findMany({
+      where: window.afterId ? { id: { gt: window.afterId } } : {},
+      orderBy: { id: 'asc' },
+      take: window.take,
+    });
+    return toPage(rows, window, () => this.prisma.source.count());
+  }
+
+  findById(id: string): Promise<SourceRecord | null> {
+    return this.prisma.source.findUnique({ where: { id: parseId(id, 'id') } });
+  }
+
+  async create(data: SourceData): Promise<SourceRecord> {
+    try {
+      return await this.prisma.source.create({ data: { ...data, kind: data.kind ?? undefined } });
+    } catch (error) {
+      throw translate(error, data.url);
+    }
+  }
+
+  async update(id: string, changes: SourceChanges): Promise<SourceRecord> {
+    const sourceId = parseId(id, 'id');
+    try {
+      return await this.prisma.source.update({
+        where: { id: sourceId },
+        data: {
+          title: changes.title ?? undefined,
+          kind: changes.kind ?? undefined,
+          url: changes.url,
+          publisher: changes.publisher,
+          author: changes.author,
+          publishedAt: changes.publishedAt,
+        },
+      });
+    } catch (error) {
+      throw translate(error, changes.url, sourceId);
+    }
+  }
+
+  async delete(id: string): Promise<SourceRecord> {
+    const sourceId = parseId(id, 'id');
+    try {
+      return await this.prisma.source.delete({ where: { id: sourceId } });
+    } catch (error) {
+      if (databaseViolation(error)?.kind === 'restricted-delete') {
+        const claims = await this.prisma.claim.count({ where: { sourceId } });
+        throw new ConflictError(`Source ${sourceId} is cited by ${claims} claim(s); delete them or cite another source first`, { field: 'id' });
+      }
+      throw translate(error, undefined, sourceId);
+    }
+  }
+}
+
+function translate(error: unknown, url: string | null | undefined, id?: string): unknown {
+  const violation = databaseViolation(error);
+  if (violation?.kind === 'unique') return new ConflictError(`A source with url ${url} already exists`, { field: 'input.url' });
+  if (violation?.kind === 'record-not-found' && id) return new NotFoundError('Source', id, { field: 'id' });
+  return error;
+}

@@ -1,0 +1,41 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { PageArgs } from '../../common/connection.type';
+import { pageWindow } from '../../common/pagination';
+import type { Context } from '../../context';
+import { ClaimConnection } from '../claims/claim.type';
+import { CreateSpeakerInput, SpeakerLookupArgs, UpdateSpeakerInput } from './speaker.input';
+import type { SpeakerRecord } from './speaker.service';
+import { Speaker, SpeakerConnection } from './speaker.type';
+
+@Resolver(() => Speaker)
+export class SpeakerResolver {
+  @Query(() => SpeakerConnection, { description: 'All speakers, oldest first.' })
+  async speakers(@Args() page: PageArgs, @Ctx() { services }: Context) {
+    return SpeakerConnection.from(await services.speakers.list(page));
+  }
+
+  @Query(() => Speaker, { nullable: true, description: 'One speaker, by id or by slug (exactly one of them).' })
+  speaker(@Args() lookup: SpeakerLookupArgs, @Ctx() { services }: Context) {
+    return services.speakers.findOne(lookup);
+  }
+
+  @Mutation(() => Speaker)
+  createSpeaker(@Arg('input') input: CreateSpeakerInput, @Ctx() { services }: Context) {
+    return services.speakers.create(input);
+  }
+
+  @Mutation(() => Speaker)
+  updateSpeaker(@Arg('id', () => ID) id: string, @Arg('input') input: UpdateSpeakerInput, @Ctx() { services }: Context) {
+    return services.speakers.update(id, input);
+  }
+
+  @Mutation(() => Speaker, { description: 'Refused with CONFLICT while the speaker has claims.' })
+  deleteSpeaker(@Arg('id', () => ID) id: string, @Ctx() { services }: Context) {
+    return services.speakers.delete(id);
+  }
+
+  @FieldResolver(() => ClaimConnection, { description: "The speaker's claims, oldest first." })
+  async claims(@Root() speaker: SpeakerRecord, @Args() page: PageArgs, @Ctx() { loaders }: Context) {
+    return ClaimConnection.from(await loaders.claims.pageBySpeaker.load({ parentId: speaker.id, window: pageWindow(page) }));
+  }
+}

@@ -1,0 +1,117 @@
+import { parseId } from '../../common/ids';
+import { pageWindow, toPage, type Page, type PageRequest } from '../../common/pagination';
+import { BadUserInputError, ConflictError, NotFoundError } from '../../errors/app-errors';
+import { databaseViolation } from '../../errors/database-errors';
+import type { PrismaClient, Speaker } from '../../generated/prisma/client';
+
+export type SpeakerRecord = Speaker;
+
+export interface SpeakerData {
+  name: string;
+  slug?: string | null;
+  role?: string | null;
+  affiliation?: string | null;
+  country?: string | null;
+  isNamed?: boolean | null;
+}
+
+export type SpeakerChanges = Partial<{ [K in keyof SpeakerData]: SpeakerData[K] | null }>;
+
+/** "Jens Stoltenberg" -> "jens-stoltenberg"; accents folded, anything else non-alphanumeric becomes one hyphen. */
+export function slugify(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 100)
+    .replace(/-+$/, '');
+}
+
+export class SpeakerService {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  async list(request: PageRequest): Promise<Page<SpeakerRecord>> {
+    const window = pageWindow(request);
+    const rows = await this.prisma.speaker.findMany({
+      where: window.afterId ? { id: { gt: window.afterId } } : {},
+      orderBy: { id: 'asc' },
+      take: window.take,
+    });
+    return toPage(rows, window, () => this.prisma.speaker.count());
+  }
+
+  async findOne(lookup: { id?: string | null; slug?: string | null }): Promise<SpeakerRecord | null> {
+    if ((lookup.id == null) === (lookup.slug == null)) {
+      throw new BadUserInputError('Pass exactly one of id or slug', { field: lookup.id == null ? 'id' : 'slug' });
+    }
+    return lookup.id != null
+      ? this.prisma.speaker.findUnique({ where: { id: parseId(lookup.id, 'id') } })
+      : this.prisma.speaker.findUnique({ where: { slug: lookup.slug! } });
+  }
+
+  async create(data: SpeakerData): Promise<SpeakerRecord> {
+    const slug = data.slug ?? (await this.freeSlug(data.name));
+    if (slug === '') throw new BadUserInputError('name must contain letters or digits to derive a slug from; pass a slug', { field: 'input.slug' });
+    try {
+      return await this.prisma.speaker.create({
+        data: { ...data, slug, isNamed: data.isNamed ?? true },
+      });
+    } catch (error) {
+      throw this.translate(error, slug);
+    }
+  }
+
+  async update(id: string, changes: SpeakerChanges): Promise<SpeakerRecord> {
+    const speakerId = parseId(id, 'id');
+    try {
+      return await this.prisma.speaker.update({
+        where: { id: speakerId },
+        data: {
+          name: changes.name ?? undefined,
+          slug: changes.slug ?? undefined,
+          isNamed: changes.isNamed ?? undefined,
+          role: changes.role,
+          affiliation: changes.affiliation,
+          country: changes.country,
+        },
+      });
+    } catch (error) {
+      throw this.translate(error, changes.slug ?? '', speakerId);
+    }
+  }
+
+  async delete(id: string): Promise<SpeakerRecord> {
+    const speakerId = parseId(id, 'id');
+    try {
+      return await this.prisma.speaker.delete({ where: { id: speakerId } });
+    } catch (error) {
+      if (databaseViolation(error)?.kind === 'restricted-delete') {
+        const claims = await this.prisma.claim.count({ where: { speakerId } });
+        throw new ConflictError(`Speaker ${speakerId} has ${claims} claim(s); delete them or attribute them to another speaker first`, {
+          field: 'id',
+        });
+      }
+      throw this.translate(error, '', speakerId);
+    }
+  }
+
+  /** The slug derived from the name, with a numeric suffix when it is taken ("john-smith-2"). */
+  private async freeSlug(name: string): Promise<string> {
+    const base = slugify(name);
+    const taken = new Set(
+      (await this.prisma.speaker.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } })).map((row) => row.slug),
+    );
+    let slug = base;
+    for (let suffix = 2; taken.has(slug); suffix += 1) slug = `${base}-${suffix}`;
+    return slug;
+  }
+
+  private translate(error: unknown, slug: string, id?: string): unknown {
+    const violation = databaseViolation(error);
+    if (violation?.kind === 'unique') return new ConflictError(`A speaker with slug "${slug}" already exists`, { field: 'input.slug' });
+    if (violation?.kind === 'record-not-found' && id) return new NotFoundError('Speaker', id, { field: 'id' });
+    return error;
+  }
+}

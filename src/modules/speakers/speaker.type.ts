@@ -1,0 +1,34 @@
+import { Field, ID, ObjectType } from 'type-graphql';
+import { createConnectionType } from '../../common/connection.type';
+
+@ObjectType({ description: 'Someone who makes claims: a person, an institution, or an unnamed attribution such as "a NATO official".' })
+export class Speaker {
+  @Field(() => ID)
+  id!: string;
+
+  @Field({ description: 'Stable, URL-friendly handle, e.g. "jens-stoltenberg".' })
+  slug!: string;
+
+  @Field()
+  name!: string;
+
+  @Field(() => String, { nullable: true, description: 'Role or title as the source gives it, e.g. "NATO Secretary General".' })
+  role!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The government or organisation the speaker speaks for.' })
+  affiliation!: string | null;
+
+  @Field(() => String, { nullable: true })
+  country!: string | null;
+
+  @Field({ description: 'False for anonymous attributions such as "a senior U.S. official".' })
+  isNamed!: boolean;
+
+  @Field()
+  createdAt!: Date;
+
+  @Field()
+  updatedAt!: Date;
+}
+
+export const SpeakerConnection = createConnectionType('Speaker', Speaker);

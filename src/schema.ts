@@ -1,0 +1,25 @@
+// The GraphQL schema, built from the resolvers in one place. schema.graphql at the root is this schema printed
+// (npm run schema:emit); a test fails when the committed file is stale.
+import 'reflect-metadata';
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import { validateArgument } from './common/validation';
+import { ClaimResolver } from './modules/claims/claim.resolver';
+import { RebuttalResolver } from './modules/rebuttals/rebuttal.resolver';
+import { SourceResolver } from './modules/sources/source.resolver';
+import { SpeakerResolver } from './modules/speakers/speaker.resolver';
+
+let schema: Promise<GraphQLSchema> | undefined;
+
+/** Built once per process: type-graphql's metadata is global, and the schema does not change at run time. */
+export function buildAppSchema(): Promise<GraphQLSchema> {
+  schema ??= buildSchema({
+    resolvers: [SpeakerResolver, SourceResolver, ClaimResolver, RebuttalResolver],
+    validateFn: validateArgument,
+  });
+  return schema;
+}
+
+export async function printAppSchema(): Promise<string> {
+  return `# Emitted from the code by \`npm run schema:emit\`; do not edit.\n\n${printSchema(lexicographicSortSchema(await buildAppSchema()))}\n`;
+}

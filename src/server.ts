@@ -1,0 +1,152 @@
+// createServer(): the schema, Apollo Server and the HTTP handler on Node's own http server, without listening, so that
+// index.ts starts it and tests run it on a free port.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer, HeaderMap, type HTTPGraphQLRequest } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import type { Config } from './config';
+import { createLoaders, createServices, type Context } from './context';
+import type { Database } from './db/database';
+import { createErrorFormatter } from './errors/mask-error';
+import type { Logger } from './logger';
+import { requestLoggerPlugin } from './plugins/request-logger';
+import { buildAppSchema } from './schema';
+
+const GRAPHQL_PATHS = new Set(['/', '/graphql']);
+const MAX_BODY_BYTES = 1_000_000;
+const HEALTH_TIMEOUT_MS = 2_000;
+
+export interface ServerOptions {
+  config: Pick<Config, 'nodeEnv' | 'exposeSchema'>;
+  db: Database;
+  logger: Logger;
+}
+
+export interface AppServer {
+  httpServer: http.Server;
+  /** Starts listening; resolves to the server's URL. */
+  listen(port: number, host?: string): Promise<string>;
+  /** Stops taking requests, lets running ones finish, then stops Apollo. Does not close the database. */
+  stop(): Promise<void>;
+}
+
+class HttpError extends Error {
+  constructor(readonly status: number, message: string) {
+    super(message);
+  }
+}
+
+export async function createServer({ config, db, logger }: ServerOptions): Promise<AppServer> {
+  const services = createServices(db.prisma);
+  const httpServer = http.createServer();
+  const apollo = new ApolloServer<Context>({
+    schema: await buildAppSchema(),
+    introspection: config.exposeSchema,
+    includeStacktraceInErrorResponses: config.nodeEnv === 'development',
+    formatError: createErrorFormatter({ exposeDetails: config.nodeEnv === 'development', logger }),
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      config.exposeSchema ? ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }) : ApolloServerPluginLandingPageDisabled(),
+      requestLoggerPlugin(),
+    ],
+  });
+  await apollo.start();
+
+  httpServer.on('request', (request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      const status = error instanceof HttpError ? error.status : 500;
+      if (status === 500) logger.error({ err: error }, 'HTTP request failed');
+      sendJson(response, status, { error: error instanceof HttpError ? error.message : 'Internal server error' });
+    });
+  });
+
+  async function handle(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    if (url.pathname === '/health') return health(response);
+    if (!GRAPHQL_PATHS.has(url.pathname)) throw new HttpError(404, `Not found: GraphQL is served at /graphql, health at /health`);
+
+    const headers = new HeaderMap();
+    for (const [name, value] of Object.entries(request.headers)) {
+      if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+    }
+    const httpGraphQLRequest: HTTPGraphQLRequest = {
+      method: request.method?.toUpperCase() ?? 'GET',
+      headers,
+      search: url.search,
+      body: request.method === 'POST' ? await readJsonBody(request) : undefined,
+    };
+    const result = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest,
+      context: async () => ({ services, loaders: createLoaders(db.prisma), logger }),
+    });
+    for (const [name, value] of result.headers) response.setHeader(name, value);
+    response.statusCode = result.status ?? 200;
+    if (result.body.kind === 'complete') {
+      response.end(result.body.string);
+      return;
+    }
+    for await (const chunk of result.body.asyncIterator) response.write(chunk);
+    response.end();
+  }
+
+  async function health(response: http.ServerResponse): Promise<void> {
+    const started = Date.now();
+    try {
+      await Promise.race([
+        db.ping(),
+        new Promise((_, reject) => setTimeout(() => reject(new Error('timed out')), HEALTH_TIMEOUT_MS).unref()),
+      ]);
+      sendJson(response, 200, { status: 'ok', database: { status: 'up', kind: db.kind, latencyMs: Date.now() - started } });
+    } catch (error) {
+      logger.warn({ err: error }, 'health check: database unreachable');
+      sendJson(response, 503, { status: 'unavailable', database: { status: 'down', kind: db.kind } });
+    }
+  }
+
+  return {
+    httpServer,
+    listen(port, host) {
+      return new Promise((resolve, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(port, host, () => {
+          httpServer.off('error', reject);
+          const address = httpServer.address() as AddressInfo;
+          const shownHost = host === undefined || host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+          resolve(`http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${address.port}/`);
+        });
+      });
+    },
+    async stop() {
+      await apollo.stop();
+    },
+  };
+}
+
+async function readJsonBody(request: http.IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) throw new HttpError(413, `Request body is larger than ${MAX_BODY_BYTES} bytes`);
+    chunks.push(chunk as Buffer);
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
+  // Apollo answers a non-JSON content type itself; only JSON bodies are parsed here.
+  if (!/application\/json/i.test(request.headers['content-type'] ?? '') || text === '') return text === '' ? undefined : text;
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new HttpError(400, 'Request body is not valid JSON');
+  }
+}
+
+function sendJson(response: http.ServerResponse, status: number, body: unknown): void {
+  if (response.headersSent) {
+    response.end();
+    return;
+  }
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+  response.end(JSON.stringify(body));
+}
