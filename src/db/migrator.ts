@@ -11,6 +11,9 @@ import { migrationsDir } from '../config';
 import type { Database } from './database';
 import { withSchemaEngine } from './schema-engine';
 
+/** What the schema engine needs of a database: its migration-aware adapter factory. */
+export type MigrationTarget = Pick<Database, 'migrationAdapterFactory'>;
+
 const NO_FILTERS = { externalTables: [], externalEnums: [] };
 const LOCKFILE = 'migration_lock.toml';
 
@@ -41,7 +44,7 @@ export function readMigrations(dir: string = migrationsDir): MigrationList {
 }
 
 /** Applies every migration the database has not seen yet; returns the names applied. */
-export async function applyMigrations(db: Database, dir: string = migrationsDir): Promise<string[]> {
+export async function applyMigrations(db: MigrationTarget, dir: string = migrationsDir): Promise<string[]> {
   return withSchemaEngine(db.migrationAdapterFactory, async (engine) => {
     const result = await engine.applyMigrations({ migrationsList: readMigrations(dir), filters: NO_FILTERS });
     return result.appliedMigrationNames;
@@ -49,7 +52,7 @@ export async function applyMigrations(db: Database, dir: string = migrationsDir)
 }
 
 /** Names of migrations in the folder that the database has not applied (empty when up to date). */
-export async function pendingMigrations(db: Database, dir: string = migrationsDir): Promise<string[]> {
+export async function pendingMigrations(db: MigrationTarget, dir: string = migrationsDir): Promise<string[]> {
   return withSchemaEngine(db.migrationAdapterFactory, async (engine) => {
     const { history } = await engine.diagnoseMigrationHistory({
       migrationsList: readMigrations(dir),

@@ -100,5 +100,6 @@ ALTER TABLE "rebuttals" ADD CONSTRAINT "rebuttals_claim_id_fkey" FOREIGN KEY ("c
 -- AddForeignKey
 ALTER TABLE "rebuttals" ADD CONSTRAINT "rebuttals_counterclaim_id_fkey" FOREIGN KEY ("counterclaim_id") REFERENCES "claims"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
--- A claim cannot rebut itself (Prisma's schema language has no CHECK constraints; this one is kept by hand).
+-- A claim cannot rebut itself. Prisma's schema language has no CHECK constraints, so this one is kept by hand
+-- (and comments here avoid semicolons: the pg driver adapter splits scripts on them).
 ALTER TABLE "rebuttals" ADD CONSTRAINT "rebuttals_not_self_check" CHECK ("claim_id" <> "counterclaim_id");

@@ -1,0 +1,96 @@
+// An isolated, migrated database for each test file, on the engine the run targets: embedded PGlite by default, the
+// PostgreSQL server in DATABASE_URL when it is set. Migrations run once per run (global-setup.ts) into a template;
+// each file then starts from a copy: a PGlite data-directory dump, or a PostgreSQL database created from the template.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { PGlite } from '@electric-sql/pglite';
+import { Client } from 'pg';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
+import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import { openDatabase, type Database, type OpenDatabaseOptions } from '../../src/db/database';
+import { applyMigrations } from '../../src/db/migrator';
+
+export const TEMPLATE_ENV = 'CLAIMTRACE_TEST_TEMPLATE';
+const PGLITE_TEMPLATE = path.join(os.tmpdir(), `claimtrace-test-template-${process.ppid}-${process.pid}.tar`);
+
+export const serverUrl = (): string | undefined => process.env.DATABASE_URL?.trim() || undefined;
+
+/** Replaces the database name in a PostgreSQL URL. */
+function withDatabase(url: string, database: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}
+
+async function adminQuery(sql: string): Promise<void> {
+  const client = new Client({ connectionString: serverUrl() });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Run once per test run: migrate a template database and say where it is. */
+export async function createTemplate(): Promise<void> {
+  const url = serverUrl();
+  if (url) {
+    const name = `claimtrace_template_${process.pid}_${randomBytes(3).toString('hex')}`;
+    await adminQuery(`CREATE DATABASE ${name}`);
+    process.env[TEMPLATE_ENV] = name;
+    const db = await openDatabase({ kind: 'postgres', url: withDatabase(url, name), poolSize: 2 });
+    try {
+      await applyMigrations(db);
+    } catch (error) {
+      await db.close();
+      await dropTemplate();
+      throw error;
+    }
+    await db.close();
+    return;
+  }
+  const pglite = await PGlite.create();
+  try {
+    await applyMigrations({ migrationAdapterFactory: new PrismaPGlite(pglite) as unknown as SqlMigrationAwareDriverAdapterFactory });
+    const dump = await pglite.dumpDataDir('none');
+    fs.writeFileSync(PGLITE_TEMPLATE, Buffer.from(await dump.arrayBuffer()));
+  } finally {
+    await pglite.close();
+  }
+  process.env[TEMPLATE_ENV] = PGLITE_TEMPLATE;
+}
+
+export async function dropTemplate(): Promise<void> {
+  const template = process.env[TEMPLATE_ENV];
+  if (!template) return;
+  if (serverUrl()) await adminQuery(`DROP DATABASE IF EXISTS ${template} WITH (FORCE)`);
+  else fs.rmSync(template, { force: true });
+}
+
+export interface TestDatabase extends Database {
+  /** Closes the database and deletes it. */
+  destroy(): Promise<void>;
+}
+
+export async function createTestDatabase(options: Pick<OpenDatabaseOptions, 'onQuery'> = {}): Promise<TestDatabase> {
+  const template = process.env[TEMPLATE_ENV];
+  if (!template) throw new Error(`${TEMPLATE_ENV} is not set: run the tests through jest (global-setup.ts)`);
+  const url = serverUrl();
+  if (url) {
+    const name = `claimtrace_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+    await adminQuery(`CREATE DATABASE ${name} TEMPLATE ${template}`);
+    const db = await openDatabase({ kind: 'postgres', url: withDatabase(url, name), poolSize: 4 }, options);
+    return {
+      ...db,
+      async destroy() {
+        await db.close();
+        await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      },
+    };
+  }
+  const db = await openDatabase({ kind: 'pglite', dataDir: 'memory://' }, { ...options, loadDataDir: new Blob([fs.readFileSync(template)]) });
+  return { ...db, destroy: () => db.close() };
+}

@@ -1,0 +1,56 @@
+import { seedDatabase } from '../../prisma/seed/seed';
+import { dataOf, startTestServer, type TestServer } from '../helpers/test-server';
+
+describe('the seeded INF-treaty corpus', () => {
+  let api: TestServer;
+  beforeAll(async () => {
+    api = await startTestServer({ seed: true });
+  });
+  afterAll(() => api.close());
+
+  it('answers the README query with the officials of both articles and their claims', async () => {
+    const data = dataOf<any>(
+      await api.gql(`{ speakers(first: 20) { nodes { name claims(first: 5) { nodes { text rebuttals { counterclaim { text speaker { name } } } } } } } }`),
+    );
+    const names = data.speakers.nodes.map((speaker: { name: string }) => speaker.name);
+    expect(names).toEqual(
+      expect.arrayContaining(['Daniel Coats', 'Sergei Ryabkov', 'Jens Stoltenberg', 'Heiko Maas', 'Konstantin Kosachev', 'Donald Trump', 'John Bolton']),
+    );
+    const coats = data.speakers.nodes.find((speaker: { name: string }) => speaker.name === 'Daniel Coats');
+    const illegalMissiles = coats.claims.nodes.find((claim: { text: string }) => claim.text.includes('illegal missiles'));
+    expect(illegalMissiles.rebuttals.map((rebuttal: any) => rebuttal.counterclaim.speaker.name)).toContain('Sergei Ryabkov');
+  });
+
+  it('records anonymous attributions as unnamed speakers, with roles and affiliations from the articles', async () => {
+    const data = dataOf<any>(
+      await api.gql(`{ nato: speaker(slug: "nato-official") { name isNamed affiliation }
+                      ryabkov: speaker(slug: "sergei-ryabkov") { role country isNamed } }`),
+    );
+    expect(data.nato).toMatchObject({ isNamed: false, affiliation: 'NATO' });
+    expect(data.ryabkov).toEqual({ role: 'Deputy Foreign Minister', country: 'Russia', isNamed: true });
+  });
+
+  it('links Maas’s plea and Kosachev’s warning to the claims they answer', async () => {
+    const data = dataOf<any>(
+      await api.gql(`{ maas: speaker(slug: "heiko-maas") { claims { nodes { text rebuts { stance claim { speaker { name } } } } } }
+                      kosachev: speaker(slug: "konstantin-kosachev") { claims { nodes { rebuts { claim { text speaker { slug } } } } } } }`),
+    );
+    const plea = data.maas.claims.nodes.find((claim: { text: string }) => claim.text.startsWith('We’re working to persuade the United States'));
+    expect(plea.rebuts.map((rebuttal: any) => rebuttal.claim.speaker.name)).toContain('Donald Trump');
+    const answered = data.kosachev.claims.nodes.flatMap((claim: any) => claim.rebuts.map((rebuttal: any) => rebuttal.claim.speaker.slug));
+    expect(answered).toContain('senior-us-official');
+  });
+
+  it('seeds idempotently: a second run creates nothing and changes nothing', async () => {
+    const snapshot = () =>
+      Promise.all([
+        api.db.prisma.speaker.findMany({ orderBy: { id: 'asc' } }),
+        api.db.prisma.source.findMany({ orderBy: { id: 'asc' } }),
+        api.db.prisma.claim.findMany({ orderBy: { id: 'asc' } }),
+        api.db.prisma.rebuttal.findMany({ orderBy: { id: 'asc' } }),
+      ]);
+    const before = await snapshot();
+    expect(await seedDatabase(api.db.prisma)).toEqual({ speakers: 0, sources: 0, claims: 0, rebuttals: 0 });
+    expect(await snapshot()).toEqual(before);
+  });
+});
