@@ -2,6 +2,7 @@
 // BAD_USER_INPUT error that names the field at fault ("input.text"). `null` is validated (it clears a nullable field
 // only where the input class allows it with @IsOptional); an omitted field is left alone.
 import { validate, type ValidationError } from 'class-validator';
+import { getNamedType, type GraphQLResolveInfo } from 'graphql';
 import type { ValidatorFn } from 'type-graphql';
 import { BadUserInputError } from '../errors/app-errors';
 
@@ -18,10 +19,16 @@ function violations(errors: ValidationError[], prefix: string): Violation[] {
   });
 }
 
-export const validateArgument: ValidatorFn = async (value, _type, { args }) => {
+/** The argument whose input type is `type` ("input"), or '' for an @Args class, whose properties are the arguments. */
+function argumentName(type: unknown, info: GraphQLResolveInfo): string {
+  const typeName = typeof type === 'function' ? type.name : undefined;
+  const field = info.parentType.getFields()[info.fieldName];
+  return field?.args.find((arg) => getNamedType(arg.type).name === typeName)?.name ?? '';
+}
+
+export const validateArgument: ValidatorFn = async (value, type, { info }) => {
   if (value === null || typeof value !== 'object' || value instanceof Date) return;
-  // An @Arg input arrives under its argument name; @Args fields arrive flat, so their properties are the arguments.
-  const argName = Object.keys(args).find((name) => args[name] === value) ?? '';
+  const argName = argumentName(type, info);
   const items: unknown[] = Array.isArray(value) ? value : [value];
   const found: Violation[] = [];
   for (const [index, item] of items.entries()) {

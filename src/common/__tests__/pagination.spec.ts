@@ -1,0 +1,36 @@
+import { decodeCursor, encodeCursor, MAX_PAGE_SIZE, pageWindow, toPage } from '../pagination';
+
+const ID = '01a207ab-6a36-7169-bb4b-81f528206996';
+
+describe('cursor pagination', () => {
+  it('round-trips an id through an opaque cursor', () => {
+    const cursor = encodeCursor(ID);
+    expect(cursor).not.toContain(ID);
+    expect(decodeCursor(cursor)).toBe(ID);
+  });
+
+  it('rejects cursors it did not issue, naming the argument', () => {
+    expect(() => decodeCursor('garbage')).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'after' }) }));
+    expect(() => decodeCursor(Buffer.from('id:not-a-uuid').toString('base64url'))).toThrow(/after must be an id/);
+  });
+
+  it('defaults first to 20, caps it, and fetches one extra row to learn about the next page', () => {
+    expect(pageWindow({})).toEqual({ first: 20, afterId: undefined, take: 21 });
+    expect(pageWindow({ first: 0 })).toEqual({ first: 0, afterId: undefined, take: 1 });
+    expect(pageWindow({ first: MAX_PAGE_SIZE, after: encodeCursor(ID) })).toEqual({ first: MAX_PAGE_SIZE, afterId: ID, take: MAX_PAGE_SIZE + 1 });
+    expect(() => pageWindow({ first: MAX_PAGE_SIZE + 1 })).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ field: 'first' }) }));
+    expect(() => pageWindow({ first: -1 })).toThrow(/between 0 and 100/);
+  });
+
+  it('builds a page from first + 1 rows and counts the total only when asked, once', async () => {
+    const window = pageWindow({ first: 2, after: encodeCursor(ID) });
+    const count = jest.fn().mockResolvedValue(7);
+    const page = toPage([{ id: 'a' }, { id: 'b' }, { id: 'c' }], window, count);
+    expect(page).toMatchObject({ nodes: [{ id: 'a' }, { id: 'b' }], hasNextPage: true, hasPreviousPage: true });
+    expect(count).not.toHaveBeenCalled();
+    expect(await page.totalCount()).toBe(7);
+    expect(await page.totalCount()).toBe(7);
+    expect(count).toHaveBeenCalledTimes(1);
+    expect(toPage([{ id: 'a' }], window, count).hasNextPage).toBe(false);
+  });
+});

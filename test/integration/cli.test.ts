@@ -1,0 +1,118 @@
+// The database commands as a user runs them: migrate, seed (twice), and the refusal to open an embedded database
+// that another process holds. On PostgreSQL runs they target a fresh database of their own.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Client } from 'pg';
+import { openDatabase, type Database } from '../../src/db/database';
+import { runTs } from '../helpers/run-ts';
+import { serverUrl } from '../helpers/test-database';
+
+const MIGRATIONS = path.resolve(__dirname, '..', '..', 'prisma', 'migrations');
+
+describe('database commands', () => {
+  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'claimtrace-cli-'));
+  const dataDir = path.join(workDir, 'pglite');
+  const database = `claimtrace_cli_${process.pid}`;
+  let env: Record<string, string | undefined>;
+
+  const admin = async (sql: string) => {
+    const client = new Client({ connectionString: serverUrl() });
+    await client.connect();
+    await client.query(sql).finally(() => client.end());
+  };
+  const open = (): Promise<Database> => {
+    const url = serverUrl();
+    if (!url) return openDatabase({ kind: 'pglite', dataDir });
+    const target = new URL(url);
+    target.pathname = `/${database}`;
+    return openDatabase({ kind: 'postgres', url: target.toString(), poolSize: 1 });
+  };
+
+  beforeAll(async () => {
+    const url = serverUrl();
+    if (url) {
+      await admin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+      await admin(`CREATE DATABASE ${database}`);
+      const target = new URL(url);
+      target.pathname = `/${database}`;
+      env = { DATABASE_URL: target.toString() };
+    } else {
+      env = { DATABASE_URL: '', PGLITE_DATA_DIR: dataDir };
+    }
+  });
+  afterAll(async () => {
+    if (serverUrl()) await admin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+    fs.rmSync(workDir, { recursive: true, force: true });
+  });
+
+  it('db:migrate applies every migration once and records it as prisma migrate deploy does', async () => {
+    const first = await runTs('src/cli/migrate.ts', [], env);
+    expect(first).toMatchObject({ code: 0 });
+    expect(first.stdout).toMatch(/Applied 1 migration\(s\)/);
+    const second = await runTs('src/cli/migrate.ts', [], env);
+    expect(second.stdout).toMatch(/up to date/);
+
+    const db = await open();
+    try {
+      const rows = await db.prisma.$queryRaw<{ migration_name: string; checksum: string; finished_at: Date | null; rolled_back_at: Date | null; applied_steps_count: number }[]>`
+        SELECT migration_name, checksum, finished_at, rolled_back_at, applied_steps_count FROM _prisma_migrations ORDER BY migration_name`;
+      const folders = fs.readdirSync(MIGRATIONS).filter((name) => fs.statSync(path.join(MIGRATIONS, name)).isDirectory()).sort();
+      expect(rows.map((row) => row.migration_name)).toEqual(folders);
+      for (const row of rows) {
+        const sql = fs.readFileSync(path.join(MIGRATIONS, row.migration_name, 'migration.sql'));
+        expect(row.checksum).toBe(crypto.createHash('sha256').update(sql).digest('hex'));
+        expect(row.finished_at).not.toBeNull();
+        expect(row.rolled_back_at).toBeNull();
+        expect(row.applied_steps_count).toBe(1);
+      }
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('db:seed fills the database once; a second run creates nothing', async () => {
+    const first = await runTs('src/cli/seed.ts', [], env);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/Created \d+ speaker\(s\), \d+ source\(s\), \d+ claim\(s\) and \d+ rebuttal\(s\)/);
+    const second = await runTs('src/cli/seed.ts', [], env);
+    expect(second).toMatchObject({ code: 0 });
+    expect(second.stdout).toMatch(/nothing created/);
+  });
+
+  it('refuses to open an embedded database that another process holds, and leaves it intact', async () => {
+    if (serverUrl()) return; // a server takes many clients: nothing to refuse
+    fs.writeFileSync(`${dataDir}.lock`, JSON.stringify({ pid: process.pid, command: 'npm start', startedAt: new Date().toISOString() }));
+    try {
+      const refused = await runTs('src/cli/seed.ts', [], env);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toMatch(/in use by another claimtrace process \(pid \d+, "npm start"/);
+      expect(refused.stderr).not.toMatch(/\n\s+at /); // a message, not a stack trace
+    } finally {
+      fs.rmSync(`${dataDir}.lock`);
+    }
+    // A lock left behind by a process that has died is taken over.
+    fs.writeFileSync(`${dataDir}.lock`, JSON.stringify({ pid: 2 ** 22 + 1, command: 'gone', startedAt: new Date().toISOString() }));
+    const after = await runTs('src/cli/migrate.ts', [], env);
+    expect(after).toMatchObject({ code: 0 });
+    expect(fs.existsSync(`${dataDir}.lock`)).toBe(false);
+  });
+});
+
+describe('db:migrate:create', () => {
+  it('finds prisma/schema.prisma and prisma/migrations in agreement (no migration is missing)', async () => {
+    const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'claimtrace-migrations-'));
+    try {
+      fs.cpSync(MIGRATIONS, scratch, { recursive: true });
+      const script = `require(${JSON.stringify(path.resolve(__dirname, '../../src/db/migrator.ts'))})
+        .createMigration('drift_check', ${JSON.stringify(scratch)})
+        .then((created) => { console.log(created ? 'DRIFT\\n' + created.sql : 'IN SYNC'); process.exit(0); }, (e) => { console.error(e); process.exit(1); });`;
+      const result = await runTs('test/helpers/eval.ts', [script]);
+      expect(result.stderr).toBe('');
+      expect(result.stdout.trim()).toBe('IN SYNC');
+    } finally {
+      fs.rmSync(scratch, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,44 @@
+import { dataOf, startTestServer, type TestServer } from '../helpers/test-server';
+import { makeClaim, makeRebuttal, makeSource, makeSpeaker } from '../helpers/factories';
+
+describe('relations through per-request DataLoaders', () => {
+  let api: TestServer;
+  beforeAll(async () => {
+    api = await startTestServer();
+    // 50 claims by 10 speakers in 5 sources, each claim countered by the next one.
+    const speakers = await Promise.all(Array.from({ length: 10 }, () => makeSpeaker(api.db.prisma)));
+    const sources = await Promise.all(Array.from({ length: 5 }, () => makeSource(api.db.prisma)));
+    const claims = [];
+    for (let i = 0; i < 50; i += 1) {
+      claims.push(await makeClaim(api.db.prisma, { speakerId: speakers[i % 10]!.id, sourceId: sources[i % 5]!.id }));
+    }
+    for (let i = 0; i + 1 < claims.length; i += 1) await makeRebuttal(api.db.prisma, claims[i]!.id, claims[i + 1]!.id);
+  });
+  afterAll(() => api.close());
+
+  it('resolves a nested query over 50 claims in a handful of SQL statements, not one per row', async () => {
+    api.statements.length = 0;
+    const data = dataOf<any>(
+      await api.gql(`{ claims(first: 50) { nodes {
+          text speaker { name } source { title }
+          rebuttals { stance counterclaim { text speaker { name } source { title } } }
+          rebuts { claim { id } }
+        } } }`),
+    );
+    expect(data.claims.nodes).toHaveLength(50);
+    expect(data.claims.nodes[0].rebuttals[0].counterclaim.speaker.name).toBeDefined();
+    // claims page, speakers, sources, rebuttals against, rebuttals made, counterclaims (+ their speakers and sources,
+    // already cached or batched): a fixed number whatever the page size.
+    expect(api.statements.length).toBeGreaterThan(0);
+    expect(api.statements.length).toBeLessThanOrEqual(8);
+  });
+
+  it('batches nested connections across parents: 10 speakers with their claims and counts', async () => {
+    api.statements.length = 0;
+    const data = dataOf<any>(await api.gql(`{ speakers(first: 10) { nodes { name claims(first: 3) { totalCount nodes { text source { title } } } } } }`));
+    expect(data.speakers.nodes).toHaveLength(10);
+    expect(data.speakers.nodes.every((speaker: any) => speaker.claims.totalCount === 5 && speaker.claims.nodes.length === 3)).toBe(true);
+    expect(api.statements.length).toBeGreaterThan(0);
+    expect(api.statements.length).toBeLessThanOrEqual(5);
+  });
+});

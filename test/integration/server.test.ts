@@ -1,0 +1,96 @@
+import { createLogger } from '../../src/logger';
+import { createServer } from '../../src/server';
+import { startTestServer, type TestServer } from '../helpers/test-server';
+
+describe('the HTTP server in development', () => {
+  let api: TestServer;
+  beforeAll(async () => {
+    api = await startTestServer({ config: { nodeEnv: 'development', exposeSchema: true } });
+  });
+  afterAll(() => api.close());
+
+  it('reports database reachability at /health', async () => {
+    const response = await fetch(`${api.url}health`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ status: 'ok', database: { status: 'up', kind: api.db.kind } });
+  });
+
+  it('runs queries sent with GET, and never mutations', async () => {
+    const query = await fetch(`${api.url}graphql?query=${encodeURIComponent('{ speakers { totalCount } }')}`, {
+      headers: { 'apollo-require-preflight': 'true' },
+    });
+    expect(query.status).toBe(200);
+    expect(await query.json()).toEqual({ data: { speakers: { totalCount: 0 } } });
+
+    const mutation = await fetch(`${api.url}graphql?query=${encodeURIComponent('mutation { createSpeaker(input: { name: "GET" }) { id } }')}`, {
+      headers: { 'apollo-require-preflight': 'true' },
+    });
+    expect(mutation.status).toBe(405);
+    expect(await api.db.prisma.speaker.count()).toBe(0);
+  });
+
+  it('serves GraphQL at / too, with the Sandbox landing page for browsers', async () => {
+    const page = await fetch(api.url, { headers: { accept: 'text/html' } });
+    expect(page.status).toBe(200);
+    expect(await page.text()).toMatch(/sandbox/i);
+    const introspection = await api.gql(`{ __schema { queryType { name } } }`);
+    expect(introspection.data).toEqual({ __schema: { queryType: { name: 'Query' } } });
+  });
+
+  it('answers unknown paths with 404 and malformed bodies with 400', async () => {
+    expect((await fetch(`${api.url}nope`)).status).toBe(404);
+    const malformed = await fetch(`${api.url}graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' });
+    expect(malformed.status).toBe(400);
+  });
+
+  it('reports syntax and validation errors with their codes', async () => {
+    const syntax = await api.gql(`{ speakers {`);
+    expect(syntax.errors?.[0]?.extensions?.code).toBe('GRAPHQL_PARSE_FAILED');
+    const unknownField = await api.gql(`{ speakers { nodes { shoeSize } } }`);
+    expect(unknownField.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+});
+
+describe('the HTTP server in production', () => {
+  let api: TestServer;
+  beforeAll(async () => {
+    api = await startTestServer({ config: { nodeEnv: 'production', exposeSchema: false } });
+  });
+  afterAll(() => api.close());
+
+  it('turns introspection and the landing page off', async () => {
+    const introspection = await api.gql(`{ __schema { queryType { name } } }`);
+    expect(introspection.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    const page = await fetch(api.url, { headers: { accept: 'text/html' } });
+    expect(await page.text()).not.toMatch(/sandbox/i);
+  });
+
+  it('masks unexpected errors: no stack trace, no SQL, no driver message', async () => {
+    // A table the code relies on disappears: the database error must not reach the client.
+    await api.db.prisma.$executeRawUnsafe('ALTER TABLE claims RENAME TO claims_gone');
+    try {
+      const response = await api.gql(`{ claims(filter: { text: "missile" }) { nodes { text } } }`);
+      expect(response.errors?.[0]).toMatchObject({ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+      expect(response.errors?.[0]?.extensions).not.toHaveProperty('stacktrace');
+      expect(JSON.stringify(response)).not.toMatch(/select|prisma|relation|claims_gone|does not exist/i);
+    } finally {
+      await api.db.prisma.$executeRawUnsafe('ALTER TABLE claims_gone RENAME TO claims');
+    }
+  });
+
+  it('reports 503 at /health when the database does not answer', async () => {
+    const down = await createServer({
+      config: { nodeEnv: 'production', exposeSchema: false },
+      db: { ...api.db, ping: () => Promise.reject(new Error('connection refused')) },
+      logger: createLogger({ logLevel: 'silent', nodeEnv: 'production' }),
+    });
+    const url = await down.listen(0, '127.0.0.1');
+    try {
+      const health = await fetch(`${url}health`);
+      expect(health.status).toBe(503);
+      expect(await health.json()).toEqual({ status: 'unavailable', database: { status: 'down', kind: api.db.kind } });
+    } finally {
+      await down.stop();
+    }
+  });
+});
