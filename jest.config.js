@@ -1,22 +1,12 @@
-// Jest with @swc/jest: fast, and it emits the decorator metadata type-graphql needs. `ignoreDynamic` keeps `import()`
-// native, as tsc does, for the ESM-only schema engine.
+// Jest with ts-jest in transpile-only mode (`npm test` type-checks the whole project with tsc first). It emits the
+// decorator metadata type-graphql needs, and under module "node16" keeps `import()` native for the ESM-only packages.
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/src', '<rootDir>/test', '<rootDir>/prisma'],
   testMatch: ['**/__tests__/**/*.spec.ts', '**/test/integration/**/*.test.ts'],
   transform: {
-    '^.+\\.ts$': [
-      '@swc/jest',
-      {
-        jsc: {
-          parser: { syntax: 'typescript', decorators: true },
-          transform: { legacyDecorator: true, decoratorMetadata: true },
-          target: 'es2022',
-        },
-        module: { type: 'commonjs', ignoreDynamic: true },
-      },
-    ],
+    '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json', isolatedModules: true, diagnostics: false }],
   },
   setupFiles: ['reflect-metadata'],
   globalSetup: '<rootDir>/test/helpers/global-setup.ts',

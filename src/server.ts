@@ -44,6 +44,8 @@ export async function createServer({ config, db, logger }: ServerOptions): Promi
   const apollo = new ApolloServer<Context>({
     schema: await buildAppSchema(),
     introspection: config.exposeSchema,
+    // index.ts owns shutdown (stop HTTP and Apollo, then close the database); Apollo's own handlers would race it.
+    stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: config.nodeEnv === 'development',
     formatError: createErrorFormatter({ exposeDetails: config.nodeEnv === 'development', logger }),
     plugins: [

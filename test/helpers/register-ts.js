@@ -1,18 +1,14 @@
-// A minimal require hook that compiles TypeScript with swc, the same way the Jest transform does, so that
-// global-setup.ts can run create-template.ts in a child process of its own (see there why).
+// A minimal require hook that compiles TypeScript with the project's tsconfig, as the Jest transform does, so that a
+// test can run one of the project's TypeScript entry points (a CLI, the template migration) in a child process.
 const fs = require('node:fs');
-const { transformSync } = require('@swc/core');
+const path = require('node:path');
+const ts = require('typescript');
+
+const { config } = ts.readConfigFile(path.join(__dirname, '..', '..', 'tsconfig.json'), ts.sys.readFile);
+const { options } = ts.convertCompilerOptionsFromJson(config.compilerOptions, path.join(__dirname, '..', '..'));
+const compilerOptions = { ...options, sourceMap: false, inlineSourceMap: true, incremental: false, tsBuildInfoFile: undefined };
 
 require.extensions['.ts'] = (module, filename) => {
-  const { code } = transformSync(fs.readFileSync(filename, 'utf8'), {
-    filename,
-    sourceMaps: 'inline',
-    jsc: {
-      parser: { syntax: 'typescript', decorators: true },
-      transform: { legacyDecorator: true, decoratorMetadata: true },
-      target: 'es2022',
-    },
-    module: { type: 'commonjs', ignoreDynamic: true },
-  });
-  module._compile(code, filename);
+  const { outputText } = ts.transpileModule(fs.readFileSync(filename, 'utf8'), { compilerOptions, fileName: filename });
+  module._compile(outputText, filename);
 };
