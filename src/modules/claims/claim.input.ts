@@ -2,25 +2,16 @@ import { ArrayMaxSize, IsEnum, IsOptional, IsString, IsUUID, MaxLength, Validate
 import { Field, ID, InputType } from 'type-graphql';
 import { NonBlank } from '../../common/input-rules';
 import { LocalDateScalar } from '../../common/scalars';
-import { ClaimKind, RebuttalStance } from '../../generated/prisma/enums';
+import { ClaimKind } from '../../generated/prisma/enums';
+import { RebuttalStanceInput } from '../rebuttals/rebuttal.input';
 
 export const MAX_CLAIM_LENGTH = 10_000;
 
 @InputType({ description: 'A rebuttal the new claim makes against an existing claim, written with it in one transaction.' })
-export class ClaimRebutsInput {
+export class ClaimRebutsInput extends RebuttalStanceInput {
   @Field(() => ID, { description: 'The existing claim the new claim counters.' })
   @IsUUID()
   claimId!: string;
-
-  @Field(() => RebuttalStance)
-  @IsEnum(RebuttalStance)
-  stance!: RebuttalStance;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(2000)
-  rationale?: string | null;
 }
 
 @InputType()

@@ -2,16 +2,9 @@ import { IsEnum, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator
 import { Field, ID, InputType } from 'type-graphql';
 import { RebuttalStance } from '../../generated/prisma/enums';
 
+/** How a counterclaim stands against a claim, and why: the fields every new rebuttal carries. */
 @InputType()
-export class CreateRebuttalInput {
-  @Field(() => ID, { description: 'The claim being countered.' })
-  @IsUUID()
-  claimId!: string;
-
-  @Field(() => ID, { description: 'The claim that counters it.' })
-  @IsUUID()
-  counterclaimId!: string;
-
+export abstract class RebuttalStanceInput {
   @Field(() => RebuttalStance)
   @IsEnum(RebuttalStance)
   stance!: RebuttalStance;
@@ -21,6 +14,17 @@ export class CreateRebuttalInput {
   @IsString()
   @MaxLength(2000)
   rationale?: string | null;
+}
+
+@InputType()
+export class CreateRebuttalInput extends RebuttalStanceInput {
+  @Field(() => ID, { description: 'The claim being countered.' })
+  @IsUUID()
+  claimId!: string;
+
+  @Field(() => ID, { description: 'The claim that counters it.' })
+  @IsUUID()
+  counterclaimId!: string;
 }
 
 @InputType({ description: 'Fields to change; omitted fields stay as they are, null clears the rationale.' })

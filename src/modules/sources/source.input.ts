@@ -3,18 +3,12 @@ import { Field, InputType } from 'type-graphql';
 import { NonBlank } from '../../common/input-rules';
 import { SourceKind } from '../../generated/prisma/enums';
 
-const urlRule = IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { message: 'url must be an absolute http(s) URL' });
-
+/** The optional fields, alike on create and update (where null clears them). */
 @InputType()
-export class CreateSourceInput {
-  @Field()
-  @IsString()
-  @NonBlank(500)
-  title!: string;
-
+abstract class SourceDetailsInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @urlRule
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { message: 'url must be an absolute http(s) URL' })
   @MaxLength(2000)
   url?: string | null;
 
@@ -34,6 +28,14 @@ export class CreateSourceInput {
   @IsOptional()
   @IsDate()
   publishedAt?: Date | null;
+}
+
+@InputType()
+export class CreateSourceInput extends SourceDetailsInput {
+  @Field()
+  @IsString()
+  @NonBlank(500)
+  title!: string;
 
   @Field(() => SourceKind, { nullable: true, defaultValue: SourceKind.ARTICLE })
   @IsOptional()
@@ -42,34 +44,11 @@ export class CreateSourceInput {
 }
 
 @InputType({ description: 'Fields to change; omitted fields stay as they are, null clears an optional field.' })
-export class UpdateSourceInput {
+export class UpdateSourceInput extends SourceDetailsInput {
   @Field(() => String, { nullable: true })
   @IsString()
   @NonBlank(500)
   title?: string;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @urlRule
-  @MaxLength(2000)
-  url?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  publisher?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  author?: string | null;
-
-  @Field(() => Date, { nullable: true })
-  @IsOptional()
-  @IsDate()
-  publishedAt?: Date | null;
 
   @Field(() => SourceKind, { nullable: true })
   @IsEnum(SourceKind)

@@ -4,8 +4,30 @@ import { NonBlank, SLUG_PATTERN } from '../../common/input-rules';
 
 const slugRule = Matches(SLUG_PATTERN, { message: 'slug must be lowercase letters and digits joined by single hyphens, e.g. "heiko-maas"' });
 
+/** The optional fields, alike on create and update (where null clears them). */
 @InputType()
-export class CreateSpeakerInput {
+abstract class SpeakerDetailsInput {
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  role?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  affiliation?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  country?: string | null;
+}
+
+@InputType()
+export class CreateSpeakerInput extends SpeakerDetailsInput {
   @Field()
   @IsString()
   @NonBlank(200)
@@ -17,24 +39,6 @@ export class CreateSpeakerInput {
   @MaxLength(100)
   slug?: string | null;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  role?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  affiliation?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
-  country?: string | null;
-
   @Field(() => Boolean, { nullable: true, defaultValue: true })
   @IsOptional()
   @IsBoolean()
@@ -42,7 +46,7 @@ export class CreateSpeakerInput {
 }
 
 @InputType({ description: 'Fields to change; omitted fields stay as they are, null clears an optional field.' })
-export class UpdateSpeakerInput {
+export class UpdateSpeakerInput extends SpeakerDetailsInput {
   @Field(() => String, { nullable: true })
   @IsString()
   @NonBlank(200)
@@ -53,24 +57,6 @@ export class UpdateSpeakerInput {
   @slugRule
   @MaxLength(100)
   slug?: string;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  role?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  affiliation?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
-  country?: string | null;
 
   @Field(() => Boolean, { nullable: true })
   @IsBoolean()
