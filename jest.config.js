@@ -1,4 +1,4 @@
-// Jest with ts-jest in transpile-only mode (`npm test` type-checks the whole project with tsc first). It emits the
+// Jest with ts-jest in transpile-only mode (isolatedModules in tsconfig.json) (`npm test` type-checks the whole project with tsc first). It emits the
 // decorator metadata type-graphql needs, and under module "node16" keeps `import()` native for the ESM-only packages.
 /** @type {import('jest').Config} */
 module.exports = {
@@ -6,7 +6,7 @@ module.exports = {
   roots: ['<rootDir>/src', '<rootDir>/test', '<rootDir>/prisma'],
   testMatch: ['**/__tests__/**/*.spec.ts', '**/test/integration/**/*.test.ts'],
   transform: {
-    '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json', isolatedModules: true, diagnostics: false }],
+    '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json', diagnostics: false }],
   },
   setupFiles: ['reflect-metadata'],
   globalSetup: '<rootDir>/test/helpers/global-setup.ts',
