@@ -10,6 +10,8 @@ import { SourceService } from './modules/sources/source.service';
 import { createSourceLoaders } from './modules/sources/source.loaders';
 import { SpeakerService } from './modules/speakers/speaker.service';
 import { createSpeakerLoaders } from './modules/speakers/speaker.loaders';
+import { createDisputeLoaders } from './modules/tracing/dispute.loaders';
+import { TraceService } from './modules/tracing/trace.service';
 
 export function createServices(prisma: PrismaClient) {
   return {
@@ -17,6 +19,7 @@ export function createServices(prisma: PrismaClient) {
     sources: new SourceService(prisma),
     claims: new ClaimService(prisma),
     rebuttals: new RebuttalService(prisma),
+    tracing: new TraceService(prisma),
   };
 }
 
@@ -26,6 +29,7 @@ export function createLoaders(prisma: PrismaClient) {
     sources: createSourceLoaders(prisma),
     claims: createClaimLoaders(prisma),
     rebuttals: createRebuttalLoaders(prisma),
+    disputes: createDisputeLoaders(prisma),
   };
 }
 

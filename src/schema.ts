@@ -8,13 +8,19 @@ import { ClaimResolver } from './modules/claims/claim.resolver';
 import { RebuttalResolver } from './modules/rebuttals/rebuttal.resolver';
 import { SourceResolver } from './modules/sources/source.resolver';
 import { SpeakerResolver } from './modules/speakers/speaker.resolver';
+import { SpeakerDisputeResolver, SpeakerDisputesResolver } from './modules/tracing/dispute.resolver';
+import { TraceResolver } from './modules/tracing/trace.resolver';
 
 let schema: Promise<GraphQLSchema> | undefined;
 
-/** Built once per process: type-graphql's metadata is global, and the schema does not change at run time. */
+/**
+ * Built once per process: type-graphql's metadata is global, and the schema does not change at run time. Object types
+ * declare `simpleResolvers`: with no middlewares or auth checks in the schema, their plain fields can use graphql's
+ * default resolver instead of a wrapper each (thousands of fields in a large trace).
+ */
 export function buildAppSchema(): Promise<GraphQLSchema> {
   schema ??= buildSchema({
-    resolvers: [SpeakerResolver, SourceResolver, ClaimResolver, RebuttalResolver],
+    resolvers: [SpeakerResolver, SourceResolver, ClaimResolver, RebuttalResolver, TraceResolver, SpeakerDisputesResolver, SpeakerDisputeResolver],
     validateFn: validateArgument,
   });
   return schema;

@@ -12,7 +12,7 @@ export class PageArgs {
   after?: string | null;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class PageInfo {
   @Field()
   hasNextPage!: boolean;
@@ -34,7 +34,7 @@ export interface ConnectionClass<TNode extends { id: string }> {
 
 /** Declares the `<Name>Connection` and `<Name>Edge` types for a node type. */
 export function createConnectionType<TNode extends { id: string }>(name: string, nodeType: ClassType<TNode>): ConnectionClass<TNode> {
-  @ObjectType(`${name}Edge`)
+  @ObjectType(`${name}Edge`, { simpleResolvers: true })
   class Edge {
     @Field()
     cursor!: string;
@@ -43,7 +43,7 @@ export function createConnectionType<TNode extends { id: string }>(name: string,
     node!: TNode;
   }
 
-  @ObjectType(`${name}Connection`)
+  @ObjectType(`${name}Connection`, { simpleResolvers: true })
   class Connection {
     @Field(() => [Edge])
     edges!: Edge[];

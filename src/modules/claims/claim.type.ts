@@ -11,7 +11,7 @@ registerEnumType(ClaimKind, {
   },
 });
 
-@ObjectType({ description: 'Something a speaker asserted, as a source reports it.' })
+@ObjectType({ description: 'Something a speaker asserted, as a source reports it.', simpleResolvers: true })
 export class Claim {
   @Field(() => ID)
   id!: string;

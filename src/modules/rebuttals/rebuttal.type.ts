@@ -11,7 +11,7 @@ registerEnumType(RebuttalStance, {
   },
 });
 
-@ObjectType({ description: 'An edge of the dispute graph: `counterclaim` counters `claim`.' })
+@ObjectType({ description: 'An edge of the dispute graph: `counterclaim` counters `claim`.', simpleResolvers: true })
 export class Rebuttal {
   @Field(() => ID)
   id!: string;

@@ -4,7 +4,7 @@ import { SourceKind } from '../../generated/prisma/enums';
 
 registerEnumType(SourceKind, { name: 'SourceKind', description: 'What kind of publication a source is.' });
 
-@ObjectType({ description: 'Where claims appeared: an article, transcript, press release, statement or post.' })
+@ObjectType({ description: 'Where claims appeared: an article, transcript, press release, statement or post.', simpleResolvers: true })
 export class Source {
   @Field(() => ID)
   id!: string;

@@ -1,7 +1,7 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { createConnectionType } from '../../common/connection.type';
 
-@ObjectType({ description: 'Someone who makes claims: a person, an institution, or an unnamed attribution such as "a NATO official".' })
+@ObjectType({ description: 'Someone who makes claims: a person, an institution, or an unnamed attribution such as "a NATO official".', simpleResolvers: true })
 export class Speaker {
   @Field(() => ID)
   id!: string;

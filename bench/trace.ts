@@ -1,0 +1,384 @@
+// npm run bench:trace [-- --reload] [--database NAME] [--iterations N]
+//
+// Latency of `trace` on a generated graph of a million claims: through the real server (HTTP POST to GraphQL, in
+// production mode as deployed) next to the same SQL statements run bare through pg, for roots of small, medium and
+// large neighbourhoods and a hub, at depths 2 to 8.
+// Needs DATABASE_URL (a PostgreSQL server); works in its own database on that server (claimtrace_bench by default),
+// which it creates, migrates and fills once, and reuses on later runs. Prints a table and writes
+// bench/results/trace-<timestamp>.json.
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { Client } from 'pg';
+import { runCli } from '../src/cli/run-cli';
+import { loadConfig, projectRoot } from '../src/config';
+import { openDatabase } from '../src/db/database';
+import { applyMigrations } from '../src/db/migrator';
+import { createLogger } from '../src/logger';
+import { MAX_TRACE_MAX_NODES, cutTrace, traceOptions, type TraceOptions } from '../src/modules/tracing/trace.options';
+import { traceEdgesQuery, traceNodesQuery } from '../src/modules/tracing/trace.sql';
+import { createServer } from '../src/server';
+import { GRAPH, claimIdOf, graphStats, holdsGraph, loadGraph } from './trace-graph';
+
+const DEPTHS = [2, 4, 6, 8];
+const SIZE_DEPTH = 6;
+const WARMUP = 5;
+/** A cell stops early once it has taken this long (with at least MIN_SAMPLES), to bound the whole run. */
+const CELL_BUDGET_MS = 20_000;
+const MIN_SAMPLES = 10;
+const TARGET_RATIO = 1.5;
+const TARGET_NODES = 500;
+const TARGET_P50_MS = 50;
+const DATABASE_COMMENT = 'claimtrace benchmark database (npm run bench:trace): generated data only, safe to drop';
+
+const GRAPHQL_QUERY = `query Trace($claimId: ID!, $depth: Int!, $maxNodes: Int!) {
+  trace(claimId: $claimId, depth: $depth, maxNodes: $maxNodes) {
+    truncated
+    nodes { depth claim { id text statedAt speaker { name } } }
+    edges { id stance claim { id } counterclaim { id } }
+  }
+}`;
+
+type RootKind = 'small' | 'medium' | 'large' | 'hub';
+
+interface Root {
+  kind: RootKind;
+  claimNumber: number;
+  claimId: string;
+  /** Claims within SIZE_DEPTH steps (capped at MAX_TRACE_MAX_NODES). */
+  size: number;
+}
+
+interface Summary {
+  samples: number;
+  p50: number;
+  p95: number;
+  mean: number;
+}
+
+interface Cell {
+  root: RootKind;
+  claimId: string;
+  depth: number;
+  nodes: number;
+  edges: number;
+  truncated: boolean;
+  graphqlMs: Summary;
+  sqlMs: Summary;
+  /** GraphQL p50 over bare SQL p50. */
+  ratioP50: number;
+  ratioP95: number;
+}
+
+interface TraceShape {
+  nodes: number;
+  edges: number;
+  truncated: boolean;
+}
+
+function withDatabase(url: string, database: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}
+
+async function withClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * The benchmark's own database on the server of DATABASE_URL: created (and marked as ours) when missing, recreated
+ * when it holds no complete graph or --reload asks, left alone when it exists without our mark (someone else's).
+ */
+async function prepareDatabase(serverUrl: string, name: string, reload: boolean): Promise<{ url: string; loadedNow: boolean; loadSeconds: number }> {
+  const url = withDatabase(serverUrl, name);
+  const adminUrl = new URL(serverUrl).pathname === `/${name}` ? withDatabase(serverUrl, 'postgres') : serverUrl;
+  const existing = await withClient(adminUrl, async (admin) => {
+    const { rows } = await admin.query<{ comment: string | null }>(
+      `SELECT shobj_description(oid, 'pg_database') AS comment FROM pg_database WHERE datname = $1`,
+      [name],
+    );
+    return rows[0];
+  });
+  if (existing && existing.comment !== DATABASE_COMMENT) {
+    throw new Error(`Database "${name}" exists but was not created by this benchmark; it is left alone. Pass --database OTHER_NAME.`);
+  }
+  const complete = existing !== undefined && !reload && (await withClient(url, (client) => holdsGraph(client)));
+  if (!complete) {
+    await withClient(adminUrl, async (admin) => {
+      if (existing) await admin.query(`DROP DATABASE "${name}" WITH (FORCE)`);
+      await admin.query(`CREATE DATABASE "${name}"`);
+      await admin.query(`COMMENT ON DATABASE "${name}" IS '${DATABASE_COMMENT}'`);
+    });
+  }
+  const db = await openDatabase({ kind: 'postgres', url, poolSize: 2 });
+  try {
+    await applyMigrations(db);
+  } finally {
+    await db.close();
+  }
+  if (complete) {
+    console.error(`Database "${name}" already holds the generated graph: not reloading (pass --reload to force).`);
+    return { url, loadedNow: false, loadSeconds: 0 };
+  }
+  console.error(`Loading ${GRAPH.claims.toLocaleString('en-US')} claims and ${GRAPH.rebuttals.toLocaleString('en-US')} rebuttals into "${name}"…`);
+  const started = Date.now();
+  await withClient(url, (client) => loadGraph(client));
+  return { url, loadedNow: true, loadSeconds: (Date.now() - started) / 1000 };
+}
+
+/**
+ * The statements the server sends for GRAPHQL_QUERY, run bare: the walk and the edges among the claims kept, exactly
+ * as TraceService sends them, then the nodes' speakers (the speakers DataLoader's one statement).
+ */
+async function bareTrace(client: Client, options: TraceOptions): Promise<TraceShape> {
+  const walk = traceNodesQuery(options);
+  const { rows } = await client.query<{ id: string; depth: number; speakerId: string }>(walk.text, walk.values);
+  const { nodes, truncated } = cutTrace(rows, options);
+  await client.query(`SELECT * FROM speakers WHERE id = ANY($1::uuid[])`, [[...new Set(nodes.map((node) => node.speakerId))]]);
+  if (nodes.length <= 1) return { nodes: nodes.length, edges: 0, truncated };
+  const edges = traceEdgesQuery(
+    nodes.map((node) => node.id),
+    options.stances,
+  );
+  return { nodes: nodes.length, edges: (await client.query(edges.text, edges.values)).rowCount ?? 0, truncated };
+}
+
+function graphqlClient(url: string) {
+  const endpoint = new URL('graphql', url);
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  return {
+    async trace(claimId: string, depth: number): Promise<TraceShape> {
+      const body = JSON.stringify({ query: GRAPHQL_QUERY, variables: { claimId, depth, maxNodes: MAX_TRACE_MAX_NODES } });
+      const text = await new Promise<string>((resolve, reject) => {
+        const request = http.request(endpoint, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (response) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+          response.on('error', reject);
+        });
+        request.on('error', reject);
+        request.end(body);
+      });
+      const result = JSON.parse(text) as { data?: { trace: { nodes: unknown[]; edges: unknown[]; truncated: boolean } }; errors?: unknown[] };
+      if (!result.data || result.errors) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`);
+      return { nodes: result.data.trace.nodes.length, edges: result.data.trace.edges.length, truncated: result.data.trace.truncated };
+    },
+    close: () => agent.destroy(),
+  };
+}
+
+async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; result: T }> {
+  const started = process.hrtime.bigint();
+  const result = await work();
+  return { ms: Number(process.hrtime.bigint() - started) / 1e6, result };
+}
+
+function summarise(samples: number[]): Summary {
+  const sorted = [...samples].sort((a, b) => a - b);
+  // Nearest rank, as latency percentiles are usually read.
+  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]!;
+  const round = (ms: number) => Math.round(ms * 100) / 100;
+  return { samples: sorted.length, p50: round(at(0.5)), p95: round(at(0.95)), mean: round(sorted.reduce((sum, ms) => sum + ms, 0) / sorted.length) };
+}
+
+/** Deterministic candidate roots: hubs by rank, and a spread of targets drawn by a fixed linear congruential sequence. */
+function candidateNumbers(): number[] {
+  const numbers = new Set([1, 2, 5, 10, 20, 50, 100, 200, 500, 1_000, 2_000, 5_000, 10_000, 20_000, 50_000, 100_000, 150_000, 199_000]);
+  let state = 12345;
+  while (numbers.size < 120) {
+    state = (state * 1103515245 + 12345) % 2 ** 31;
+    numbers.add(1 + (state % GRAPH.targets));
+  }
+  return [...numbers];
+}
+
+/** Measures the neighbourhood of each candidate at SIZE_DEPTH and picks the roots of each size. */
+async function pickRoots(client: Client): Promise<Root[]> {
+  const sized: Root[] = [];
+  for (const claimNumber of candidateNumbers()) {
+    const claimId = claimIdOf(claimNumber);
+    const walk = traceNodesQuery(traceOptions({ claimId, depth: SIZE_DEPTH, maxNodes: MAX_TRACE_MAX_NODES }));
+    const { rows } = await client.query<{ depth: number }>(walk.text, walk.values);
+    sized.push({ kind: 'small', claimNumber, claimId, size: cutTrace(rows, { depth: SIZE_DEPTH, maxNodes: MAX_TRACE_MAX_NODES }).nodes.length });
+  }
+  const closest = (target: number, pool: Root[]) =>
+    pool.reduce((best, root) => (Math.abs(Math.log(root.size / target)) < Math.abs(Math.log(best.size / target)) ? root : best));
+  const spread = sized.filter((root) => root.size > 1);
+  const small = closest(30, spread);
+  const medium = closest(TARGET_NODES, spread);
+  // Large: the least hub-like root that still fills the cap by SIZE_DEPTH, so the table shows the trace growing with depth.
+  const largest = Math.max(...sized.map((root) => root.size));
+  const large = sized.filter((root) => root.size === largest).reduce((best, root) => (root.claimNumber > best.claimNumber ? root : best));
+  const hub = sized.find((root) => root.claimNumber === 1)!;
+  return [
+    { ...small, kind: 'small' },
+    { ...medium, kind: 'medium' },
+    { ...large, kind: 'large' },
+    { ...hub, kind: 'hub' },
+  ];
+}
+
+async function measureCell(
+  root: Root,
+  depth: number,
+  iterations: number,
+  graphql: ReturnType<typeof graphqlClient>,
+  sql: Client,
+): Promise<Cell> {
+  const options = traceOptions({ claimId: root.claimId, depth, maxNodes: MAX_TRACE_MAX_NODES });
+  const expected = await bareTrace(sql, options);
+  const viaGraphql = await graphql.trace(root.claimId, depth);
+  if (JSON.stringify(viaGraphql) !== JSON.stringify(expected)) {
+    throw new Error(`GraphQL and SQL disagree for ${root.kind} at depth ${depth}: ${JSON.stringify(viaGraphql)} vs ${JSON.stringify(expected)}`);
+  }
+  for (let i = 0; i < WARMUP; i += 1) {
+    await graphql.trace(root.claimId, depth);
+    await bareTrace(sql, options);
+  }
+  const graphqlSamples: number[] = [];
+  const sqlSamples: number[] = [];
+  const started = Date.now();
+  // Interleaved, so that both see the same cache and load.
+  for (let i = 0; i < iterations; i += 1) {
+    graphqlSamples.push((await timed(() => graphql.trace(root.claimId, depth))).ms);
+    sqlSamples.push((await timed(() => bareTrace(sql, options))).ms);
+    if (i + 1 >= MIN_SAMPLES && Date.now() - started > CELL_BUDGET_MS) break;
+  }
+  const graphqlMs = summarise(graphqlSamples);
+  const sqlMs = summarise(sqlSamples);
+  return {
+    root: root.kind,
+    claimId: root.claimId,
+    depth,
+    ...expected,
+    graphqlMs,
+    sqlMs,
+    ratioP50: Math.round((graphqlMs.p50 / sqlMs.p50) * 100) / 100,
+    ratioP95: Math.round((graphqlMs.p95 / sqlMs.p95) * 100) / 100,
+  };
+}
+
+function table(cells: Cell[], roots: Root[]): string {
+  const header = ['root', `size@${SIZE_DEPTH}`, 'depth', 'nodes', 'edges', 'cut', 'GraphQL p50', 'p95', 'SQL p50', 'p95', 'ratio p50', 'p95'];
+  const rows = cells.map((cell) => [
+    cell.root,
+    String(roots.find((root) => root.kind === cell.root)!.size),
+    String(cell.depth),
+    String(cell.nodes),
+    String(cell.edges),
+    cell.truncated ? 'yes' : 'no',
+    cell.graphqlMs.p50.toFixed(2),
+    cell.graphqlMs.p95.toFixed(2),
+    cell.sqlMs.p50.toFixed(2),
+    cell.sqlMs.p95.toFixed(2),
+    `${cell.ratioP50.toFixed(2)}x`,
+    `${cell.ratioP95.toFixed(2)}x`,
+  ]);
+  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
+  const line = (row: string[]) => `| ${row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join(' | ')} |`;
+  return [line(header), `|${widths.map((width, column) => (column === 0 ? `:${'-'.repeat(width + 1)}` : `${'-'.repeat(width + 1)}:`)).join('|')}|`, ...rows.map(line)].join('\n');
+}
+
+runCli(async () => {
+  const { values } = parseArgs({
+    options: {
+      reload: { type: 'boolean', default: false },
+      database: { type: 'string', default: 'claimtrace_bench' },
+      iterations: { type: 'string', default: '30' },
+    },
+  });
+  const config = loadConfig();
+  if (config.database.kind !== 'postgres') {
+    throw new Error(
+      'npm run bench:trace needs a PostgreSQL server: set DATABASE_URL, e.g. DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres npm run bench:trace.\n' +
+        'It works in a database of its own on that server (claimtrace_bench, or --database NAME) and leaves yours alone.',
+    );
+  }
+  const database = values.database!;
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(database)) throw new Error(`--database must be a plain lowercase name, got "${database}"`);
+  const iterations = Number(values.iterations);
+  if (!Number.isInteger(iterations) || iterations < MIN_SAMPLES || iterations > 500) throw new Error(`--iterations must be ${MIN_SAMPLES} to 500`);
+
+  const runStarted = Date.now();
+  const prepared = await prepareDatabase(config.database.url, database, values.reload!);
+  const sql = new Client({ connectionString: prepared.url });
+  await sql.connect();
+  const db = await openDatabase({ kind: 'postgres', url: prepared.url, poolSize: config.database.poolSize });
+  const server = await createServer({
+    config: { nodeEnv: 'production', exposeSchema: false },
+    db,
+    logger: createLogger({ logLevel: 'silent', nodeEnv: 'production' }),
+  });
+  const graphql = graphqlClient(await server.listen(0, '127.0.0.1'));
+  try {
+    const [stats, version] = await Promise.all([graphStats(sql), sql.query<{ server_version: string }>('SHOW server_version')]);
+    console.error(`Graph: ${JSON.stringify(stats)}`);
+    console.error(`Measuring neighbourhoods of ${candidateNumbers().length} candidate roots at depth ${SIZE_DEPTH}…`);
+    const roots = await pickRoots(sql);
+    console.error(`Roots: ${roots.map((root) => `${root.kind} #${root.claimNumber} (${root.size} claims)`).join(', ')}`);
+
+    const cells: Cell[] = [];
+    for (const root of roots) {
+      for (const depth of DEPTHS) {
+        const cell = await measureCell(root, depth, iterations, graphql, sql);
+        cells.push(cell);
+        console.error(`  ${root.kind} depth ${depth}: ${cell.nodes} nodes, GraphQL p50 ${cell.graphqlMs.p50} ms, SQL p50 ${cell.sqlMs.p50} ms (${cell.ratioP50}x)`);
+      }
+    }
+
+    const depth6 = cells.filter((cell) => cell.depth === 6).reduce((best, cell) => (Math.abs(cell.nodes - TARGET_NODES) < Math.abs(best.nodes - TARGET_NODES) ? cell : best));
+    const targets = {
+      ratio: { target: `GraphQL p50 within ${TARGET_RATIO}x of bare SQL p50`, worst: Math.max(...cells.map((cell) => cell.ratioP50)), met: cells.every((cell) => cell.ratioP50 <= TARGET_RATIO) },
+      depth6: {
+        target: `a depth-6 trace of about ${TARGET_NODES} nodes under ${TARGET_P50_MS} ms p50 through GraphQL`,
+        root: depth6.root,
+        nodes: depth6.nodes,
+        p50: depth6.graphqlMs.p50,
+        met: depth6.graphqlMs.p50 < TARGET_P50_MS,
+      },
+    };
+    const report = {
+      command: `npm run bench:trace${values.reload ? ' -- --reload' : ''}`,
+      startedAt: new Date(runStarted).toISOString(),
+      environment: { node: process.version, postgres: version.rows[0]!.server_version, cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? 'unknown', platform: `${os.platform()} ${os.release()}` },
+      database,
+      graph: { spec: GRAPH, ...stats, loadedNow: prepared.loadedNow, loadSeconds: Math.round(prepared.loadSeconds) },
+      method: {
+        graphqlQuery: GRAPHQL_QUERY,
+        maxNodes: MAX_TRACE_MAX_NODES,
+        direction: 'REBUTTALS',
+        warmup: WARMUP,
+        iterations,
+        sql: 'the statements the server sends for the query (the walk and the edges as TraceService sends them, then the speakers), one after the other through pg',
+      },
+      roots,
+      cells,
+      targets,
+      seconds: Math.round((Date.now() - runStarted) / 1000),
+    };
+    const dir = path.join(projectRoot, 'bench', 'results');
+    fs.mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, `trace-${report.startedAt.replace(/[:.]/g, '-')}.json`);
+    fs.writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+
+    console.log(`\ntrace latency in ms (maxNodes ${MAX_TRACE_MAX_NODES}, REBUTTALS), GraphQL over HTTP vs the same SQL bare through pg, ${report.cells[0]?.graphqlMs.samples ?? iterations} samples a cell`);
+    console.log(table(cells, roots));
+    console.log(`\n${targets.ratio.met ? 'met' : 'MISSED'}: ${targets.ratio.target} (worst ${targets.ratio.worst}x)`);
+    console.log(`${targets.depth6.met ? 'met' : 'MISSED'}: ${targets.depth6.target} (${targets.depth6.root}: ${targets.depth6.nodes} nodes, ${targets.depth6.p50} ms)`);
+    console.log(`\nWrote ${path.relative(process.cwd(), file)} in ${report.seconds}s`);
+  } finally {
+    graphql.close();
+    await server.stop();
+    await db.close();
+    await sql.end();
+  }
+});

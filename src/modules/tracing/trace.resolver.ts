@@ -1,0 +1,31 @@
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../context';
+import { TraceArgs } from './trace.args';
+import { orderTraceNodes, TraceOrder } from './trace.options';
+import type { TraceRecord } from './trace.service';
+import { ClaimTrace, TraceNode } from './trace.type';
+
+@Resolver(() => ClaimTrace)
+export class TraceResolver {
+  @Query(() => ClaimTrace, {
+    description:
+      'Follows rebuttals from a claim, breadth-first, and returns every claim reached (each once, at its shortest depth) ' +
+      'with the rebuttals among them. Cycles and diamonds are safe.',
+  })
+  async trace(@Args() args: TraceArgs, @Ctx() { services, loaders }: Context): Promise<TraceRecord> {
+    const trace = await services.tracing.trace(args);
+    // The edges' claim and counterclaim are nodes of the trace: primed, they cost no further statement.
+    for (const { claim } of trace.nodes) loaders.claims.byId.prime(claim.id, claim);
+    return trace;
+  }
+
+  @FieldResolver(() => [TraceNode], {
+    description: 'Every claim reached, each once at its shortest depth, the root included at depth 0. Cut to maxNodes by depth, then oldest first.',
+  })
+  nodes(
+    @Root() trace: TraceRecord,
+    @Arg('order', () => TraceOrder, { nullable: true, defaultValue: TraceOrder.DEPTH }) order: TraceOrder | null,
+  ) {
+    return order === null || order === TraceOrder.DEPTH ? trace.nodes : orderTraceNodes(trace.nodes, order);
+  }
+}
