@@ -5,6 +5,7 @@ import type { PrismaClient } from './generated/prisma/client';
 import { ClaimService } from './modules/claims/claim.service';
 import { createClaimLoaders } from './modules/claims/claim.loaders';
 import { RebuttalService } from './modules/rebuttals/rebuttal.service';
+import { ClaimSearchService } from './modules/search/search.service';
 import { createRebuttalLoaders } from './modules/rebuttals/rebuttal.loaders';
 import { SourceService } from './modules/sources/source.service';
 import { createSourceLoaders } from './modules/sources/source.loaders';
@@ -17,6 +18,7 @@ export function createServices(prisma: PrismaClient) {
     sources: new SourceService(prisma),
     claims: new ClaimService(prisma),
     rebuttals: new RebuttalService(prisma),
+    search: new ClaimSearchService(prisma),
   };
 }
 

@@ -50,27 +50,22 @@ $$;
 CREATE TRIGGER "claims_search_vector" BEFORE INSERT OR UPDATE OF "text", "speaker_id", "source_id" ON "claims"
   FOR EACH ROW EXECUTE FUNCTION "claims_set_search_vector"();
 
-CREATE FUNCTION "speakers_refresh_claim_search"() RETURNS trigger LANGUAGE plpgsql AS $$
+-- One function for both tables: the trigger's argument names the claims column that points at the changed row.
+CREATE FUNCTION "refresh_claim_search"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  UPDATE "claims" SET "search_vector" = "claim_search_vector"("text", "speaker_id", "source_id") WHERE "speaker_id" = NEW."id";
+  EXECUTE format('UPDATE "claims" SET "search_vector" = "claim_search_vector"("text", "speaker_id", "source_id") WHERE %I = $1', TG_ARGV[0])
+    USING NEW."id";
   RETURN NULL;
 END
 $$;
 
 CREATE TRIGGER "speakers_claim_search" AFTER UPDATE OF "name", "aliases" ON "speakers"
   FOR EACH ROW WHEN (OLD."name" IS DISTINCT FROM NEW."name" OR OLD."aliases" IS DISTINCT FROM NEW."aliases")
-  EXECUTE FUNCTION "speakers_refresh_claim_search"();
-
-CREATE FUNCTION "sources_refresh_claim_search"() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  UPDATE "claims" SET "search_vector" = "claim_search_vector"("text", "speaker_id", "source_id") WHERE "source_id" = NEW."id";
-  RETURN NULL;
-END
-$$;
+  EXECUTE FUNCTION "refresh_claim_search"('speaker_id');
 
 CREATE TRIGGER "sources_claim_search" AFTER UPDATE OF "title", "publisher" ON "sources"
   FOR EACH ROW WHEN (OLD."title" IS DISTINCT FROM NEW."title" OR OLD."publisher" IS DISTINCT FROM NEW."publisher")
-  EXECUTE FUNCTION "sources_refresh_claim_search"();
+  EXECUTE FUNCTION "refresh_claim_search"('source_id');
 
 -- Backfill the claims already recorded.
 UPDATE "claims" SET "search_vector" = "claim_search_vector"("text", "speaker_id", "source_id");
