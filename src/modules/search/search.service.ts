@@ -16,8 +16,8 @@ export interface ClaimSearchHitRecord {
   snippet: string;
 }
 
-// Short quotes are shown whole; longer texts as up to two fragments around the matches.
-const HEADLINE_OPTIONS = 'StartSel="<mark>", StopSel="</mark>", MinWords=15, MaxWords=35, MaxFragments=2, FragmentDelimiter=" … "';
+// Quotes up to 35 words are shown whole; a longer text as the stretch of it that best covers the matches.
+const HEADLINE_OPTIONS = 'StartSel="<mark>", StopSel="</mark>", MinWords=15, MaxWords=35';
 
 type HitRow = Claim & { rank: number; snippet: string };
 
