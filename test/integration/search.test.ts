@@ -67,6 +67,11 @@ describe('search', () => {
       // And by an alias, and combined with a word of the text.
       expect(texts(await search('"NATO Secretary General" treaty'))).toEqual(expect.arrayContaining(['is to preserve the treaty']));
       expect(texts(await search('Ryabkov intelligence')).length).toBeGreaterThan(0);
+      // The README's example.
+      const readme = await search('"into compliance" or violations -bolton');
+      expect(readme.totalCount).toBeGreaterThanOrEqual(2);
+      expect(readme.edges.map((edge: any) => edge.node.claim.speaker.name)).not.toContain('John Bolton');
+      expect(readme.edges[0].node.snippet).toContain('<mark>');
     });
 
     it('finds claims by their source’s title', async () => {
