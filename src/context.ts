@@ -5,6 +5,7 @@ import type { PrismaClient } from './generated/prisma/client';
 import { ClaimService } from './modules/claims/claim.service';
 import { createClaimLoaders } from './modules/claims/claim.loaders';
 import { RebuttalService } from './modules/rebuttals/rebuttal.service';
+import { ClaimSearchService } from './modules/search/search.service';
 import { createRebuttalLoaders } from './modules/rebuttals/rebuttal.loaders';
 import { SourceService } from './modules/sources/source.service';
 import { createSourceLoaders } from './modules/sources/source.loaders';
@@ -20,6 +21,7 @@ export function createServices(prisma: PrismaClient) {
     claims: new ClaimService(prisma),
     rebuttals: new RebuttalService(prisma),
     tracing: new TraceService(prisma),
+    search: new ClaimSearchService(prisma),
   };
 }
 

@@ -6,6 +6,7 @@ import { buildSchema } from 'type-graphql';
 import { validateArgument } from './common/validation';
 import { ClaimResolver } from './modules/claims/claim.resolver';
 import { RebuttalResolver } from './modules/rebuttals/rebuttal.resolver';
+import { SearchResolver } from './modules/search/search.resolver';
 import { SourceResolver } from './modules/sources/source.resolver';
 import { SpeakerResolver } from './modules/speakers/speaker.resolver';
 import { SpeakerDisputeResolver, SpeakerDisputesResolver } from './modules/tracing/dispute.resolver';
@@ -20,7 +21,16 @@ let schema: Promise<GraphQLSchema> | undefined;
  */
 export function buildAppSchema(): Promise<GraphQLSchema> {
   schema ??= buildSchema({
-    resolvers: [SpeakerResolver, SourceResolver, ClaimResolver, RebuttalResolver, TraceResolver, SpeakerDisputesResolver, SpeakerDisputeResolver],
+    resolvers: [
+      SpeakerResolver,
+      SourceResolver,
+      ClaimResolver,
+      RebuttalResolver,
+      SearchResolver,
+      TraceResolver,
+      SpeakerDisputesResolver,
+      SpeakerDisputeResolver,
+    ],
     validateFn: validateArgument,
   });
   return schema;

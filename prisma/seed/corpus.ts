@@ -12,6 +12,8 @@ export interface SeedSpeaker {
   affiliation: string | null;
   country: string | null;
   isNamed: boolean;
+  /** Other names the speaker goes by, found by speakers(search). */
+  aliases: string[];
 }
 
 export interface SeedSource {

@@ -1,6 +1,7 @@
 // Applies a seed corpus idempotently, in one transaction: records already present (speakers by slug, sources by URL
 // or else by title, claims by speaker and text, rebuttals by their pair of claims) are left exactly as they are, so
-// a second run changes nothing.
+// a second run changes nothing. The one exception: a corpus speaker seeded before speakers had aliases gets the
+// corpus's aliases, as long as it still has none.
 import type { PrismaClient } from '../../src/generated/prisma/client';
 import { parseLocalDate } from '../../src/common/scalars';
 import { readCorpus, type SeedCorpus } from './corpus';
@@ -16,6 +17,9 @@ export async function seedDatabase(prisma: PrismaClient, corpus: SeedCorpus = re
   return prisma.$transaction(
     async (tx) => {
       const createdSpeakers = await tx.speaker.createMany({ data: corpus.speakers, skipDuplicates: true });
+      for (const { slug, aliases } of corpus.speakers.filter((speaker) => speaker.aliases.length > 0)) {
+        await tx.speaker.updateMany({ where: { slug, aliases: { isEmpty: true } }, data: { aliases } });
+      }
       const speakerIds = new Map(
         (await tx.speaker.findMany({ where: { slug: { in: corpus.speakers.map((s) => s.slug) } }, select: { id: true, slug: true } })).map(
           (speaker) => [speaker.slug, speaker.id],

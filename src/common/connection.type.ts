@@ -64,7 +64,8 @@ export function createConnectionType<TNode extends { id: string }>(name: string,
     static from(page: Page<TNode>): Connection {
       const connection = new Connection();
       connection.nodes = page.nodes;
-      connection.edges = page.nodes.map((node) => Object.assign(new Edge(), { cursor: encodeCursor(node.id), node }));
+      const cursorOf = page.cursorOf ?? ((node: TNode) => encodeCursor(node.id));
+      connection.edges = page.nodes.map((node) => Object.assign(new Edge(), { cursor: cursorOf(node), node }));
       connection.pageInfo = {
         hasNextPage: page.hasNextPage,
         hasPreviousPage: page.hasPreviousPage,

@@ -1,8 +1,9 @@
 // Opens the database the configuration names: embedded PostgreSQL (PGlite) in a data directory, or a PostgreSQL
 // server through node-postgres. Nothing outside src/db/ knows which one is behind the Prisma client.
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, type Extension, type PGliteOptions } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
-import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import { DriverAdapterError, type SqlDriverAdapter, type SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import { Client } from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import type { DatabaseConfig } from '../config';
 import { PrismaClient } from '../generated/prisma/client';
@@ -27,22 +28,98 @@ export interface OpenDatabaseOptions {
   loadDataDir?: Blob;
 }
 
+// PGlite ships contrib extensions as separate modules, typed for ESM only but built for CommonJS too.
+const extensions = {
+  pg_trgm: (require('@electric-sql/pglite/contrib/pg_trgm') as { pg_trgm: Extension }).pg_trgm,
+  unaccent: (require('@electric-sql/pglite/contrib/unaccent') as { unaccent: Extension }).unaccent,
+};
+
+/** An embedded database with the extensions the migrations create. */
+export function createPGlite(options: PGliteOptions = {}): Promise<PGlite> {
+  return PGlite.create({ ...options, extensions });
+}
+
+/**
+ * The schema engine applies each migration through the adapter's executeScript. @prisma/adapter-pg splits the script
+ * on every semicolon, which cuts dollar-quoted function bodies apart, and pglite-prisma-adapter does not await it, so a
+ * failing migration would be recorded as applied. Both drivers take a whole script as one simple query, which
+ * PostgreSQL runs in one implicit transaction, as the native schema engine does: this sends it that way.
+ */
+function runScriptsWhole(adapter: SqlDriverAdapter, run: (script: string) => Promise<unknown>): SqlDriverAdapter {
+  return Object.assign(adapter, {
+    async executeScript(script: string) {
+      try {
+        await run(script);
+      } catch (error) {
+        const failure = error as { code?: string; severity?: string; message?: string; detail?: string; column?: string; hint?: string };
+        if (failure.code === undefined) throw error;
+        const message = failure.message ?? String(error);
+        throw new DriverAdapterError({
+          kind: 'postgres',
+          code: failure.code,
+          severity: failure.severity ?? 'ERROR',
+          message,
+          detail: failure.detail,
+          column: failure.column,
+          hint: failure.hint,
+          originalCode: failure.code,
+          originalMessage: message,
+        });
+      }
+    },
+  });
+}
+
+async function runOnOwnConnection(url: string, script: string): Promise<void> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(script);
+  } finally {
+    await client.end();
+  }
+}
+
+// The adapter is typed against an older @prisma/driver-adapter-utils; the runtime contract is the same.
+const pgliteFactory = (pglite: PGlite) => new PrismaPGlite(pglite) as unknown as SqlMigrationAwareDriverAdapterFactory;
+
+/** The adapter factory the schema engine migrates an embedded database through. */
+export function pgliteMigrationFactory(pglite: PGlite): SqlMigrationAwareDriverAdapterFactory {
+  const factory = pgliteFactory(pglite);
+  return {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    connect: async () => runScriptsWhole(await factory.connect(), (script) => pglite.exec(script)),
+    // The adapter's own shadow database (used by db:migrate:create to replay the migrations) lacks the extensions.
+    async connectToShadowDb() {
+      const shadow = await createPGlite();
+      const adapter = runScriptsWhole(await pgliteFactory(shadow).connect(), (script) => shadow.exec(script));
+      // The engine disposes it too: close once.
+      return Object.assign(adapter, { dispose: async () => (shadow.closed ? undefined : shadow.close()) });
+    },
+  };
+}
+
 export async function openDatabase(config: DatabaseConfig, options: OpenDatabaseOptions = {}): Promise<Database> {
   if (config.kind === 'postgres') {
     const factory = new PrismaPg({ connectionString: config.url, max: config.poolSize });
-    return wrap('postgres', factory, options, async () => undefined);
+    const migrationFactory: SqlMigrationAwareDriverAdapterFactory = {
+      provider: factory.provider,
+      adapterName: factory.adapterName,
+      connect: async () => runScriptsWhole(await factory.connect(), (script) => runOnOwnConnection(config.url, script)),
+      connectToShadowDb: () => factory.connectToShadowDb(),
+    };
+    return wrap('postgres', factory, migrationFactory, options, async () => undefined);
   }
 
   const inMemory = config.dataDir.startsWith('memory://');
   const lock = inMemory ? undefined : acquireDataDirLock(config.dataDir);
   try {
-    const pglite = await PGlite.create({
+    const pglite = await createPGlite({
       ...(inMemory ? {} : { dataDir: config.dataDir }),
       ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
     });
-    // The adapter is typed against an older @prisma/driver-adapter-utils; the runtime contract is the same.
-    const factory = new PrismaPGlite(pglite) as unknown as SqlMigrationAwareDriverAdapterFactory;
-    return wrap('pglite', factory, options, async () => {
+    return wrap('pglite', pgliteFactory(pglite), pgliteMigrationFactory(pglite), options, async () => {
       try {
         await pglite.close();
       } finally {
@@ -58,6 +135,7 @@ export async function openDatabase(config: DatabaseConfig, options: OpenDatabase
 async function wrap(
   kind: Database['kind'],
   factory: SqlMigrationAwareDriverAdapterFactory,
+  migrationAdapterFactory: SqlMigrationAwareDriverAdapterFactory,
   options: OpenDatabaseOptions,
   closeDriver: () => Promise<void>,
 ): Promise<Database> {
@@ -70,7 +148,7 @@ async function wrap(
   return {
     kind,
     prisma,
-    migrationAdapterFactory: factory,
+    migrationAdapterFactory,
     async ping() {
       await prisma.$queryRaw`SELECT 1`;
     },

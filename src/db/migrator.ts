@@ -3,12 +3,9 @@
 // `prisma migrate deploy` does, so a user with the native Prisma CLI can take over the same database.
 import fs from 'node:fs';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
-import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import type { MigrationList } from '@prisma/schema-engine-wasm' with { 'resolution-mode': 'import' };
-import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { migrationsDir } from '../config';
-import type { Database } from './database';
+import { createPGlite, pgliteMigrationFactory, type Database } from './database';
 import { withSchemaEngine } from './schema-engine';
 
 /** What the schema engine needs of a database: its migration-aware adapter factory. */
@@ -78,10 +75,9 @@ export async function createMigration(name: string, dir: string = migrationsDir,
   const slug = name.trim().toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '');
   if (slug === '') throw new Error('A migration needs a name made of letters or digits, e.g. "add_claim_language"');
 
-  const scratch = await PGlite.create();
+  const scratch = await createPGlite();
   try {
-    const factory = new PrismaPGlite(scratch) as unknown as SqlMigrationAwareDriverAdapterFactory;
-    const sql = await withSchemaEngine(factory, async (engine, schema) => {
+    const sql = await withSchemaEngine(pgliteMigrationFactory(scratch), async (engine, schema) => {
       const migrations = readMigrations(dir);
       const result = await engine.diff({
         from: migrations.migrationDirectories.length > 0 ? { tag: 'migrations', ...migrations } : { tag: 'empty' },

@@ -5,11 +5,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { PGlite } from '@electric-sql/pglite';
 import { Client } from 'pg';
-import { PrismaPGlite } from 'pglite-prisma-adapter';
-import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
-import { openDatabase, type Database, type OpenDatabaseOptions } from '../../src/db/database';
+import { createPGlite, openDatabase, pgliteMigrationFactory, type Database, type OpenDatabaseOptions } from '../../src/db/database';
 import { applyMigrations } from '../../src/db/migrator';
 
 export const TEMPLATE_ENV = 'CLAIMTRACE_TEST_TEMPLATE';
@@ -52,9 +49,9 @@ export async function createTemplate(): Promise<void> {
     await db.close();
     return;
   }
-  const pglite = await PGlite.create();
+  const pglite = await createPGlite();
   try {
-    await applyMigrations({ migrationAdapterFactory: new PrismaPGlite(pglite) as unknown as SqlMigrationAwareDriverAdapterFactory });
+    await applyMigrations({ migrationAdapterFactory: pgliteMigrationFactory(pglite) });
     const dump = await pglite.dumpDataDir('none');
     fs.writeFileSync(PGLITE_TEMPLATE, Buffer.from(await dump.arrayBuffer()));
   } finally {

@@ -1,4 +1,4 @@
-import { decodeCursor, encodeCursor, MAX_PAGE_SIZE, pageWindow, toPage } from '../pagination';
+import { decodeCursor, decodeKeyCursor, encodeCursor, encodeKeyCursor, keysetWindow, MAX_PAGE_SIZE, pageWindow, toPage } from '../pagination';
 
 const ID = '01a207ab-6a36-7169-bb4b-81f528206996';
 
@@ -32,5 +32,23 @@ describe('cursor pagination', () => {
     expect(await page.totalCount()).toBe(7);
     expect(count).toHaveBeenCalledTimes(1);
     expect(toPage([{ id: 'a' }], window, count).hasNextPage).toBe(false);
+  });
+
+  it('pages over a composite key: the cursor holds the last row’s key, and the window its id', () => {
+    const parse = ([tier, id]: unknown[]) => (typeof tier === 'number' && typeof id === 'string' ? { tier, id } : undefined);
+    const decode = (cursor: string) => decodeKeyCursor(cursor, 'list', parse);
+    const cursor = encodeKeyCursor('list', [1, ID]);
+    expect(decode(cursor)).toEqual({ tier: 1, id: ID });
+    expect(keysetWindow({ first: 5, after: cursor }, decode)).toEqual({ first: 5, afterId: ID, afterKey: { tier: 1, id: ID }, take: 6 });
+    expect(keysetWindow({}, decode)).toEqual({ first: 20, afterId: undefined, afterKey: undefined, take: 21 });
+    expect(() => keysetWindow({ first: 101 }, decode)).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ field: 'first' }) }));
+    for (const foreign of [encodeCursor(ID), encodeKeyCursor('other', [1, ID]), encodeKeyCursor('list', ['1', ID]), 'garbage']) {
+      expect(() => decode(foreign)).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'after' }) }));
+    }
+  });
+
+  it('gives edges the list’s own cursors when the page has them', () => {
+    const page = toPage([{ id: 'a' }], pageWindow({}), async () => 1, (node) => `cursor-${node.id}`);
+    expect(page.cursorOf?.({ id: 'a' })).toBe('cursor-a');
   });
 });

@@ -9,6 +9,12 @@ const PARENT_COLUMN: Record<ClaimParent, Prisma.Sql> = {
   source: Prisma.raw('source_id'),
 };
 
+/** The columns of a claims row aliased `c`, named as Prisma names a Claim's fields, for hand-written queries. */
+export const CLAIM_COLUMNS = Prisma.raw(
+  'c.id, c.text, c.kind::text AS kind, c.stated_at AS "statedAt", c.speaker_id AS "speakerId", c.source_id AS "sourceId", ' +
+    'c.created_at AS "createdAt", c.updated_at AS "updatedAt"',
+);
+
 /**
  * One page of claims for each parent in one statement: a LATERAL subquery per parent walks the (parent, id) index,
  * so a speaker with a million claims costs no more than one with five.
@@ -17,8 +23,7 @@ function fetchClaimWindows(prisma: PrismaClient, parent: ClaimParent) {
   const column = PARENT_COLUMN[parent];
   return (parentIds: string[], window: PageWindow) =>
     prisma.$queryRaw<(Claim & { parentId: string })[]>`
-      SELECT p.parent_id AS "parentId", c.id, c.text, c.kind::text AS kind, c.stated_at AS "statedAt",
-             c.speaker_id AS "speakerId", c.source_id AS "sourceId", c.created_at AS "createdAt", c.updated_at AS "updatedAt"
+      SELECT p.parent_id AS "parentId", ${CLAIM_COLUMNS}
       FROM unnest(${parentIds}::uuid[]) AS p(parent_id)
       CROSS JOIN LATERAL (
         SELECT * FROM claims

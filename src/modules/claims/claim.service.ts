@@ -2,7 +2,7 @@ import { parseId } from '../../common/ids';
 import { pageWindow, toPage, type Page, type PageRequest } from '../../common/pagination';
 import { BadUserInputError, ConflictError, NotFoundError } from '../../errors/app-errors';
 import { databaseViolation } from '../../errors/database-errors';
-import type { Claim, ClaimKind, Prisma, PrismaClient, RebuttalStance } from '../../generated/prisma/client';
+import { Prisma, type Claim, type ClaimKind, type PrismaClient, type RebuttalStance } from '../../generated/prisma/client';
 
 export type ClaimRecord = Claim;
 
@@ -104,20 +104,46 @@ export class ClaimService {
   }
 }
 
-export function claimWhere(query: ClaimQuery): Prisma.ClaimWhereInput {
+/** The filter checked, with its ids parsed and empty conditions dropped. */
+function checkFilter(query: ClaimQuery) {
   if (query.statedFrom && query.statedTo && query.statedFrom > query.statedTo) {
     throw new BadUserInputError('filter.statedTo is before filter.statedFrom', { field: 'filter.statedTo' });
   }
-  const text = query.text?.trim();
   return {
-    ...(query.speakerId ? { speakerId: parseId(query.speakerId, 'filter.speakerId') } : {}),
-    ...(query.sourceId ? { sourceId: parseId(query.sourceId, 'filter.sourceId') } : {}),
-    ...(query.kind ? { kind: query.kind } : {}),
-    ...(query.statedFrom || query.statedTo
-      ? { statedAt: { ...(query.statedFrom ? { gte: query.statedFrom } : {}), ...(query.statedTo ? { lte: query.statedTo } : {}) } }
-      : {}),
-    ...(text ? { text: { contains: text, mode: 'insensitive' as const } } : {}),
+    speakerId: query.speakerId ? parseId(query.speakerId, 'filter.speakerId') : undefined,
+    sourceId: query.sourceId ? parseId(query.sourceId, 'filter.sourceId') : undefined,
+    kind: query.kind ?? undefined,
+    statedFrom: query.statedFrom ?? undefined,
+    statedTo: query.statedTo ?? undefined,
+    text: query.text?.trim() || undefined,
   };
+}
+
+export function claimWhere(query: ClaimQuery): Prisma.ClaimWhereInput {
+  const filter = checkFilter(query);
+  return {
+    ...(filter.speakerId ? { speakerId: filter.speakerId } : {}),
+    ...(filter.sourceId ? { sourceId: filter.sourceId } : {}),
+    ...(filter.kind ? { kind: filter.kind } : {}),
+    ...(filter.statedFrom || filter.statedTo
+      ? { statedAt: { ...(filter.statedFrom ? { gte: filter.statedFrom } : {}), ...(filter.statedTo ? { lte: filter.statedTo } : {}) } }
+      : {}),
+    ...(filter.text ? { text: { contains: filter.text, mode: 'insensitive' as const } } : {}),
+  };
+}
+
+/** The same filter as SQL conditions on claims aliased `c`, for the hand-written queries (search). */
+export function claimConditions(query: ClaimQuery): Prisma.Sql {
+  const filter = checkFilter(query);
+  const conditions = [
+    filter.speakerId && Prisma.sql`c.speaker_id = ${filter.speakerId}::uuid`,
+    filter.sourceId && Prisma.sql`c.source_id = ${filter.sourceId}::uuid`,
+    filter.kind && Prisma.sql`c.kind = ${filter.kind}::claim_kind`,
+    filter.statedFrom && Prisma.sql`c.stated_at >= ${filter.statedFrom}::date`,
+    filter.statedTo && Prisma.sql`c.stated_at <= ${filter.statedTo}::date`,
+    filter.text && Prisma.sql`c.text ILIKE ${`%${filter.text.replace(/[\\%_]/g, '\\$&')}%`}`,
+  ].filter((condition): condition is Prisma.Sql => Boolean(condition));
+  return conditions.length > 0 ? Prisma.join(conditions, ' AND ') : Prisma.sql`TRUE`;
 }
 
 function translate(error: unknown, data: { speakerId?: string | null; sourceId?: string | null }, id?: string): unknown {

@@ -1,6 +1,9 @@
-import { IsBoolean, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsBoolean, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
+import { PageArgs } from '../../common/connection.type';
 import { NonBlank, SLUG_PATTERN } from '../../common/input-rules';
+
+export const MAX_ALIASES = 20;
 
 const slugRule = Matches(SLUG_PATTERN, { message: 'slug must be lowercase letters and digits joined by single hyphens, e.g. "heiko-maas"' });
 
@@ -24,6 +27,17 @@ abstract class SpeakerDetailsInput {
   @IsString()
   @MaxLength(100)
   country?: string | null;
+
+  @Field(() => [String], {
+    nullable: true,
+    description: `Other names the speaker goes by (titles, short forms, spellings), found by speakers(search). Trimmed; at most ${MAX_ALIASES}, none repeated (ignoring case).`,
+  })
+  @IsOptional()
+  @ArrayMaxSize(MAX_ALIASES)
+  @IsString({ each: true })
+  @NonBlank(200, { each: true })
+  @ArrayUnique((alias: string) => alias.trim().toLowerCase(), { message: 'aliases must not repeat a name (ignoring case)' })
+  aliases?: string[] | null;
 }
 
 @InputType()
@@ -61,6 +75,15 @@ export class UpdateSpeakerInput extends SpeakerDetailsInput {
   @Field(() => Boolean, { nullable: true })
   @IsBoolean()
   isNamed?: boolean;
+}
+
+@ArgsType()
+export class SpeakerSearchArgs extends PageArgs {
+  @Field(() => String, {
+    nullable: true,
+    description: 'Only speakers whose name or an alias contains this, ignoring case, accents and punctuation ("stolten", "nato secretary general").',
+  })
+  search?: string | null;
 }
 
 @ArgsType()

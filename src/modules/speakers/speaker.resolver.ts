@@ -3,15 +3,17 @@ import { PageArgs } from '../../common/connection.type';
 import { pageWindow } from '../../common/pagination';
 import type { Context } from '../../context';
 import { ClaimConnection } from '../claims/claim.type';
-import { CreateSpeakerInput, SpeakerLookupArgs, UpdateSpeakerInput } from './speaker.input';
+import { CreateSpeakerInput, SpeakerLookupArgs, SpeakerSearchArgs, UpdateSpeakerInput } from './speaker.input';
 import type { SpeakerRecord } from './speaker.service';
 import { Speaker, SpeakerConnection } from './speaker.type';
 
 @Resolver(() => Speaker)
 export class SpeakerResolver {
-  @Query(() => SpeakerConnection, { description: 'All speakers, oldest first.' })
-  async speakers(@Args() page: PageArgs, @Ctx() { services }: Context) {
-    return SpeakerConnection.from(await services.speakers.list(page));
+  @Query(() => SpeakerConnection, {
+    description: 'All speakers, oldest first; with `search`, the matches: exact names first, then names starting with it, then the rest, each by name.',
+  })
+  async speakers(@Args() { search, ...page }: SpeakerSearchArgs, @Ctx() { services }: Context) {
+    return SpeakerConnection.from(await services.speakers.list(page, search));
   }
 
   @Query(() => Speaker, { nullable: true, description: 'One speaker, by id or by slug (exactly one of them).' })

@@ -1,8 +1,9 @@
 import { parseId } from '../../common/ids';
-import { pageWindow, toPage, type Page, type PageRequest } from '../../common/pagination';
+import { decodeKeyCursor, encodeKeyCursor, keysetWindow, pageWindow, toPage, type Page, type PageRequest } from '../../common/pagination';
+import { searchText } from '../../common/search-text';
 import { BadUserInputError, ConflictError, NotFoundError } from '../../errors/app-errors';
 import { databaseViolation } from '../../errors/database-errors';
-import type { PrismaClient, Speaker } from '../../generated/prisma/client';
+import { Prisma, type PrismaClient, type Speaker } from '../../generated/prisma/client';
 
 export type SpeakerRecord = Speaker;
 
@@ -13,6 +14,7 @@ export interface SpeakerData {
   affiliation?: string | null;
   country?: string | null;
   isNamed?: boolean | null;
+  aliases?: string[] | null;
 }
 
 export type SpeakerChanges = Partial<{ [K in keyof SpeakerData]: SpeakerData[K] | null }>;
@@ -33,10 +35,37 @@ export function slugify(name: string): string {
     .replace(/-+$/, '');
 }
 
+/**
+ * How well a speaker matches a search: 0 when the search is a whole name or alias, 1 when a word of one starts with
+ * it, 2 when it is found inside one. Search results are ordered by (tier, name, id), and the cursor holds that key.
+ */
+export interface SpeakerSearchKey {
+  tier: number;
+  name: string;
+  id: string;
+}
+
+const SPEAKER_SEARCH = 'speaker-search';
+
+export function encodeSpeakerSearchCursor(key: SpeakerSearchKey): string {
+  return encodeKeyCursor(SPEAKER_SEARCH, [key.tier, key.name, key.id]);
+}
+
+export function decodeSpeakerSearchCursor(cursor: string): SpeakerSearchKey {
+  return decodeKeyCursor(cursor, SPEAKER_SEARCH, ([tier, name, id]) =>
+    Number.isInteger(tier) && typeof name === 'string' && typeof id === 'string' ? { tier: tier as number, name, id } : undefined,
+  );
+}
+
+/** Aliases as stored: trimmed (the input rules have refused blank and repeated ones). */
+const cleanAliases = (aliases: string[] | null | undefined): string[] => (aliases ?? []).map((alias) => alias.trim());
+
 export class SpeakerService {
   constructor(private readonly prisma: PrismaClient) {}
 
-  async list(request: PageRequest): Promise<Page<SpeakerRecord>> {
+  /** All speakers in id order, or with `search` those whose name or an alias contains it, best matches first. */
+  async list(request: PageRequest, search?: string | null): Promise<Page<SpeakerRecord>> {
+    if (search != null) return this.search(searchText(search, 'search'), request);
     const window = pageWindow(request);
     const rows = await this.prisma.speaker.findMany({
       where: window.afterId ? { id: { gt: window.afterId } } : {},
@@ -44,6 +73,41 @@ export class SpeakerService {
       take: window.take,
     });
     return toPage(rows, window, () => this.prisma.speaker.count());
+  }
+
+  /**
+   * Matches the search against speaker_search_text(name, aliases), the folded names (lower case, no accents or
+   * punctuation; see the add_search migration) that a trigram index serves, folding the search the same way.
+   */
+  private async search(text: string, request: PageRequest): Promise<Page<SpeakerRecord>> {
+    const window = keysetWindow(request, decodeSpeakerSearchCursor);
+    const after = window.afterKey
+      ? Prisma.sql`WHERE (hit.tier, hit.name, hit.id) > (${window.afterKey.tier}, ${window.afterKey.name}, ${window.afterKey.id}::uuid)`
+      : Prisma.empty;
+    const rows = await this.prisma.$queryRaw<(SpeakerRecord & { tier: number })[]>`
+      SELECT hit.* FROM (
+        SELECT s.id, s.slug, s.name, s.role, s.affiliation, s.country, s.is_named AS "isNamed", s.aliases,
+               s.created_at AS "createdAt", s.updated_at AS "updatedAt",
+               CASE WHEN ' | ' || speaker_search_text(s.name, s.aliases) || ' | ' LIKE '% | ' || f.q || ' | %' THEN 0
+                    WHEN ' ' || speaker_search_text(s.name, s.aliases) LIKE '% ' || f.q || '%' THEN 1
+                    ELSE 2 END AS tier
+        FROM speakers s, (SELECT fold_for_search(${text}) AS q) f
+        WHERE f.q <> '' AND speaker_search_text(s.name, s.aliases) LIKE '%' || f.q || '%'
+      ) hit
+      ${after}
+      ORDER BY hit.tier, hit.name, hit.id
+      LIMIT ${window.take}`;
+    return toPage(
+      rows,
+      window,
+      async () => {
+        const [{ count }] = await this.prisma.$queryRaw<[{ count: number }]>`
+          SELECT count(*)::int AS count FROM speakers s, (SELECT fold_for_search(${text}) AS q) f
+          WHERE f.q <> '' AND speaker_search_text(s.name, s.aliases) LIKE '%' || f.q || '%'`;
+        return count;
+      },
+      (speaker) => encodeSpeakerSearchCursor(speaker),
+    );
   }
 
   async findOne(lookup: { id?: string | null; slug?: string | null }): Promise<SpeakerRecord | null> {
@@ -60,7 +124,7 @@ export class SpeakerService {
     if (slug === '') throw new BadUserInputError('name must contain letters or digits to derive a slug from; pass a slug', { field: 'input.slug' });
     try {
       return await this.prisma.speaker.create({
-        data: { ...data, slug, isNamed: data.isNamed ?? true },
+        data: { ...data, slug, isNamed: data.isNamed ?? true, aliases: cleanAliases(data.aliases) },
       });
     } catch (error) {
       throw this.translate(error, slug);
@@ -79,6 +143,7 @@ export class SpeakerService {
           role: changes.role,
           affiliation: changes.affiliation,
           country: changes.country,
+          aliases: changes.aliases === undefined ? undefined : cleanAliases(changes.aliases),
         },
       });
     } catch (error) {

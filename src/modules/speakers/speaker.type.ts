@@ -24,6 +24,9 @@ export class Speaker {
   @Field({ description: 'False for anonymous attributions such as "a senior U.S. official".' })
   isNamed!: boolean;
 
+  @Field(() => [String], { description: 'Other names the speaker goes by, e.g. "NATO Secretary General" or "DNI".' })
+  aliases!: string[];
+
   @Field()
   createdAt!: Date;
 

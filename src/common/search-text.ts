@@ -1,0 +1,15 @@
+// What a client types into a search box, made safe to hand to the database: control characters (a NUL byte would make
+// PostgreSQL reject the whole statement) become spaces, and an empty or over-long search is refused with a coded error
+// naming the argument. Everything else, quotes and operators included, is the search engine's to read.
+import { BadUserInputError } from '../errors/app-errors';
+
+export const MAX_SEARCH_LENGTH = 500;
+
+export function searchText(value: string, field: string): string {
+  const text = value.replace(/\p{Cc}/gu, ' ').trim();
+  if (text === '') throw new BadUserInputError(`${field} must not be blank`, { field });
+  if (text.length > MAX_SEARCH_LENGTH) {
+    throw new BadUserInputError(`${field} is longer than ${MAX_SEARCH_LENGTH} characters`, { field });
+  }
+  return text;
+}

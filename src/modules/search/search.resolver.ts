@@ -1,0 +1,24 @@
+import { Arg, Args, Ctx, Query, Resolver } from 'type-graphql';
+import { PageArgs } from '../../common/connection.type';
+import { MAX_SEARCH_LENGTH } from '../../common/search-text';
+import type { Context } from '../../context';
+import { ClaimFilter } from '../claims/claim.input';
+import { ClaimSearchHit, ClaimSearchHitConnection } from './search.type';
+
+@Resolver(() => ClaimSearchHit)
+export class SearchResolver {
+  @Query(() => ClaimSearchHitConnection, {
+    description:
+      'Full-text search over claim text and the names of speakers (with their aliases) and sources, most relevant first, ' +
+      'then the latest. Web-search syntax: words (all must match, in any form: "missiles" finds "missile"), "a quoted phrase", ' +
+      '`or` between alternatives, -word to exclude. A query of only very common words ("the") matches nothing.',
+  })
+  async searchClaims(
+    @Arg('query', { description: `What to look for, in web-search syntax; not blank, at most ${MAX_SEARCH_LENGTH} characters.` }) query: string,
+    @Arg('filter', () => ClaimFilter, { nullable: true }) filter: ClaimFilter | null,
+    @Args() page: PageArgs,
+    @Ctx() { services }: Context,
+  ) {
+    return ClaimSearchHitConnection.from(await services.search.search(query, filter ?? {}, page));
+  }
+}

@@ -1,0 +1,61 @@
+// Full-text search over claims, in PostgreSQL: each claim keeps a tsvector of its text and of its speaker's and
+// source's names (kept by triggers, see the add_search migration) under a GIN index. The query is read by
+// websearch_to_tsquery, which takes what people type into search boxes ("quoted phrases", or, -word) and never
+// fails on bad syntax, so any string the client sends is safe to pass (as a bound parameter).
+import { keysetWindow, toPage, type Page, type PageRequest } from '../../common/pagination';
+import { searchText } from '../../common/search-text';
+import { Prisma, type Claim, type PrismaClient } from '../../generated/prisma/client';
+import { CLAIM_COLUMNS } from '../claims/claim.loaders';
+import { claimConditions, type ClaimQuery } from '../claims/claim.service';
+import { decodeSearchCursor, encodeSearchCursor } from './search-cursor';
+
+export interface ClaimSearchHitRecord {
+  id: string;
+  claim: Claim;
+  rank: number;
+  snippet: string;
+}
+
+// Quotes up to 35 words are shown whole; a longer text as the stretch of it that best covers the matches.
+const HEADLINE_OPTIONS = 'StartSel="<mark>", StopSel="</mark>", MinWords=15, MaxWords=35';
+
+type HitRow = Claim & { rank: number; snippet: string };
+
+export class ClaimSearchService {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  async search(query: string, filter: ClaimQuery, request: PageRequest): Promise<Page<ClaimSearchHitRecord>> {
+    const text = searchText(query, 'query');
+    const conditions = claimConditions(filter);
+    const window = keysetWindow(request, decodeSearchCursor);
+    // Unknown days sort last: '-infinity' stands in for them in the key, so one row comparison pages the whole order.
+    const after = window.afterKey
+      ? Prisma.sql`AND (ts_rank_cd(c.search_vector, q.query, 32), coalesce(c.stated_at, '-infinity'::date), c.id)
+          < (${window.afterKey.rank}::real, coalesce(${window.afterKey.statedAt}::date, '-infinity'::date), ${window.afterKey.id}::uuid)`
+      : Prisma.empty;
+    // The headline is made for the page only, after the limit. The text is HTML-escaped before it is marked up: the
+    // parser reads the escapes as entities, not words, so what matches is unchanged.
+    const rows = await this.prisma.$queryRaw<HitRow[]>`
+      WITH q AS (SELECT websearch_to_tsquery('english', ${text}) AS query)
+      SELECT hit.*, ts_headline('english', replace(replace(replace(hit.text, '&', '&amp;'), '<', '&lt;'), '>', '&gt;'), q.query, ${HEADLINE_OPTIONS}) AS snippet
+      FROM (
+        SELECT ${CLAIM_COLUMNS}, ts_rank_cd(c.search_vector, q.query, 32) AS rank
+        FROM claims c, q
+        WHERE c.search_vector @@ q.query AND ${conditions} ${after}
+        ORDER BY rank DESC, coalesce(c.stated_at, '-infinity'::date) DESC, c.id DESC
+        LIMIT ${window.take}
+      ) hit, q
+      ORDER BY hit.rank DESC, coalesce(hit."statedAt", '-infinity'::date) DESC, hit.id DESC`;
+    const hits = rows.map(({ rank, snippet, ...claim }) => ({ id: claim.id, claim, rank, snippet }));
+    return toPage(
+      hits,
+      window,
+      async () => {
+        const [{ count }] = await this.prisma.$queryRaw<[{ count: number }]>`
+          SELECT count(*)::int AS count FROM claims c WHERE c.search_vector @@ websearch_to_tsquery('english', ${text}) AND ${conditions}`;
+        return count;
+      },
+      (hit) => encodeSearchCursor({ rank: hit.rank, statedAt: hit.claim.statedAt?.toISOString().slice(0, 10) ?? null, id: hit.id }),
+    );
+  }
+}
