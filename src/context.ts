@@ -6,6 +6,8 @@ import { ClaimService } from './modules/claims/claim.service';
 import { createClaimLoaders } from './modules/claims/claim.loaders';
 import { RebuttalService } from './modules/rebuttals/rebuttal.service';
 import { createRebuttalLoaders } from './modules/rebuttals/rebuttal.loaders';
+import { ReviewService } from './modules/reviews/review.service';
+import { createReviewLoaders } from './modules/reviews/review.loaders';
 import { SourceService } from './modules/sources/source.service';
 import { createSourceLoaders } from './modules/sources/source.loaders';
 import { SpeakerService } from './modules/speakers/speaker.service';
@@ -17,6 +19,7 @@ export function createServices(prisma: PrismaClient) {
     sources: new SourceService(prisma),
     claims: new ClaimService(prisma),
     rebuttals: new RebuttalService(prisma),
+    reviews: new ReviewService(prisma),
   };
 }
 
@@ -26,6 +29,7 @@ export function createLoaders(prisma: PrismaClient) {
     sources: createSourceLoaders(prisma),
     claims: createClaimLoaders(prisma),
     rebuttals: createRebuttalLoaders(prisma),
+    reviews: createReviewLoaders(prisma),
   };
 }
 

@@ -6,6 +6,8 @@ import { buildSchema } from 'type-graphql';
 import { validateArgument } from './common/validation';
 import { ClaimResolver } from './modules/claims/claim.resolver';
 import { RebuttalResolver } from './modules/rebuttals/rebuttal.resolver';
+import { ClaimReviewsResolver } from './modules/reviews/claim-reviews.resolver';
+import { ReviewResolver } from './modules/reviews/review.resolver';
 import { SourceResolver } from './modules/sources/source.resolver';
 import { SpeakerResolver } from './modules/speakers/speaker.resolver';
 
@@ -14,7 +16,7 @@ let schema: Promise<GraphQLSchema> | undefined;
 /** Built once per process: type-graphql's metadata is global, and the schema does not change at run time. */
 export function buildAppSchema(): Promise<GraphQLSchema> {
   schema ??= buildSchema({
-    resolvers: [SpeakerResolver, SourceResolver, ClaimResolver, RebuttalResolver],
+    resolvers: [SpeakerResolver, SourceResolver, ClaimResolver, RebuttalResolver, ReviewResolver, ClaimReviewsResolver],
     validateFn: validateArgument,
   });
   return schema;

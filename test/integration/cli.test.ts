@@ -48,9 +48,10 @@ describe('database commands', () => {
   });
 
   it('db:migrate applies every migration once and records it as prisma migrate deploy does', async () => {
+    const folders = fs.readdirSync(MIGRATIONS).filter((name) => fs.statSync(path.join(MIGRATIONS, name)).isDirectory()).sort();
     const first = await runTs('src/cli/migrate.ts', [], env);
     expect(first).toMatchObject({ code: 0 });
-    expect(first.stdout).toMatch(/Applied 1 migration\(s\)/);
+    expect(first.stdout).toContain(`Applied ${folders.length} migration(s)`);
     const second = await runTs('src/cli/migrate.ts', [], env);
     expect(second.stdout).toMatch(/up to date/);
 
@@ -58,7 +59,6 @@ describe('database commands', () => {
     try {
       const rows = await db.prisma.$queryRaw<{ migration_name: string; checksum: string; finished_at: Date | null; rolled_back_at: Date | null; applied_steps_count: number }[]>`
         SELECT migration_name, checksum, finished_at, rolled_back_at, applied_steps_count FROM _prisma_migrations ORDER BY migration_name`;
-      const folders = fs.readdirSync(MIGRATIONS).filter((name) => fs.statSync(path.join(MIGRATIONS, name)).isDirectory()).sort();
       expect(rows.map((row) => row.migration_name)).toEqual(folders);
       for (const row of rows) {
         const sql = fs.readFileSync(path.join(MIGRATIONS, row.migration_name, 'migration.sql'));

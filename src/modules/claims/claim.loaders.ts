@@ -18,7 +18,8 @@ function fetchClaimWindows(prisma: PrismaClient, parent: ClaimParent) {
   return (parentIds: string[], window: PageWindow) =>
     prisma.$queryRaw<(Claim & { parentId: string })[]>`
       SELECT p.parent_id AS "parentId", c.id, c.text, c.kind::text AS kind, c.stated_at AS "statedAt",
-             c.speaker_id AS "speakerId", c.source_id AS "sourceId", c.created_at AS "createdAt", c.updated_at AS "updatedAt"
+             c.speaker_id AS "speakerId", c.source_id AS "sourceId", c.review_status::text AS "reviewStatus",
+             c.created_at AS "createdAt", c.updated_at AS "updatedAt"
       FROM unnest(${parentIds}::uuid[]) AS p(parent_id)
       CROSS JOIN LATERAL (
         SELECT * FROM claims

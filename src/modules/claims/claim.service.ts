@@ -2,7 +2,7 @@ import { parseId } from '../../common/ids';
 import { pageWindow, toPage, type Page, type PageRequest } from '../../common/pagination';
 import { BadUserInputError, ConflictError, NotFoundError } from '../../errors/app-errors';
 import { databaseViolation } from '../../errors/database-errors';
-import type { Claim, ClaimKind, Prisma, PrismaClient, RebuttalStance } from '../../generated/prisma/client';
+import type { Claim, ClaimKind, Prisma, PrismaClient, RebuttalStance, ReviewStatus } from '../../generated/prisma/client';
 
 export type ClaimRecord = Claim;
 
@@ -12,6 +12,7 @@ export interface ClaimQuery {
   kind?: ClaimKind | null;
   statedFrom?: Date | null;
   statedTo?: Date | null;
+  reviewStatus?: ReviewStatus[] | null;
   text?: string | null;
 }
 
@@ -116,6 +117,7 @@ export function claimWhere(query: ClaimQuery): Prisma.ClaimWhereInput {
     ...(query.statedFrom || query.statedTo
       ? { statedAt: { ...(query.statedFrom ? { gte: query.statedFrom } : {}), ...(query.statedTo ? { lte: query.statedTo } : {}) } }
       : {}),
+    ...(query.reviewStatus ? { reviewStatus: { in: query.reviewStatus } } : {}),
     ...(text ? { text: { contains: text, mode: 'insensitive' as const } } : {}),
   };
 }
