@@ -32,9 +32,8 @@ export const RATING_LABEL: Readonly<Record<ReviewRating, string>> = {
 };
 
 /**
- * Publishers' rating words, compared as slugs, so that case, accents and punctuation do not matter ("Pants on Fire!",
- * "Engañoso"). English first, then
- * the Spanish, Portuguese, French, German and Italian words common in the Fact Check Tools feed.
+ * Publishers' rating words, compared as slugs so that case, accents and punctuation do not matter ("Pants on Fire!",
+ * "Engañoso"): English first, then Spanish, Portuguese, French, German and Italian words common in fact-check feeds.
  */
 const RATING_WORDS: Readonly<Record<ReviewRating, readonly string[]>> = {
   TRUE: ['true', 'correct', 'accurate', 'verified', 'verdadero', 'verdadeiro', 'cierto', 'vrai', 'richtig', 'wahr', 'vero'],
