@@ -74,11 +74,13 @@ function required(value: unknown, field: string, reason: string): string {
   return found;
 }
 
-/** A date-time ("2019-02-01T12:00:00Z") or a date ("2019-02-01"). */
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$/i;
+
+/** An ISO 8601 date-time ("2019-02-01T12:00:00Z") or date ("2019-02-01"); anything looser is refused, not guessed. */
 function dateTime(value: unknown, field: string): Date | null {
   const written = text(value, field);
   if (written === null) return null;
-  const date = /^\d{4}-\d{2}-\d{2}$/.test(written) ? parseLocalDate(written) : new Date(written);
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(written) ? parseLocalDate(written) : ISO_DATE_TIME.test(written) ? new Date(written) : undefined;
   if (!date || Number.isNaN(date.getTime())) throw new RejectedRecord(`${field} is not a date: "${written}"`);
   return date;
 }
