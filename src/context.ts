@@ -7,6 +7,8 @@ import { createClaimLoaders } from './modules/claims/claim.loaders';
 import { RebuttalService } from './modules/rebuttals/rebuttal.service';
 import { ClaimSearchService } from './modules/search/search.service';
 import { createRebuttalLoaders } from './modules/rebuttals/rebuttal.loaders';
+import { ReviewService } from './modules/reviews/review.service';
+import { createReviewLoaders } from './modules/reviews/review.loaders';
 import { SourceService } from './modules/sources/source.service';
 import { createSourceLoaders } from './modules/sources/source.loaders';
 import { SpeakerService } from './modules/speakers/speaker.service';
@@ -22,6 +24,7 @@ export function createServices(prisma: PrismaClient) {
     rebuttals: new RebuttalService(prisma),
     tracing: new TraceService(prisma),
     search: new ClaimSearchService(prisma),
+    reviews: new ReviewService(prisma),
   };
 }
 
@@ -32,6 +35,7 @@ export function createLoaders(prisma: PrismaClient) {
     claims: createClaimLoaders(prisma),
     rebuttals: createRebuttalLoaders(prisma),
     disputes: createDisputeLoaders(prisma),
+    reviews: createReviewLoaders(prisma),
   };
 }
 

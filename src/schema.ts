@@ -6,6 +6,8 @@ import { buildSchema } from 'type-graphql';
 import { validateArgument } from './common/validation';
 import { ClaimResolver } from './modules/claims/claim.resolver';
 import { RebuttalResolver } from './modules/rebuttals/rebuttal.resolver';
+import { ClaimReviewsResolver } from './modules/reviews/claim-reviews.resolver';
+import { ReviewResolver } from './modules/reviews/review.resolver';
 import { SearchResolver } from './modules/search/search.resolver';
 import { SourceResolver } from './modules/sources/source.resolver';
 import { SpeakerResolver } from './modules/speakers/speaker.resolver';
@@ -26,6 +28,8 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
       SourceResolver,
       ClaimResolver,
       RebuttalResolver,
+      ReviewResolver,
+      ClaimReviewsResolver,
       SearchResolver,
       TraceResolver,
       SpeakerDisputesResolver,

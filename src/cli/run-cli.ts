@@ -1,12 +1,21 @@
 // The one way a command-line entry point runs: errors become a message and exit code 1, not a stack trace.
 import { ConfigError } from '../config';
 import { DataDirLockedError } from '../db/data-dir-lock';
+import { ImportFileError } from '../modules/exchange/import-file';
+
+/** A mistake in how a command was called, or a refusal: its message says all, so no stack trace follows it. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
 
 export function runCli(main: () => Promise<void>): void {
   main().then(
     () => process.exit(0),
     (error: unknown) => {
-      const known = error instanceof ConfigError || error instanceof DataDirLockedError;
+      const known = error instanceof ConfigError || error instanceof DataDirLockedError || error instanceof UsageError || error instanceof ImportFileError;
       console.error(known || !(error instanceof Error) ? String((error as Error).message ?? error) : error.stack);
       process.exit(1);
     },

@@ -1,5 +1,6 @@
 // class-validator rules shared by the input types.
-import { Matches, MaxLength, type ValidationOptions } from 'class-validator';
+import { Matches, MaxLength, ValidateBy, type ValidationOptions } from 'class-validator';
+import { canonicalLanguageTag } from './language-tag';
 
 /** A required text: not empty or only white space, and of sane length (each item's, with `{ each: true }`). */
 export function NonBlank(maxLength: number, options: ValidationOptions = {}): PropertyDecorator {
@@ -10,3 +11,14 @@ export function NonBlank(maxLength: number, options: ValidationOptions = {}): Pr
 }
 
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** A BCP 47 language tag such as "en" or "de-DE" (see language-tag.ts). */
+export function IsLanguageTag(): PropertyDecorator {
+  return ValidateBy({
+    name: 'isLanguageTag',
+    validator: {
+      validate: (value) => typeof value === 'string' && canonicalLanguageTag(value) !== undefined,
+      defaultMessage: () => '$property must be a BCP 47 language tag such as "en" or "de-DE"',
+    },
+  });
+}

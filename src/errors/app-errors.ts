@@ -16,6 +16,8 @@ export interface AppErrorOptions {
   field?: string;
   /** Every problem found, when there were several (validation reports them all). */
   violations?: { field: string; message: string }[];
+  /** The values that would have been accepted, when there are few (e.g. the review statuses a claim may move to). */
+  allowed?: readonly string[];
 }
 
 export abstract class AppError extends GraphQLError {

@@ -1,8 +1,8 @@
-import { ArrayMaxSize, IsEnum, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayNotEmpty, IsEnum, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import { NonBlank } from '../../common/input-rules';
 import { LocalDateScalar } from '../../common/scalars';
-import { ClaimKind } from '../../generated/prisma/enums';
+import { ClaimKind, ReviewStatus } from '../../generated/prisma/enums';
 import { RebuttalStanceInput } from '../rebuttals/rebuttal.input';
 
 export const MAX_CLAIM_LENGTH = 10_000;
@@ -94,6 +94,12 @@ export class ClaimFilter {
   @Field(() => LocalDateScalar, { nullable: true, description: 'Stated on or before this day.' })
   @IsOptional()
   statedTo?: Date | null;
+
+  @Field(() => [ReviewStatus], { nullable: true, description: 'In any of these review statuses.' })
+  @IsOptional()
+  @ArrayNotEmpty()
+  @IsEnum(ReviewStatus, { each: true })
+  reviewStatus?: ReviewStatus[] | null;
 
   @Field(() => String, { nullable: true, description: 'Text contains this, ignoring case.' })
   @IsOptional()

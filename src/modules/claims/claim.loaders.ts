@@ -12,7 +12,7 @@ const PARENT_COLUMN: Record<ClaimParent, Prisma.Sql> = {
 /** The columns of a claims row aliased `c`, named as Prisma names a Claim's fields, for hand-written queries. */
 export const CLAIM_COLUMNS = Prisma.raw(
   'c.id, c.text, c.kind::text AS kind, c.stated_at AS "statedAt", c.speaker_id AS "speakerId", c.source_id AS "sourceId", ' +
-    'c.created_at AS "createdAt", c.updated_at AS "updatedAt"',
+    'c.review_status::text AS "reviewStatus", c.created_at AS "createdAt", c.updated_at AS "updatedAt"',
 );
 
 /**

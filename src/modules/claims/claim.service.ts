@@ -2,7 +2,7 @@ import { parseId } from '../../common/ids';
 import { pageWindow, toPage, type Page, type PageRequest } from '../../common/pagination';
 import { BadUserInputError, ConflictError, NotFoundError } from '../../errors/app-errors';
 import { databaseViolation } from '../../errors/database-errors';
-import { Prisma, type Claim, type ClaimKind, type PrismaClient, type RebuttalStance } from '../../generated/prisma/client';
+import { Prisma, type Claim, type ClaimKind, type PrismaClient, type RebuttalStance, type ReviewStatus } from '../../generated/prisma/client';
 
 export type ClaimRecord = Claim;
 
@@ -12,6 +12,7 @@ export interface ClaimQuery {
   kind?: ClaimKind | null;
   statedFrom?: Date | null;
   statedTo?: Date | null;
+  reviewStatus?: ReviewStatus[] | null;
   text?: string | null;
 }
 
@@ -115,6 +116,7 @@ function checkFilter(query: ClaimQuery) {
     kind: query.kind ?? undefined,
     statedFrom: query.statedFrom ?? undefined,
     statedTo: query.statedTo ?? undefined,
+    reviewStatus: query.reviewStatus ?? undefined,
     text: query.text?.trim() || undefined,
   };
 }
@@ -128,6 +130,7 @@ export function claimWhere(query: ClaimQuery): Prisma.ClaimWhereInput {
     ...(filter.statedFrom || filter.statedTo
       ? { statedAt: { ...(filter.statedFrom ? { gte: filter.statedFrom } : {}), ...(filter.statedTo ? { lte: filter.statedTo } : {}) } }
       : {}),
+    ...(filter.reviewStatus ? { reviewStatus: { in: filter.reviewStatus } } : {}),
     ...(filter.text ? { text: { contains: filter.text, mode: 'insensitive' as const } } : {}),
   };
 }
@@ -141,6 +144,7 @@ export function claimConditions(query: ClaimQuery): Prisma.Sql {
     filter.kind && Prisma.sql`c.kind = ${filter.kind}::claim_kind`,
     filter.statedFrom && Prisma.sql`c.stated_at >= ${filter.statedFrom}::date`,
     filter.statedTo && Prisma.sql`c.stated_at <= ${filter.statedTo}::date`,
+    filter.reviewStatus && Prisma.sql`c.review_status = ANY(${filter.reviewStatus}::text[]::review_status[])`,
     filter.text && Prisma.sql`c.text ILIKE ${`%${filter.text.replace(/[\\%_]/g, '\\$&')}%`}`,
   ].filter((condition): condition is Prisma.Sql => Boolean(condition));
   return conditions.length > 0 ? Prisma.join(conditions, ' AND ') : Prisma.sql`TRUE`;

@@ -1,13 +1,24 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { createConnectionType } from '../../common/connection.type';
 import { LocalDateScalar } from '../../common/scalars';
-import { ClaimKind } from '../../generated/prisma/enums';
+import { ClaimKind, ReviewStatus } from '../../generated/prisma/enums';
 
 registerEnumType(ClaimKind, {
   name: 'ClaimKind',
   valuesConfig: {
     QUOTE: { description: 'Words the source puts in quotation marks.' },
     PARAPHRASE: { description: 'Reported speech: what the source says the speaker said.' },
+  },
+});
+
+registerEnumType(ReviewStatus, {
+  name: 'ReviewStatus',
+  description: "Where a claim stands in the desk's review workflow (see setClaimReviewStatus).",
+  valuesConfig: {
+    UNREVIEWED: { description: 'Nobody has taken it up.' },
+    IN_REVIEW: { description: 'Being checked (or reopened, or retracted for correction).' },
+    REVIEWED: { description: 'Checked; the verdict awaits publication.' },
+    PUBLISHED: { description: 'The verdict is public; needs at least one review.' },
   },
 });
 
@@ -28,6 +39,9 @@ export class Claim {
   speakerId!: string;
 
   sourceId!: string | null;
+
+  @Field(() => ReviewStatus)
+  reviewStatus!: ReviewStatus;
 
   @Field()
   createdAt!: Date;

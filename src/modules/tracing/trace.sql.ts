@@ -3,6 +3,7 @@
 // (parameterised) so that the service runs them through Prisma and the benchmark runs the very same text through pg.
 import { Prisma } from '../../generated/prisma/client';
 import type { RebuttalStance } from '../../generated/prisma/enums';
+import { CLAIM_COLUMNS } from '../claims/claim.loaders';
 import type { TraceDirection, TraceOptions } from './trace.options';
 
 /** Matches only rebuttals of the given stances; no condition when stances is null. */
@@ -59,8 +60,7 @@ export function traceNodesQuery(options: TraceOptions): Prisma.Sql {
       ) step
       WHERE w.depth <= ${depth}::int AND cardinality(w.seen) <= ${maxNodes}::int AND cardinality(step.next) > 0
     )
-    SELECT c.id, c.text, c.kind::text AS kind, c.stated_at AS "statedAt", c.speaker_id AS "speakerId",
-           c.source_id AS "sourceId", c.created_at AS "createdAt", c.updated_at AS "updatedAt", w.depth
+    SELECT ${CLAIM_COLUMNS}, w.depth
     FROM walk w
     CROSS JOIN LATERAL unnest(w.frontier) AS n(id)
     JOIN claims c ON c.id = n.id

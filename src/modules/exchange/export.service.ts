@@ -1,0 +1,79 @@
+// Writes the database, or the part a filter selects, in one of the exchange formats, reading each table in pages by
+// id. jsonl: every row of speakers, sources, claims, rebuttals and reviews, in that order (see jsonl.ts).
+// claimreview: a JSON array of the ClaimReview JSON-LD of every review (what Review.claimReview returns).
+import type { Prisma, PrismaClient } from '../../generated/prisma/client';
+import type { ReviewStatus } from '../../generated/prisma/enums';
+import { buildClaimReview } from '../reviews/claim-review';
+import type { Model } from './import.service';
+import { toLine, type RowType } from './jsonl';
+import { normalizeUrl } from './matching';
+import { pagesById } from './pages';
+
+export const EXPORT_FORMATS = ['jsonl', 'claimreview'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** Selects claims; the export then holds those claims, their speakers and sources, reviews, and the rebuttals between them. */
+export interface ExportFilter {
+  speakerSlug?: string;
+  sourceUrl?: string;
+  reviewStatus?: ReviewStatus[];
+}
+
+export type ExportCounts = Partial<Record<Model, number>>;
+
+type Write = (chunk: string) => Promise<void>;
+
+function claimScope(filter: ExportFilter): Prisma.ClaimWhereInput | undefined {
+  const where: Prisma.ClaimWhereInput = {
+    ...(filter.speakerSlug ? { speaker: { slug: filter.speakerSlug } } : {}),
+    ...(filter.sourceUrl ? { source: { url: { in: [filter.sourceUrl, normalizeUrl(filter.sourceUrl) ?? filter.sourceUrl] } } } : {}),
+    ...(filter.reviewStatus?.length ? { reviewStatus: { in: filter.reviewStatus } } : {}),
+  };
+  return Object.keys(where).length > 0 ? where : undefined;
+}
+
+export async function exportDatabase(prisma: PrismaClient, format: ExportFormat, filter: ExportFilter, write: Write): Promise<ExportCounts> {
+  return format === 'jsonl' ? exportRows(prisma, claimScope(filter), write) : exportClaimReviews(prisma, claimScope(filter), write);
+}
+
+async function exportRows(prisma: PrismaClient, scope: Prisma.ClaimWhereInput | undefined, write: Write): Promise<ExportCounts> {
+  const order = { orderBy: { id: 'asc' as const } };
+  const tables: [RowType, Model, (where: { id?: { gt: string } }, take: number) => Promise<{ id: string }[]>][] = [
+    ['speaker', 'speakers', (where, take) => prisma.speaker.findMany({ where: { ...where, ...(scope && { claims: { some: scope } }) }, ...order, take })],
+    ['source', 'sources', (where, take) => prisma.source.findMany({ where: { ...where, ...(scope && { claims: { some: scope } }) }, ...order, take })],
+    ['claim', 'claims', (where, take) => prisma.claim.findMany({ where: { ...where, ...scope }, ...order, take })],
+    ['rebuttal', 'rebuttals', (where, take) => prisma.rebuttal.findMany({ where: { ...where, ...(scope && { claim: scope, counterclaim: scope }) }, ...order, take })],
+    ['review', 'reviews', (where, take) => prisma.review.findMany({ where: { ...where, ...(scope && { claim: scope }) }, ...order, take })],
+  ];
+  const counts: ExportCounts = {};
+  for (const [type, model, fetch] of tables) {
+    counts[model] = 0;
+    for await (const page of pagesById(fetch)) {
+      await write(page.map((row) => `${toLine(type, row)}\n`).join(''));
+      counts[model] += page.length;
+    }
+  }
+  return counts;
+}
+
+async function exportClaimReviews(prisma: PrismaClient, scope: Prisma.ClaimWhereInput | undefined, write: Write): Promise<ExportCounts> {
+  let count = 0;
+  const pages = pagesById((where, take) =>
+    prisma.review.findMany({
+      where: { ...where, ...(scope && { claim: scope }) },
+      orderBy: { id: 'asc' },
+      take,
+      include: { claim: { include: { speaker: true, source: true } } },
+    }),
+  );
+  await write('[');
+  for await (const page of pages) {
+    const items = page.map(({ claim: { speaker, source, ...claim }, ...review }) => {
+      const json = JSON.stringify(buildClaimReview({ review, claim, speaker, source }), null, 2).replace(/^/gm, '  ');
+      return `${count++ === 0 ? '\n' : ',\n'}${json}`;
+    });
+    await write(items.join(''));
+  }
+  await write(count === 0 ? ']\n' : '\n]\n');
+  return { reviews: count };
+}

@@ -1,0 +1,101 @@
+// The jsonl exchange format: one JSON object per line, each a row of one table with its type, ids and timestamps, so
+// that importing an export into an empty database reproduces it exactly. Rows come in dependency order (speakers,
+// sources, claims, rebuttals, reviews), each table in id order.
+import { parseLocalDate } from '../../common/scalars';
+import type { Claim, Rebuttal, Review, Source, Speaker } from '../../generated/prisma/client';
+import { ClaimKind, RebuttalStance, ReviewRating, ReviewStatus, SourceKind } from '../../generated/prisma/enums';
+import { RejectedRecord } from './fact-check';
+
+export const ROW_TYPES = ['speaker', 'source', 'claim', 'rebuttal', 'review'] as const;
+export type RowType = (typeof ROW_TYPES)[number];
+
+export type Row =
+  | ({ type: 'speaker' } & Speaker)
+  | ({ type: 'source' } & Source)
+  | ({ type: 'claim' } & Claim)
+  | ({ type: 'rebuttal' } & Rebuttal)
+  | ({ type: 'review' } & Review);
+
+/** What a column holds; a trailing "?" allows null. An array lists an enum's values. */
+type FieldKind = 'id' | 'id?' | 'text' | 'text?' | 'boolean' | 'instant' | 'instant?' | 'day?' | readonly string[];
+
+/** Every column of every table, in the order a line lists them. */
+const COLUMNS: { [T in RowType]: Record<string, FieldKind> } = {
+  speaker: { id: 'id', slug: 'text', name: 'text', role: 'text?', affiliation: 'text?', country: 'text?', isNamed: 'boolean', createdAt: 'instant', updatedAt: 'instant' },
+  source: {
+    id: 'id', title: 'text', url: 'text?', publisher: 'text?', author: 'text?', publishedAt: 'instant?', kind: Object.values(SourceKind),
+    createdAt: 'instant', updatedAt: 'instant',
+  },
+  claim: {
+    id: 'id', text: 'text', kind: Object.values(ClaimKind), statedAt: 'day?', speakerId: 'id', sourceId: 'id?', reviewStatus: Object.values(ReviewStatus),
+    createdAt: 'instant', updatedAt: 'instant',
+  },
+  rebuttal: { id: 'id', claimId: 'id', counterclaimId: 'id', stance: Object.values(RebuttalStance), rationale: 'text?', createdAt: 'instant', updatedAt: 'instant' },
+  review: {
+    id: 'id', claimId: 'id', rating: Object.values(ReviewRating), ratingText: 'text?', summary: 'text?', organizationName: 'text', organizationUrl: 'text?',
+    authorName: 'text?', url: 'text?', publishedAt: 'instant?', language: 'text?', createdAt: 'instant', updatedAt: 'instant',
+  },
+};
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** One line of the export (without the newline). */
+export function toLine(type: RowType, record: object): string {
+  const values = record as Record<string, unknown>;
+  const row: Record<string, unknown> = { type };
+  for (const [column, kind] of Object.entries(COLUMNS[type])) {
+    const value = values[column] ?? null;
+    row[column] = value instanceof Date ? (kind === 'day?' ? value.toISOString().slice(0, 10) : value.toISOString()) : value;
+  }
+  return JSON.stringify(row);
+}
+
+function parseValue(value: unknown, kind: FieldKind, column: string): unknown {
+  const bad = (expected: string) => new RejectedRecord(`${column} must be ${expected}, got ${JSON.stringify(value)}`);
+  if (Array.isArray(kind)) {
+    if (typeof value !== 'string' || !kind.includes(value)) throw bad(`one of ${kind.join(', ')}`);
+    return value;
+  }
+  if (typeof kind === 'string' && kind.endsWith('?') && (value === null || value === undefined)) return null;
+  switch (kind) {
+    case 'id':
+    case 'id?':
+      if (typeof value !== 'string' || !UUID.test(value)) throw bad('a lower-case UUID');
+      return value;
+    case 'text':
+    case 'text?':
+      if (typeof value !== 'string' || (kind === 'text' && value.trim() === '')) throw bad('text');
+      return value;
+    case 'boolean':
+      if (typeof value !== 'boolean') throw bad('true or false');
+      return value;
+    case 'instant':
+    case 'instant?': {
+      const date = typeof value === 'string' ? new Date(value) : undefined;
+      if (!date || Number.isNaN(date.getTime())) throw bad('an ISO 8601 date-time');
+      return date;
+    }
+    default: {
+      const date = typeof value === 'string' ? parseLocalDate(value) : undefined;
+      if (!date) throw bad('a date written YYYY-MM-DD');
+      return date;
+    }
+  }
+}
+
+/** A line read back into a typed row; a RejectedRecord says what is wrong with it. */
+export function parseLine(line: string): Row {
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch {
+    throw new RejectedRecord('not valid JSON');
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new RejectedRecord('not an object');
+  const fields = value as Record<string, unknown>;
+  const type = fields.type;
+  if (!ROW_TYPES.includes(type as RowType)) throw new RejectedRecord(`type must be one of ${ROW_TYPES.join(', ')}, got ${JSON.stringify(type)}`);
+  const row: Record<string, unknown> = { type };
+  for (const [column, kind] of Object.entries(COLUMNS[type as RowType])) row[column] = parseValue(fields[column], kind, column);
+  return row as Row;
+}

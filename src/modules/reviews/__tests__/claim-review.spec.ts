@@ -1,0 +1,124 @@
+import type { Claim, Review, Source, Speaker } from '../../../generated/prisma/client';
+import { buildClaimReview, type JsonLd } from '../claim-review';
+
+/**
+ * Google's fact-check markup rules (developers.google.com/search/docs/appearance/structured-data/factcheck): the
+ * required properties, and the recommended ones wherever the record has the data for them, each of the right type.
+ */
+function claimReviewProblems(json: JsonLd, expect: { url: boolean; datePublished: boolean; claimDate: boolean; appearance: boolean }): string[] {
+  const problems: string[] = [];
+  const check = (ok: boolean, problem: string) => ok || problems.push(problem);
+  const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+  const isText = (value: unknown) => typeof value === 'string' && value.trim() !== '';
+  const isDate = (value: unknown) => typeof value === 'string' && /^\d{4}-\d{2}-\d{2}/.test(value) && !Number.isNaN(Date.parse(value));
+  const isUrl = (value: unknown) => typeof value === 'string' && /^https?:\/\/\S+$/.test(value);
+
+  check(json['@context'] === 'https://schema.org', '@context is https://schema.org');
+  check(json['@type'] === 'ClaimReview', '@type is ClaimReview');
+  check(isText(json.claimReviewed), 'claimReviewed (required) is text');
+  check(expect.url ? isUrl(json.url) : json.url === undefined, 'url (required when known) is an absolute URL');
+  check(expect.datePublished ? isDate(json.datePublished) : json.datePublished === undefined, 'datePublished is an ISO 8601 date');
+
+  const rating = json.reviewRating;
+  check(isObject(rating) && rating['@type'] === 'Rating', 'reviewRating (required) is a Rating');
+  if (isObject(rating)) {
+    check(isText(rating.alternateName), 'reviewRating.alternateName (required) is text');
+    check(typeof rating.bestRating === 'number' && typeof rating.worstRating === 'number', 'bestRating and worstRating are numbers');
+    if (rating.ratingValue !== undefined) {
+      const value = rating.ratingValue as number;
+      check(Number.isInteger(value) && value >= (rating.worstRating as number) && value <= (rating.bestRating as number), 'ratingValue is on the scale');
+    }
+  }
+
+  const author = json.author;
+  check(isObject(author) && author['@type'] === 'Organization' && isText(author.name), 'author is an Organization with a name');
+  if (isObject(author) && author.url !== undefined) check(isUrl(author.url), 'author.url is a URL');
+
+  const item = json.itemReviewed;
+  check(isObject(item) && item['@type'] === 'Claim', 'itemReviewed is a Claim');
+  if (isObject(item)) {
+    const speaker = item.author;
+    check(isObject(speaker) && ['Person', 'Organization'].includes(speaker['@type'] as string) && isText(speaker.name), 'itemReviewed.author is a named Person or Organization');
+    check(expect.claimDate ? isDate(item.datePublished) : item.datePublished === undefined, 'itemReviewed.datePublished is a date');
+    if (expect.appearance) {
+      const appearance = item.appearance;
+      check(isObject(appearance) && appearance['@type'] === 'CreativeWork' && isText(appearance.headline), 'appearance is a CreativeWork with a headline');
+    } else {
+      check(item.appearance === undefined, 'no appearance without a source');
+    }
+  }
+  // Nothing empty: a missing value is left out, never sent as null or "".
+  JSON.stringify(json, (key, value: unknown) => (value === null || value === '' ? (problems.push(`${key} is empty`), value) : value));
+  return problems;
+}
+
+const at = (day: string) => new Date(`${day}T00:00:00.000Z`);
+const stamps = { createdAt: at('2024-01-01'), updatedAt: at('2024-01-01') };
+
+const coats: Speaker = {
+  id: 's1', slug: 'daniel-coats', name: 'Daniel Coats', role: 'Director of National Intelligence', affiliation: 'United States government',
+  country: 'United States', isNamed: true, aliases: ['DNI'], ...stamps,
+};
+const officials: Speaker = { id: 's2', slug: 'russian-officials', name: 'Russian officials (unnamed)', role: null, affiliation: null, country: null, isNamed: false, aliases: [], ...stamps };
+const article: Source = {
+  id: 'so1', title: 'Trump administration steps up efforts', url: 'https://news.example.org/inf', publisher: 'Example News', author: 'A. Reporter',
+  publishedAt: at('2019-02-01'), kind: 'ARTICLE', ...stamps,
+};
+const claim: Claim = {
+  id: 'c1', text: 'Russia quietly built and deployed a force of illegal missiles', kind: 'QUOTE', statedAt: at('2019-01-29'), speakerId: 's1',
+  sourceId: 'so1', reviewStatus: 'PUBLISHED', ...stamps,
+};
+const review: Review = {
+  id: 'r1', claimId: 'c1', rating: 'MOSTLY_TRUE', ratingText: 'Largely accurate', summary: 'NATO allies back the assessment',
+  organizationName: 'Example Fact Desk', organizationUrl: 'https://factdesk.example.org', authorName: 'Jane Checker',
+  url: 'https://factdesk.example.org/coats-inf', publishedAt: at('2019-02-05'), language: 'en', ...stamps,
+};
+
+describe('buildClaimReview', () => {
+  it('writes every required and recommended property of a full record', () => {
+    const json = buildClaimReview({ review, claim, speaker: coats, source: article });
+    expect(claimReviewProblems(json, { url: true, datePublished: true, claimDate: true, appearance: true })).toEqual([]);
+    expect(json).toEqual({
+      '@context': 'https://schema.org',
+      '@type': 'ClaimReview',
+      url: 'https://factdesk.example.org/coats-inf',
+      claimReviewed: claim.text,
+      datePublished: '2019-02-05',
+      inLanguage: 'en',
+      headline: 'NATO allies back the assessment',
+      author: { '@type': 'Organization', name: 'Example Fact Desk', url: 'https://factdesk.example.org' },
+      creator: { '@type': 'Person', name: 'Jane Checker' },
+      reviewRating: { '@type': 'Rating', ratingValue: 4, bestRating: 5, worstRating: 1, alternateName: 'Largely accurate', name: 'Largely accurate' },
+      itemReviewed: {
+        '@type': 'Claim',
+        author: { '@type': 'Person', name: 'Daniel Coats', jobTitle: 'Director of National Intelligence', affiliation: { '@type': 'Organization', name: 'United States government' } },
+        datePublished: '2019-01-29',
+        appearance: {
+          '@type': 'CreativeWork', url: 'https://news.example.org/inf', headline: 'Trump administration steps up efforts', datePublished: '2019-02-01',
+          author: { '@type': 'Person', name: 'A. Reporter' }, publisher: { '@type': 'Organization', name: 'Example News' },
+        },
+      },
+    });
+  });
+
+  it('leaves out what a sparse record lacks (no source, an unnamed speaker, no dates) and stays valid', () => {
+    const sparse: Review = { ...review, ratingText: null, summary: null, organizationUrl: null, authorName: null, publishedAt: null, language: null };
+    const json = buildClaimReview({ review: sparse, claim: { ...claim, statedAt: null, sourceId: null }, speaker: officials, source: null });
+    expect(claimReviewProblems(json, { url: true, datePublished: false, claimDate: false, appearance: false })).toEqual([]);
+    expect(json.itemReviewed).toEqual({ '@type': 'Claim', author: { '@type': 'Organization', name: 'Russian officials (unnamed)' } });
+    expect(json.reviewRating).toMatchObject({ alternateName: 'Mostly true', ratingValue: 4 });
+    expect(json).not.toHaveProperty('creator');
+  });
+
+  it('gives UNPROVEN its words but no number, and a source without URL a headline only', () => {
+    const json = buildClaimReview({
+      review: { ...review, rating: 'UNPROVEN', ratingText: null, url: null },
+      claim,
+      speaker: coats,
+      source: { ...article, url: null, publisher: null, author: null, publishedAt: null },
+    });
+    expect(claimReviewProblems(json, { url: false, datePublished: true, claimDate: true, appearance: true })).toEqual([]);
+    expect(json.reviewRating).toEqual({ '@type': 'Rating', bestRating: 5, worstRating: 1, alternateName: 'Unproven', name: 'Unproven' });
+    expect((json.itemReviewed as JsonLd).appearance).toEqual({ '@type': 'CreativeWork', headline: 'Trump administration steps up efforts' });
+  });
+});

@@ -1,0 +1,77 @@
+// Builds schema.org ClaimReview JSON-LD (https://schema.org/ClaimReview) from a review, its claim, the claim's speaker
+// and source, with the properties Google's fact-check markup requires (claimReviewed, reviewRating.alternateName,
+// url) and recommends (author, datePublished, itemReviewed as a Claim with author, datePublished and appearance;
+// ratingValue on a numeric scale with bestRating and worstRating). Properties with no value are left out rather than
+// sent empty; firstAppearance is left out because a claim records where it appeared, not where it appeared first.
+import type { Claim, Review, Source, Speaker } from '../../generated/prisma/client';
+import { RATING_LABEL, RATING_SCALE, RATING_VALUE } from './review-rating';
+
+export type JsonLd = { [key: string]: JsonLdValue };
+type JsonLdValue = string | number | boolean | JsonLd | JsonLd[];
+
+export interface ClaimReviewParts {
+  review: Review;
+  claim: Claim;
+  speaker: Speaker;
+  source: Source | null;
+}
+
+const day = (date: Date | null): string | undefined => date?.toISOString().slice(0, 10);
+
+/** Drops undefined properties, so the output has only what is known. */
+function compact(object: { [key: string]: JsonLdValue | undefined }): JsonLd {
+  return Object.fromEntries(Object.entries(object).filter((entry): entry is [string, JsonLdValue] => entry[1] !== undefined));
+}
+
+/**
+ * The speaker as the claim's author. A speaker with a role is a Person (the role is the jobTitle); one without is
+ * an institution or a group ("U.S. Department of State", "Russian officials"), so an Organization.
+ */
+function speakerAuthor(speaker: Speaker): JsonLd {
+  if (speaker.role === null) return { '@type': 'Organization', name: speaker.name };
+  return compact({
+    '@type': 'Person',
+    name: speaker.name,
+    jobTitle: speaker.role,
+    affiliation: speaker.affiliation === null ? undefined : { '@type': 'Organization', name: speaker.affiliation },
+  });
+}
+
+function appearance(source: Source): JsonLd {
+  return compact({
+    '@type': 'CreativeWork',
+    url: source.url ?? undefined,
+    headline: source.title,
+    datePublished: day(source.publishedAt),
+    author: source.author === null ? undefined : { '@type': 'Person', name: source.author },
+    publisher: source.publisher === null ? undefined : { '@type': 'Organization', name: source.publisher },
+  });
+}
+
+export function buildClaimReview({ review, claim, speaker, source }: ClaimReviewParts): JsonLd {
+  const ratingText = review.ratingText ?? RATING_LABEL[review.rating];
+  return compact({
+    '@context': 'https://schema.org',
+    '@type': 'ClaimReview',
+    url: review.url ?? undefined,
+    claimReviewed: claim.text,
+    datePublished: day(review.publishedAt),
+    inLanguage: review.language ?? undefined,
+    headline: review.summary ?? undefined,
+    author: compact({ '@type': 'Organization', name: review.organizationName, url: review.organizationUrl ?? undefined }),
+    creator: review.authorName === null ? undefined : { '@type': 'Person', name: review.authorName },
+    reviewRating: compact({
+      '@type': 'Rating',
+      ratingValue: RATING_VALUE[review.rating] ?? undefined,
+      ...RATING_SCALE,
+      alternateName: ratingText,
+      name: ratingText,
+    }),
+    itemReviewed: compact({
+      '@type': 'Claim',
+      author: speakerAuthor(speaker),
+      datePublished: day(claim.statedAt),
+      appearance: source === null ? undefined : appearance(source),
+    }),
+  });
+}

@@ -1,0 +1,14 @@
+import { createGroupLoader } from '../../common/loaders';
+import type { PrismaClient } from '../../generated/prisma/client';
+
+export function createReviewLoaders(prisma: PrismaClient) {
+  return {
+    /** A claim's reviews, oldest first. */
+    byClaimId: createGroupLoader(
+      (ids) => prisma.review.findMany({ where: { claimId: { in: [...ids] } }, orderBy: { id: 'asc' } }),
+      (review) => review.claimId,
+    ),
+  };
+}
+
+export type ReviewLoaders = ReturnType<typeof createReviewLoaders>;

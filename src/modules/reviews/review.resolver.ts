@@ -1,0 +1,63 @@
+import { GraphQLJSON } from 'graphql-scalars';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { PageArgs } from '../../common/connection.type';
+import type { Context, Loaders } from '../../context';
+import { Claim } from '../claims/claim.type';
+import { buildClaimReview, type JsonLd } from './claim-review';
+import { CreateReviewInput, ReviewFilter, UpdateReviewInput } from './review.input';
+import type { ReviewRecord } from './review.service';
+import { Review, ReviewConnection } from './review.type';
+
+/** The ClaimReview JSON-LD of a review, its claim, speaker and source read through the request's loaders. */
+export async function loadClaimReview(review: ReviewRecord, loaders: Loaders): Promise<JsonLd> {
+  const claim = await loaders.claims.byId.load(review.claimId);
+  if (!claim) throw new Error(`Review ${review.id} names claim ${review.claimId}, which does not exist`);
+  const [speaker, source] = await Promise.all([
+    loaders.speakers.byId.load(claim.speakerId),
+    claim.sourceId ? loaders.sources.byId.load(claim.sourceId) : null,
+  ]);
+  if (!speaker) throw new Error(`Claim ${claim.id} names speaker ${claim.speakerId}, which does not exist`);
+  return buildClaimReview({ review, claim, speaker, source });
+}
+
+@Resolver(() => Review)
+export class ReviewResolver {
+  @Query(() => ReviewConnection, { description: 'Reviews matching the filter, oldest first.' })
+  async reviews(
+    @Arg('filter', () => ReviewFilter, { nullable: true }) filter: ReviewFilter | null,
+    @Args() page: PageArgs,
+    @Ctx() { services }: Context,
+  ) {
+    return ReviewConnection.from(await services.reviews.list(filter ?? {}, page));
+  }
+
+  @Query(() => Review, { nullable: true })
+  review(@Arg('id', () => ID) id: string, @Ctx() { services }: Context) {
+    return services.reviews.findById(id);
+  }
+
+  @Mutation(() => Review, { description: 'CONFLICT when another review has the same url.' })
+  createReview(@Arg('input') input: CreateReviewInput, @Ctx() { services }: Context) {
+    return services.reviews.create(input);
+  }
+
+  @Mutation(() => Review)
+  updateReview(@Arg('id', () => ID) id: string, @Arg('input') input: UpdateReviewInput, @Ctx() { services }: Context) {
+    return services.reviews.update(id, input);
+  }
+
+  @Mutation(() => Review, { description: 'Refused with CONFLICT for the only review of a PUBLISHED claim.' })
+  deleteReview(@Arg('id', () => ID) id: string, @Ctx() { services }: Context) {
+    return services.reviews.delete(id);
+  }
+
+  @FieldResolver(() => Claim, { description: 'The claim reviewed.' })
+  claim(@Root() review: ReviewRecord, @Ctx() { loaders }: Context) {
+    return loaders.claims.byId.load(review.claimId);
+  }
+
+  @FieldResolver(() => GraphQLJSON, { description: 'The review as schema.org ClaimReview JSON-LD, ready for a <script type="application/ld+json">.' })
+  claimReview(@Root() review: ReviewRecord, @Ctx() { loaders }: Context) {
+    return loadClaimReview(review, loaders);
+  }
+}

@@ -1,0 +1,163 @@
+import { parseId } from '../../common/ids';
+import { canonicalLanguageTag } from '../../common/language-tag';
+import { pageWindow, toPage, type Page, type PageRequest } from '../../common/pagination';
+import { BadUserInputError, ConflictError, NotFoundError } from '../../errors/app-errors';
+import { databaseViolation } from '../../errors/database-errors';
+import type { Claim, Prisma, PrismaClient, Review, ReviewRating, ReviewStatus } from '../../generated/prisma/client';
+import { allowedTransitions, canTransition, NEEDS_A_REVIEW } from './review-workflow';
+
+export type ReviewRecord = Review;
+
+export interface ReviewQuery {
+  claimId?: string | null;
+  rating?: ReviewRating[] | null;
+  organizationName?: string | null;
+  language?: string | null;
+}
+
+export interface ReviewData {
+  claimId: string;
+  rating: ReviewRating;
+  organizationName: string;
+  ratingText?: string | null;
+  summary?: string | null;
+  organizationUrl?: string | null;
+  authorName?: string | null;
+  url?: string | null;
+  publishedAt?: Date | null;
+  language?: string | null;
+}
+
+export type ReviewChanges = Partial<{ [K in keyof Omit<ReviewData, 'claimId'>]: ReviewData[K] | null }>;
+
+/** Stored in canonical case, so that "de-de" and "de-DE" are one language to filters and exports. */
+const canonicalLanguage = (language: string | null | undefined): string | null | undefined =>
+  language == null ? language : (canonicalLanguageTag(language) ?? language);
+
+export class ReviewService {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  async list(query: ReviewQuery, request: PageRequest): Promise<Page<ReviewRecord>> {
+    const window = pageWindow(request);
+    const where = reviewWhere(query);
+    const rows = await this.prisma.review.findMany({
+      where: window.afterId ? { AND: [where, { id: { gt: window.afterId } }] } : where,
+      orderBy: { id: 'asc' },
+      take: window.take,
+    });
+    return toPage(rows, window, () => this.prisma.review.count({ where }));
+  }
+
+  findById(id: string): Promise<ReviewRecord | null> {
+    return this.prisma.review.findUnique({ where: { id: parseId(id, 'id') } });
+  }
+
+  async create(data: ReviewData): Promise<ReviewRecord> {
+    try {
+      return await this.prisma.review.create({
+        data: { ...data, claimId: parseId(data.claimId, 'input.claimId'), language: canonicalLanguage(data.language) },
+      });
+    } catch (error) {
+      throw translate(error, data);
+    }
+  }
+
+  async update(id: string, changes: ReviewChanges): Promise<ReviewRecord> {
+    const reviewId = parseId(id, 'id');
+    try {
+      return await this.prisma.review.update({
+        where: { id: reviewId },
+        data: {
+          rating: changes.rating ?? undefined,
+          organizationName: changes.organizationName ?? undefined,
+          ratingText: changes.ratingText,
+          summary: changes.summary,
+          organizationUrl: changes.organizationUrl,
+          authorName: changes.authorName,
+          url: changes.url,
+          publishedAt: changes.publishedAt,
+          language: canonicalLanguage(changes.language),
+        },
+      });
+    } catch (error) {
+      throw translate(error, changes, reviewId);
+    }
+  }
+
+  /**
+   * Deletes the review, unless it is the last one of a published claim: a published verdict must say what it is, so
+   * the claim is retracted first (setClaimReviewStatus to IN_REVIEW). The claim's row is locked while checking, so a
+   * concurrent publish waits for the delete.
+   */
+  async delete(id: string): Promise<ReviewRecord> {
+    const reviewId = parseId(id, 'id');
+    return this.prisma.$transaction(async (tx) => {
+      const review = await tx.review.findUnique({ where: { id: reviewId } });
+      if (!review) throw new NotFoundError('Review', reviewId, { field: 'id' });
+      const [claim] = await tx.$queryRaw<Pick<Claim, 'reviewStatus'>[]>`
+        SELECT review_status::text AS "reviewStatus" FROM claims WHERE id = ${review.claimId}::uuid FOR UPDATE`;
+      if (claim && NEEDS_A_REVIEW.has(claim.reviewStatus) && (await tx.review.count({ where: { claimId: review.claimId } })) === 1) {
+        throw new ConflictError(
+          `Review ${reviewId} is the only review of claim ${review.claimId}, which is ${claim.reviewStatus}; ` +
+            'move the claim back to IN_REVIEW (setClaimReviewStatus) before deleting it',
+          { field: 'id' },
+        );
+      }
+      return tx.review.delete({ where: { id: reviewId } });
+    });
+  }
+
+  /**
+   * Moves a claim along the review workflow (review-workflow.ts). The move is one conditional UPDATE (WHERE the
+   * status is still the one checked), so of two reviewers moving a claim from the same status, one wins and the
+   * other gets CONFLICT instead of silently overwriting.
+   */
+  async setClaimStatus(id: string, status: ReviewStatus): Promise<Claim> {
+    const claimId = parseId(id, 'id');
+    const claim = await this.prisma.claim.findUnique({ where: { id: claimId } });
+    if (!claim) throw new NotFoundError('Claim', claimId, { field: 'id' });
+    const from = claim.reviewStatus;
+    if (!canTransition(from, status)) {
+      const allowed = allowedTransitions(from);
+      throw new BadUserInputError(`A claim cannot move from ${from} to ${status}; from ${from} it can move to ${allowed.join(' or ')}`, {
+        field: 'status',
+        allowed,
+      });
+    }
+    const needsReview = NEEDS_A_REVIEW.has(status);
+    if (needsReview && (await this.prisma.review.count({ where: { claimId } })) === 0) {
+      throw new BadUserInputError(`A claim needs at least one review to be ${status}; add one with createReview first`, { field: 'status' });
+    }
+    const { count } = await this.prisma.claim.updateMany({
+      where: { id: claimId, reviewStatus: from, ...(needsReview ? { reviews: { some: {} } } : {}) },
+      data: { reviewStatus: status },
+    });
+    const current = await this.prisma.claim.findUnique({ where: { id: claimId } });
+    if (count === 0 || !current) {
+      throw new ConflictError(
+        `Claim ${claimId} or its reviews changed while this request ran (it is now ${current?.reviewStatus ?? 'deleted'}); reload it and try again`,
+        { field: 'status' },
+      );
+    }
+    return current;
+  }
+}
+
+export function reviewWhere(query: ReviewQuery): Prisma.ReviewWhereInput {
+  const organizationName = query.organizationName?.trim();
+  const language = canonicalLanguage(query.language);
+  return {
+    ...(query.claimId ? { claimId: parseId(query.claimId, 'filter.claimId') } : {}),
+    ...(query.rating?.length ? { rating: { in: query.rating } } : {}),
+    ...(organizationName ? { organizationName: { equals: organizationName, mode: 'insensitive' as const } } : {}),
+    ...(language ? { OR: [{ language }, { language: { startsWith: `${language}-` } }] } : {}),
+  };
+}
+
+function translate(error: unknown, data: { claimId?: string; url?: string | null }, id?: string): unknown {
+  const violation = databaseViolation(error);
+  if (violation?.kind === 'foreign-key') return new BadUserInputError(`No claim has id ${data.claimId}`, { field: 'input.claimId' });
+  if (violation?.kind === 'unique') return new ConflictError(`A review with url ${data.url} already exists`, { field: 'input.url' });
+  if (violation?.kind === 'record-not-found' && id) return new NotFoundError('Review', id, { field: 'id' });
+  return error;
+}

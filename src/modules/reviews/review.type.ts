@@ -1,0 +1,55 @@
+import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { createConnectionType } from '../../common/connection.type';
+import { ReviewRating } from '../../generated/prisma/enums';
+
+registerEnumType(ReviewRating, {
+  name: 'ReviewRating',
+  description: "A verdict on a normalised scale; the publisher's own wording is in ratingText.",
+  valuesConfig: {
+    MISLEADING: { description: 'Accurate words that leave a false impression (missing context, exaggeration).' },
+    UNPROVEN: { description: 'Not enough evidence either way.' },
+  },
+});
+
+@ObjectType({ description: "A fact-checker's verdict on a claim." })
+export class Review {
+  @Field(() => ID)
+  id!: string;
+
+  claimId!: string;
+
+  @Field(() => ReviewRating)
+  rating!: ReviewRating;
+
+  @Field(() => String, { nullable: true, description: 'The publisher\'s own verdict, e.g. "Pants on Fire".' })
+  ratingText!: string | null;
+
+  @Field(() => String, { nullable: true })
+  summary!: string | null;
+
+  @Field({ description: 'The organisation that published the review.' })
+  organizationName!: string;
+
+  @Field(() => String, { nullable: true })
+  organizationUrl!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The person who wrote the review.' })
+  authorName!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Where the review is published; unique across reviews when present.' })
+  url!: string | null;
+
+  @Field(() => Date, { nullable: true })
+  publishedAt!: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'BCP 47 language tag of the review, e.g. "en" or "de-DE".' })
+  language!: string | null;
+
+  @Field()
+  createdAt!: Date;
+
+  @Field()
+  updatedAt!: Date;
+}
+
+export const ReviewConnection = createConnectionType('Review', Review);

@@ -1,0 +1,233 @@
+// npm run import and npm run export as a user runs them, against databases of their own: the fixture files in both
+// fact-check formats (matching, rejections, notes, a second run that creates nothing), jsonl round trips that
+// reproduce a database byte for byte, ClaimReview export, and the embedded database's lock.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Client } from 'pg';
+import { openDatabase, type Database } from '../../src/db/database';
+import { runTs } from '../helpers/run-ts';
+import { serverUrl } from '../helpers/test-database';
+
+const FIXTURES = path.resolve(__dirname, '..', 'fixtures');
+const FACTCHECK = path.join(FIXTURES, 'factcheck-tools.json');
+const CLAIMREVIEW = path.join(FIXTURES, 'claimreview.jsonld');
+
+/** A database for the commands to work on: a PGlite data directory, or a database on the PostgreSQL server. */
+function commandDatabase(workDir: string, name: string) {
+  const database = `claimtrace_ie_${name}_${process.pid}`;
+  const admin = async (sql: string) => {
+    const client = new Client({ connectionString: serverUrl() });
+    await client.connect();
+    await client.query(sql).finally(() => client.end());
+  };
+  const url = () => {
+    const target = new URL(serverUrl()!);
+    target.pathname = `/${database}`;
+    return target.toString();
+  };
+  const dataDir = path.join(workDir, name);
+  return {
+    dataDir,
+    env: (): Record<string, string> => (serverUrl() ? { DATABASE_URL: url() } : { DATABASE_URL: '', PGLITE_DATA_DIR: dataDir }),
+    async create() {
+      if (serverUrl()) {
+        await admin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+        await admin(`CREATE DATABASE ${database}`);
+      }
+    },
+    async drop() {
+      if (serverUrl()) await admin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+    },
+    /** Opens it in this process (closing it again before the next command: the embedded database is single-process). */
+    async read<T>(query: (db: Database) => Promise<T>): Promise<T> {
+      const db = await openDatabase(serverUrl() ? { kind: 'postgres', url: url(), poolSize: 1 } : { kind: 'pglite', dataDir });
+      try {
+        return await query(db);
+      } finally {
+        await db.close();
+      }
+    },
+  };
+}
+
+type CommandDatabase = ReturnType<typeof commandDatabase>;
+
+const summaryRow = (stdout: string, model: string) => {
+  const match = new RegExp(`^\\s+${model}\\s+(\\d+)\\s+(\\d+)$`, 'm').exec(stdout);
+  return match ? { created: Number(match[1]), matched: Number(match[2]) } : undefined;
+};
+
+describe('import and export', () => {
+  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'claimtrace-exchange-'));
+  const seeded = commandDatabase(workDir, 'seeded');
+  const copy = commandDatabase(workDir, 'copy');
+  const empty = commandDatabase(workDir, 'empty');
+  const run = (entry: string, args: string[], db: CommandDatabase) => runTs(`src/cli/${entry}.ts`, args, db.env());
+
+  beforeAll(async () => {
+    for (const db of [seeded, copy, empty]) await db.create();
+    expect((await run('seed', [], seeded)).code).toBe(0);
+  }, 120_000);
+  afterAll(async () => {
+    for (const db of [seeded, copy, empty]) await db.drop();
+    fs.rmSync(workDir, { recursive: true, force: true });
+  });
+
+  it('imports a Fact Check Tools file: matches the corpus, rejects bad records with their reasons, notes unknown ratings', async () => {
+    const first = await run('import', [FACTCHECK], seeded);
+    expect(first.code).toBe(0);
+    expect(first.stderr).toBe('');
+    expect(first.stdout).toMatch(/Fact Check Tools claims:search response\): 8 record\(s\), 4 imported, 4 rejected/);
+    expect(summaryRow(first.stdout, 'speakers')).toEqual({ created: 0, matched: 4 });
+    expect(summaryRow(first.stdout, 'claims')).toEqual({ created: 1, matched: 3 });
+    expect(summaryRow(first.stdout, 'reviews')).toEqual({ created: 4, matched: 1 });
+    expect(first.stdout).toContain('record 2: missing claimant: every claim needs the speaker who made it');
+    expect(first.stdout).toContain('record 5: claimDate is not a date: "sometime in 2019"');
+    expect(first.stdout).toContain('record 6: not an object');
+    expect(first.stdout).toContain('record 7: claimReview.1.url "not a url" is not an absolute http(s) URL');
+    expect(first.stdout).toMatch(/record 3: claimReview\.0: rating "Cuatro Pinochos y medio" is not in the rating word table; stored as UNPROVEN/);
+
+    await seeded.read(async ({ prisma }) => {
+      const coats = await prisma.claim.findFirstOrThrow({
+        where: { speaker: { slug: 'daniel-coats' }, text: { startsWith: 'We believe Russia' } },
+        include: { reviews: { orderBy: { id: 'asc' } } },
+      });
+      // Matched to the corpus claim (curly apostrophe and all), not duplicated; its status is the desk's, untouched.
+      expect(coats.reviewStatus).toBe('UNREVIEWED');
+      expect(coats.reviews.map((review) => [review.rating, review.ratingText, review.language, review.organizationName])).toEqual([
+        ['MOSTLY_TRUE', 'Mostly True', 'en', 'Example Fact Desk'],
+        ['TRUE', 'Richtig', 'de-DE', 'Prüfstelle Beispiel'],
+      ]);
+      const deployed = await prisma.claim.findFirstOrThrow({ where: { text: { startsWith: 'Russia has deployed' } }, include: { speaker: true, reviews: true } });
+      expect(deployed).toMatchObject({ kind: 'PARAPHRASE', statedAt: null, reviewStatus: 'REVIEWED', speaker: { slug: 'us-officials' } });
+      expect(deployed.reviews).toMatchObject([{ rating: 'UNPROVEN', ratingText: 'Cuatro Pinochos y medio', language: 'es' }]);
+      // The rejected records left nothing behind: no claim without its speaker, no half of record 7.
+      expect(await prisma.claim.count({ where: { text: { in: ['Russia is in full compliance with the treaty.', 'The INF treaty was signed by the United States alone.'] } } })).toBe(0);
+      expect(await prisma.review.count({ where: { url: 'https://factdesk.example.org/checks/ryabkov-compliance' } })).toBe(0);
+    });
+
+    const second = await run('import', [FACTCHECK], seeded);
+    expect(second.code).toBe(0);
+    for (const model of ['speakers', 'sources', 'claims', 'rebuttals', 'reviews']) expect(summaryRow(second.stdout, model)?.created).toBe(0);
+  }, 120_000);
+
+  it('imports ClaimReview JSON-LD: sources by normalised URL, ratings from words or numbers, duplicates matched', async () => {
+    const first = await run('import', [CLAIMREVIEW], seeded);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/ClaimReview JSON-LD\): 6 record\(s\), 4 imported, 2 rejected/);
+    expect(summaryRow(first.stdout, 'sources')).toEqual({ created: 1, matched: 1 });
+    expect(summaryRow(first.stdout, 'claims')).toEqual({ created: 2, matched: 2 });
+    expect(summaryRow(first.stdout, 'reviews')).toEqual({ created: 3, matched: 1 });
+    expect(first.stdout).toContain('record 2: missing claimant');
+    expect(first.stdout).toContain('record 5: @type is "WebPage", not ClaimReview');
+    expect(first.stdout).toMatch(/record 1: claimReview\.0: rating "plutôt vrai mais incomplet" taken from ratingValue 2 \(1\.\.5\) as MOSTLY_FALSE/);
+
+    await seeded.read(async ({ prisma }) => {
+      const ryabkov = await prisma.review.findUniqueOrThrow({ where: { url: 'https://checkers.example.org/inf/ryabkov-intelligence' }, include: { claim: { include: { speaker: true } } } });
+      expect(ryabkov).toMatchObject({ rating: 'FALSE', ratingText: 'Falso', authorName: 'Jane Checker', summary: 'No sign the INF evidence was tweaked' });
+      expect(ryabkov.claim.speaker.slug).toBe('sergei-ryabkov');
+      expect(await prisma.source.findMany({ where: { url: { startsWith: 'https://news.example.org' } }, select: { url: true } })).toEqual([
+        { url: 'https://news.example.org/2019/02/inf-allies' },
+      ]);
+      const kosachev = await prisma.claim.findFirstOrThrow({ where: { text: { startsWith: 'Russia will respond' } }, include: { speaker: true } });
+      expect(kosachev).toMatchObject({ statedAt: new Date('2019-02-02T00:00:00.000Z'), speaker: { slug: 'konstantin-kosachev' } });
+    });
+
+    const second = await run('import', [CLAIMREVIEW], seeded);
+    for (const model of ['speakers', 'sources', 'claims', 'reviews']) expect(summaryRow(second.stdout, model)?.created).toBe(0);
+  }, 120_000);
+
+  it('exports jsonl that an empty database imports into a byte-identical copy, review statuses and rebuttals included', async () => {
+    await seeded.read(async ({ prisma }) => {
+      const reviewed = await prisma.claim.findFirstOrThrow({ where: { reviews: { some: {} } }, orderBy: { id: 'asc' } });
+      await prisma.claim.update({ where: { id: reviewed.id }, data: { reviewStatus: 'PUBLISHED' } });
+      await prisma.claim.updateMany({ where: { reviews: { none: {} }, speaker: { slug: 'jens-stoltenberg' } }, data: { reviewStatus: 'IN_REVIEW' } });
+    });
+    const original = path.join(workDir, 'original.jsonl');
+    const copied = path.join(workDir, 'copied.jsonl');
+    const exported = await run('export', ['--format', 'jsonl', '--out', original], seeded);
+    expect(exported).toMatchObject({ code: 0, stdout: '' });
+    expect(exported.stderr).toMatch(/Exported 16 speakers, 3 sources, 44 claims, 14 rebuttals, 7 reviews as jsonl to /);
+    const lines = fs.readFileSync(original, 'utf8').trimEnd().split('\n').map((line) => JSON.parse(line));
+    expect([...new Set(lines.map((line) => line.type))]).toEqual(['speaker', 'source', 'claim', 'rebuttal', 'review']);
+    expect(lines.filter((line) => line.type === 'claim').map((line) => line.reviewStatus)).toEqual(expect.arrayContaining(['PUBLISHED', 'IN_REVIEW', 'REVIEWED']));
+
+    const imported = await run('import', [original], copy);
+    expect(imported.code).toBe(0);
+    expect(imported.stdout).toMatch(/claimtrace jsonl export\): 84 record\(s\), 84 imported, 0 rejected/);
+    expect(summaryRow(imported.stdout, 'rebuttals')).toEqual({ created: 14, matched: 0 });
+    expect((await run('export', ['--format', 'jsonl', '--out', copied], copy)).code).toBe(0);
+    expect(fs.readFileSync(copied, 'utf8')).toBe(fs.readFileSync(original, 'utf8'));
+
+    const again = await run('import', [original], copy);
+    expect(summaryRow(again.stdout, 'claims')).toEqual({ created: 0, matched: 44 });
+  }, 180_000);
+
+  it('exports a filtered part: the claims selected, with their speakers, sources, reviews and the rebuttals between them', async () => {
+    const result = await run('export', ['--format', 'jsonl', '--speaker', 'daniel-coats'], seeded);
+    expect(result.code).toBe(0);
+    const lines = result.stdout.trimEnd().split('\n').map((line) => JSON.parse(line));
+    expect(lines.filter((line) => line.type === 'speaker').map((line) => line.slug)).toEqual(['daniel-coats']);
+    const claimIds = new Set(lines.filter((line) => line.type === 'claim').map((line) => line.id));
+    expect(claimIds.size).toBeGreaterThan(0);
+    for (const line of lines.filter((row) => row.type === 'review' || row.type === 'rebuttal')) expect(claimIds.has(line.claimId)).toBe(true);
+
+    const published = await run('export', ['--format', 'jsonl', '--status', 'PUBLISHED'], seeded);
+    expect(published.stdout.split('\n').filter((line) => line.includes('"type":"claim"'))).toHaveLength(1);
+  }, 60_000);
+
+  it('exports ClaimReview JSON-LD, one item per review, that reads back as the same reviews', async () => {
+    const file = path.join(workDir, 'reviews.jsonld');
+    const result = await run('export', ['--format', 'claimreview', '--out', file], seeded);
+    expect(result.code).toBe(0);
+    const items = JSON.parse(fs.readFileSync(file, 'utf8'));
+    expect(items).toHaveLength(7);
+    for (const item of items) {
+      expect(item).toMatchObject({ '@context': 'https://schema.org', '@type': 'ClaimReview', reviewRating: { '@type': 'Rating' }, itemReviewed: { '@type': 'Claim' } });
+      expect(typeof item.reviewRating.alternateName).toBe('string');
+    }
+    const reimported = await run('import', [file], seeded);
+    expect(reimported.stdout).toMatch(/7 record\(s\), 7 imported, 0 rejected/);
+    for (const model of ['speakers', 'sources', 'claims', 'reviews']) expect(summaryRow(reimported.stdout, model)?.created).toBe(0);
+
+    const none = await run('export', ['--format', 'claimreview', '--speaker', 'nobody'], seeded);
+    expect(JSON.parse(none.stdout)).toEqual([]);
+  }, 60_000);
+
+  it('exits 1 with a message only when the file itself cannot be imported, or the arguments are wrong', async () => {
+    const notJson = path.join(workDir, 'broken.json');
+    fs.writeFileSync(notJson, '{"claims": [');
+    const unknown = path.join(workDir, 'unknown.json');
+    fs.writeFileSync(unknown, '{"items": []}');
+    const cases: [string, string[], RegExp][] = [
+      ['import', [path.join(workDir, 'missing.json')], /Cannot read .*missing\.json/],
+      ['import', [notJson], /is not valid JSON/],
+      ['import', [unknown], /is in no format the importer reads/],
+      ['import', [], /Usage: npm run import -- FILE/],
+      ['export', ['--format', 'xml'], /--format must be one of jsonl, claimreview/],
+      ['export', ['--format', 'jsonl', '--status', 'DONE'], /--status DONE: not a review status/],
+    ];
+    for (const [entry, args, message] of cases) {
+      const result = await run(entry, args, empty);
+      expect({ args, code: result.code }).toEqual({ args, code: 1 });
+      expect(result.stderr).toMatch(message);
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+    }
+  }, 60_000);
+
+  it('refuses to import into or export from an embedded database another process holds', async () => {
+    if (serverUrl()) return; // a server takes many clients: nothing to refuse
+    fs.writeFileSync(`${seeded.dataDir}.lock`, JSON.stringify({ pid: process.pid, command: 'npm start', startedAt: new Date().toISOString() }));
+    try {
+      for (const [entry, args] of [['import', [FACTCHECK]], ['export', ['--format', 'jsonl']]] as const) {
+        const refused = await run(entry, [...args], seeded);
+        expect(refused.code).toBe(1);
+        expect(refused.stderr).toMatch(/in use by another claimtrace process \(pid \d+, "npm start"/);
+        expect(refused.stdout).toBe('');
+      }
+    } finally {
+      fs.rmSync(`${seeded.dataDir}.lock`);
+    }
+  }, 60_000);
+});
