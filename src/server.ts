@@ -11,6 +11,7 @@ import { createLoaders, createServices, type Context } from './context';
 import type { Database } from './db/database';
 import { createErrorFormatter } from './errors/mask-error';
 import type { Logger } from './logger';
+import { jitGateway } from './jit-gateway';
 import { requestLoggerPlugin } from './plugins/request-logger';
 import { buildAppSchema } from './schema';
 
@@ -42,7 +43,7 @@ export async function createServer({ config, db, logger }: ServerOptions): Promi
   const services = createServices(db.prisma);
   const httpServer = http.createServer();
   const apollo = new ApolloServer<Context>({
-    schema: await buildAppSchema(),
+    gateway: jitGateway(await buildAppSchema()),
     introspection: config.exposeSchema,
     // index.ts owns shutdown (stop HTTP and Apollo, then close the database); Apollo's own handlers would race it.
     stopOnTerminationSignals: false,

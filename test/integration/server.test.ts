@@ -1,4 +1,6 @@
+import { buildClientSchema, getIntrospectionQuery, printSchema } from 'graphql';
 import { createLogger } from '../../src/logger';
+import { buildAppSchema } from '../../src/schema';
 import { createServer } from '../../src/server';
 import { startTestServer, type TestServer } from '../helpers/test-server';
 
@@ -35,6 +37,34 @@ describe('the HTTP server in development', () => {
     expect(await page.text()).toMatch(/sandbox/i);
     const introspection = await api.gql(`{ __schema { queryType { name } } }`);
     expect(introspection.data).toEqual({ __schema: { queryType: { name: 'Query' } } });
+  });
+
+  it('answers the full introspection query Sandbox sends with the whole schema', async () => {
+    const { data } = await api.gql(getIntrospectionQuery({ specifiedByUrl: true }));
+    expect(printSchema(buildClientSchema(data as never))).toBe(printSchema(await buildAppSchema()));
+  });
+
+  it('runs the operation named in a document of several, and refuses bad variables with BAD_USER_INPUT', async () => {
+    const document = `query Count { speakers { totalCount } } query One($slug: String!) { speaker(slug: $slug) { name } }`;
+    const named = async (operationName: string, variables: object) => {
+      const response = await fetch(`${api.url}graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: document, operationName, variables }),
+      });
+      return { status: response.status, ...((await response.json()) as { data?: unknown; errors?: { message: string; extensions: { code: string } }[] }) };
+    };
+    expect(await named('Count', {})).toEqual({ status: 200, data: { speakers: { totalCount: 0 } } });
+    expect(await named('One', { slug: 'nobody' })).toEqual({ status: 200, data: { speaker: null } });
+    // Twice: the second run is served by the operation compiled on the first.
+    for (let run = 0; run < 2; run += 1) {
+      const bad = await named('One', { slug: 42 });
+      expect(bad.status).toBe(400);
+      expect(bad.errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
+      expect(bad.errors?.[0]?.message).toMatch(/^Variable "\$slug" got invalid value 42/);
+    }
+    const missing = await named('One', {});
+    expect(missing.errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
   });
 
   it('answers unknown paths with 404 and malformed bodies with 400', async () => {
