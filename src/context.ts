@@ -1,7 +1,7 @@
 // The typed request context: the services (built once per server) and a fresh set of DataLoaders per request, so
 // that batching and caching never leak between requests. This is the one place loaders are built.
 import type { Logger } from './logger';
-import type { PrismaClient } from './generated/prisma/client';
+import type { Database } from './db/database';
 import { ClaimService } from './modules/claims/claim.service';
 import { createClaimLoaders } from './modules/claims/claim.loaders';
 import { RebuttalService } from './modules/rebuttals/rebuttal.service';
@@ -16,21 +16,21 @@ import { createSpeakerLoaders } from './modules/speakers/speaker.loaders';
 import { createDisputeLoaders } from './modules/tracing/dispute.loaders';
 import { TraceService } from './modules/tracing/trace.service';
 
-export function createServices(prisma: PrismaClient) {
+export function createServices({ prisma, queryRows }: Pick<Database, 'prisma' | 'queryRows'>) {
   return {
     speakers: new SpeakerService(prisma),
     sources: new SourceService(prisma),
     claims: new ClaimService(prisma),
     rebuttals: new RebuttalService(prisma),
-    tracing: new TraceService(prisma),
+    tracing: new TraceService(queryRows),
     search: new ClaimSearchService(prisma),
     reviews: new ReviewService(prisma),
   };
 }
 
-export function createLoaders(prisma: PrismaClient) {
+export function createLoaders({ prisma, queryRows }: Pick<Database, 'prisma' | 'queryRows'>) {
   return {
-    speakers: createSpeakerLoaders(prisma),
+    speakers: createSpeakerLoaders(queryRows),
     sources: createSourceLoaders(prisma),
     claims: createClaimLoaders(prisma),
     rebuttals: createRebuttalLoaders(prisma),

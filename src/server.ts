@@ -40,7 +40,7 @@ class HttpError extends Error {
 }
 
 export async function createServer({ config, db, logger }: ServerOptions): Promise<AppServer> {
-  const services = createServices(db.prisma);
+  const services = createServices(db);
   const httpServer = http.createServer();
   const apollo = new ApolloServer<Context>({
     gateway: jitGateway(await buildAppSchema()),
@@ -84,7 +84,7 @@ export async function createServer({ config, db, logger }: ServerOptions): Promi
     };
     const result = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest,
-      context: async () => ({ services, loaders: createLoaders(db.prisma), logger }),
+      context: async () => ({ services, loaders: createLoaders(db), logger }),
     });
     for (const [name, value] of result.headers) response.setHeader(name, value);
     response.statusCode = result.status ?? 200;

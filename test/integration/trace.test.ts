@@ -255,6 +255,12 @@ describe('trace', () => {
       const capped = await statementsFor(big.ids.HUB!, 20);
       expect(capped).toMatchObject({ nodes: 20 });
       expect(capped.statements).toHaveLength(5);
+
+      // Edges are read only when asked for.
+      api.statements.length = 0;
+      const nodesOnly = dataOf<any>(await api.gql(`query($id: ID!) { trace(claimId: $id) { nodes { depth } } }`, { id: big.ids.HUB }));
+      expect(nodesOnly.trace.nodes).toHaveLength(151);
+      expect(api.statements).toEqual([expect.stringMatching(/WITH RECURSIVE/i)]);
     });
 
     it('costs one statement for a claim with no rebuttals', async () => {

@@ -1,9 +1,18 @@
 import { createByIdLoader } from '../../common/loaders';
-import type { PrismaClient } from '../../generated/prisma/client';
+import type { QueryRows } from '../../db/database';
+import { Prisma } from '../../generated/prisma/client';
+import type { SpeakerRecord } from './speaker.service';
 
-export function createSpeakerLoaders(prisma: PrismaClient) {
+export function createSpeakerLoaders(queryRows: QueryRows) {
   return {
-    byId: createByIdLoader((ids) => prisma.speaker.findMany({ where: { id: { in: [...ids] } } })),
+    // Hand-written: a trace of hundreds of claims asks for hundreds of speakers in one batch, which findMany would send
+    // as that many bind parameters and map value by value; one array parameter and plain rows cost a fraction of it.
+    byId: createByIdLoader((ids) =>
+      queryRows<SpeakerRecord>(Prisma.sql`
+        SELECT id, slug, name, role, affiliation, country, is_named AS "isNamed", aliases,
+               created_at AS "createdAt", updated_at AS "updatedAt"
+        FROM speakers WHERE id = ANY(${ids}::uuid[])`),
+    ),
   };
 }
 

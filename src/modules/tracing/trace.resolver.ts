@@ -1,5 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context';
+import { Rebuttal } from '../rebuttals/rebuttal.type';
 import { TraceArgs } from './trace.args';
 import { orderTraceNodes, TraceOrder } from './trace.options';
 import type { TraceRecord } from './trace.service';
@@ -27,5 +28,12 @@ export class TraceResolver {
     @Arg('order', () => TraceOrder, { nullable: true, defaultValue: TraceOrder.DEPTH }) order: TraceOrder | null,
   ) {
     return order === null || order === TraceOrder.DEPTH ? trace.nodes : orderTraceNodes(trace.nodes, order);
+  }
+
+  @FieldResolver(() => [Rebuttal], {
+    description: 'Every rebuttal between two claims of the trace (of the stances asked for), each once, oldest first.',
+  })
+  edges(@Root() trace: TraceRecord, @Ctx() { services }: Context) {
+    return services.tracing.edges(trace);
   }
 }

@@ -1,8 +1,8 @@
 import { NotFoundError } from '../../errors/app-errors';
-import type { PrismaClient } from '../../generated/prisma/client';
+import type { QueryRows } from '../../db/database';
 import type { ClaimRecord } from '../claims/claim.service';
 import type { RebuttalRecord } from '../rebuttals/rebuttal.service';
-import { cutTrace, traceOptions, type TraceRequest } from './trace.options';
+import { cutTrace, traceOptions, type TraceOptions, type TraceRequest } from './trace.options';
 import { traceEdgesQuery, traceNodesQuery } from './trace.sql';
 
 export interface TraceNodeRecord {
@@ -14,28 +14,34 @@ export interface TraceRecord {
   root: ClaimRecord;
   /** Breadth-first: by depth, then claim id; the root first, at depth 0. */
   nodes: TraceNodeRecord[];
-  edges: RebuttalRecord[];
   truncated: boolean;
+  /** The stances followed, which the edges are limited to as well (null: all). */
+  stances: TraceOptions['stances'];
 }
 
 type TraceNodeRow = ClaimRecord & { depth: number };
 
 export class TraceService {
-  constructor(private readonly prisma: PrismaClient) {}
+  constructor(private readonly queryRows: QueryRows) {}
 
-  /** The claims reachable from a claim along rebuttals, and the rebuttals among them, in two SQL statements at most. */
+  /** The claims reachable from a claim along rebuttals, in one SQL statement. */
   async trace(request: TraceRequest): Promise<TraceRecord> {
     const options = traceOptions(request);
-    const rows = await this.prisma.$queryRaw<TraceNodeRow[]>(traceNodesQuery(options));
+    const rows = await this.queryRows<TraceNodeRow>(traceNodesQuery(options));
     // The walk starts from the claim's own row, so no row means no such claim.
     if (rows.length === 0) throw new NotFoundError('Claim', options.claimId, { field: 'claimId' });
     const cut = cutTrace(rows, options);
     const nodes = cut.nodes.map(({ depth, ...claim }) => ({ claim, depth }));
+    return { root: nodes[0]!.claim, nodes, truncated: cut.truncated, stances: options.stances };
+  }
+
+  /**
+   * The rebuttals among a trace's claims, in one more statement. Asked for on its own (by ClaimTrace.edges), it runs
+   * only when a client wants the edges, and beside the statements that load the nodes' speakers and sources.
+   */
+  async edges(trace: TraceRecord): Promise<RebuttalRecord[]> {
     // A lone root has no edges: a claim cannot rebut itself.
-    const edges =
-      nodes.length > 1
-        ? await this.prisma.$queryRaw<RebuttalRecord[]>(traceEdgesQuery(nodes.map((node) => node.claim.id), options.stances))
-        : [];
-    return { root: nodes[0]!.claim, nodes, edges, truncated: cut.truncated };
+    if (trace.nodes.length < 2) return [];
+    return this.queryRows<RebuttalRecord>(traceEdgesQuery(trace.nodes.map((node) => node.claim.id), trace.stances));
   }
 }

@@ -36,12 +36,9 @@ export class ClaimTrace {
   @Field(() => Claim, { description: 'The claim the trace starts from.' })
   root!: Claim;
 
-  /** Served by TraceResolver.nodes, which takes the order. */
+  // nodes (which takes an order) and edges (loaded only when asked for) are served by TraceResolver.
   nodes!: TraceNode[];
 
-  @Field(() => [Rebuttal], {
-    description: 'Every rebuttal between two claims of the trace (of the stances asked for), each once, oldest first.',
-  })
   edges!: Rebuttal[];
 
   @Field({
