@@ -7,7 +7,7 @@
 // mirrored (B counters A and A counters B), and longer cycles arise by themselves. Duplicate pairs and self-rebuttals
 // are dropped before the rebuttals are written, so the unique pair and no-self constraints hold.
 import type { Client } from 'pg';
-import { Progress } from './progress';
+import { Progress } from '../src/cli/progress';
 
 export const GRAPH = {
   /** Bumped whenever the generator changes, so that an old graph is reloaded rather than measured. */
@@ -49,7 +49,7 @@ export async function holdsGraph(client: Client, spec: GraphSpec = GRAPH): Promi
 }
 
 async function chunked(client: Client, label: string, total: number, size: number, sql: (from: number, to: number) => string): Promise<void> {
-  const progress = new Progress(label, total);
+  const progress = new Progress(label, total, { lines: true });
   for (let from = 1; from <= total; from += size) {
     const to = Math.min(total, from + size - 1);
     await client.query(sql(from, to));
@@ -59,7 +59,7 @@ async function chunked(client: Client, label: string, total: number, size: numbe
 }
 
 async function step(label: string, work: () => Promise<unknown>): Promise<void> {
-  const progress = new Progress(label, 1);
+  const progress = new Progress(label, 1, { lines: true });
   await work();
   progress.finish();
 }
@@ -158,7 +158,7 @@ export async function loadGraph(client: Client, spec: GraphSpec = GRAPH): Promis
   );
   await client.query(`DROP TABLE bench_edges, bench_pairs`);
 
-  const rebuild = new Progress('indexes, foreign keys', indexes.length + foreignKeys.length);
+  const rebuild = new Progress('indexes, foreign keys', indexes.length + foreignKeys.length, { lines: true });
   for (const index of indexes) {
     await client.query(index.definition);
     rebuild.advance(1);

@@ -15,6 +15,7 @@ import { Client } from 'pg';
 import { runCli } from '../src/cli/run-cli';
 import { loadConfig, projectRoot } from '../src/config';
 import { openDatabase } from '../src/db/database';
+import { withDatabaseName, withPgClient } from '../src/db/pg-client';
 import { applyMigrations } from '../src/db/migrator';
 import { createLogger } from '../src/logger';
 import { MAX_TRACE_MAX_NODES, cutTrace, traceOptions, type TraceOptions } from '../src/modules/tracing/trace.options';
@@ -78,30 +79,14 @@ interface TraceShape {
   truncated: boolean;
 }
 
-function withDatabase(url: string, database: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${database}`;
-  return parsed.toString();
-}
-
-async function withClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
 /**
  * The benchmark's own database on the server of DATABASE_URL: created (and marked as ours) when missing, recreated
  * when it holds no complete graph or --reload asks, left alone when it exists without our mark (someone else's).
  */
 async function prepareDatabase(serverUrl: string, name: string, reload: boolean): Promise<{ url: string; loadedNow: boolean; loadSeconds: number }> {
-  const url = withDatabase(serverUrl, name);
-  const adminUrl = new URL(serverUrl).pathname === `/${name}` ? withDatabase(serverUrl, 'postgres') : serverUrl;
-  const existing = await withClient(adminUrl, async (admin) => {
+  const url = withDatabaseName(serverUrl, name);
+  const adminUrl = new URL(serverUrl).pathname === `/${name}` ? withDatabaseName(serverUrl, 'postgres') : serverUrl;
+  const existing = await withPgClient(adminUrl, async (admin) => {
     const { rows } = await admin.query<{ comment: string | null }>(
       `SELECT shobj_description(oid, 'pg_database') AS comment FROM pg_database WHERE datname = $1`,
       [name],
@@ -111,9 +96,9 @@ async function prepareDatabase(serverUrl: string, name: string, reload: boolean)
   if (existing && existing.comment !== DATABASE_COMMENT) {
     throw new Error(`Database "${name}" exists but was not created by this benchmark; it is left alone. Pass --database OTHER_NAME.`);
   }
-  const complete = existing !== undefined && !reload && (await withClient(url, (client) => holdsGraph(client)));
+  const complete = existing !== undefined && !reload && (await withPgClient(url, (client) => holdsGraph(client)));
   if (!complete) {
-    await withClient(adminUrl, async (admin) => {
+    await withPgClient(adminUrl, async (admin) => {
       if (existing) await admin.query(`DROP DATABASE "${name}" WITH (FORCE)`);
       await admin.query(`CREATE DATABASE "${name}"`);
       await admin.query(`COMMENT ON DATABASE "${name}" IS '${DATABASE_COMMENT}'`);
@@ -131,7 +116,7 @@ async function prepareDatabase(serverUrl: string, name: string, reload: boolean)
   }
   console.error(`Loading ${GRAPH.claims.toLocaleString('en-US')} claims and ${GRAPH.rebuttals.toLocaleString('en-US')} rebuttals into "${name}"…`);
   const started = Date.now();
-  await withClient(url, (client) => loadGraph(client));
+  await withPgClient(url, (client) => loadGraph(client));
   return { url, loadedNow: true, loadSeconds: (Date.now() - started) / 1000 };
 }
 

@@ -6,7 +6,7 @@ import { openDatabase } from '../db/database';
 import { applyMigrations } from '../db/migrator';
 import { FORMAT_NAMES, openImportFile } from '../modules/exchange/import-file';
 import { Importer, MODELS, type ImportSummary } from '../modules/exchange/import.service';
-import { createProgress } from './progress';
+import { Progress } from './progress';
 import { runCli, UsageError } from './run-cli';
 
 function formatSummary(file: string, format: string, summary: ImportSummary): string {
@@ -29,7 +29,7 @@ runCli(async () => {
   try {
     await applyMigrations(db);
     const importer = await Importer.open(db.prisma);
-    const progress = createProgress('Importing', input.total);
+    const progress = new Progress('Importing', input.total);
     try {
       await input.run(importer, (done) => progress.update(done));
     } finally {

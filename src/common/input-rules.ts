@@ -1,5 +1,5 @@
 // class-validator rules shared by the input types.
-import { Matches, MaxLength, ValidateBy, type ValidationOptions } from 'class-validator';
+import { IsUrl, Matches, MaxLength, ValidateBy, type ValidationOptions } from 'class-validator';
 import { canonicalLanguageTag } from './language-tag';
 
 /** A required text: not empty or only white space, and of sane length (each item's, with `{ each: true }`). */
@@ -8,6 +8,11 @@ export function NonBlank(maxLength: number, options: ValidationOptions = {}): Pr
     Matches(/\S/, { message: options.each ? 'each of $property must not be blank' : '$property must not be blank', ...options })(target, property);
     MaxLength(maxLength, options)(target, property);
   };
+}
+
+/** An absolute http(s) URL, such as a source's or a review's address. */
+export function IsHttpUrl(): PropertyDecorator {
+  return IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { message: '$property must be an absolute http(s) URL' });
 }
 
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

@@ -10,11 +10,12 @@ import {
   type SqlMigrationAwareDriverAdapterFactory,
   type SqlResultSet,
 } from '@prisma/driver-adapter-utils';
-import { Client, Pool } from 'pg';
+import { Pool } from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import type { DatabaseConfig } from '../config';
 import { PrismaClient, type Prisma } from '../generated/prisma/client';
 import { acquireDataDirLock } from './data-dir-lock';
+import { withPgClient } from './pg-client';
 
 export type { PrismaClient };
 
@@ -85,15 +86,6 @@ function runScriptsWhole(adapter: SqlDriverAdapter, run: (script: string) => Pro
   });
 }
 
-async function runOnOwnConnection(url: string, script: string): Promise<void> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(script);
-  } finally {
-    await client.end();
-  }
-}
 
 // The adapter is typed against an older @prisma/driver-adapter-utils; the runtime contract is the same.
 const pgliteFactory = (pglite: PGlite) => new PrismaPGlite(pglite) as unknown as SqlMigrationAwareDriverAdapterFactory;
@@ -126,7 +118,7 @@ export async function openDatabase(config: DatabaseConfig, options: OpenDatabase
     const migrationFactory: SqlMigrationAwareDriverAdapterFactory = {
       provider: factory.provider,
       adapterName: factory.adapterName,
-      connect: async () => runScriptsWhole(await factory.connect(), (script) => runOnOwnConnection(config.url, script)),
+      connect: async () => runScriptsWhole(await factory.connect(), (script) => withPgClient(config.url, (client) => client.query(script))),
       connectToShadowDb: () => factory.connectToShadowDb(),
     };
     return wrap('postgres', factory, migrationFactory, options, () => pool.end());

@@ -5,30 +5,18 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
 import { createPGlite, openDatabase, pgliteMigrationFactory, type Database, type OpenDatabaseOptions } from '../../src/db/database';
 import { applyMigrations } from '../../src/db/migrator';
+import { withDatabaseName, withPgClient } from '../../src/db/pg-client';
 
 export const TEMPLATE_ENV = 'CLAIMTRACE_TEST_TEMPLATE';
 const PGLITE_TEMPLATE = path.join(os.tmpdir(), `claimtrace-test-template-${process.ppid}-${process.pid}.tar`);
 
 export const serverUrl = (): string | undefined => process.env.DATABASE_URL?.trim() || undefined;
 
-/** Replaces the database name in a PostgreSQL URL. */
-function withDatabase(url: string, database: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${database}`;
-  return parsed.toString();
-}
-
-async function adminQuery(sql: string): Promise<void> {
-  const client = new Client({ connectionString: serverUrl() });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
+/** A statement on the server itself (creating and dropping databases), outside any test database. */
+export async function adminQuery(sql: string): Promise<void> {
+  await withPgClient(serverUrl()!, (client) => client.query(sql));
 }
 
 /** Run once per test run: migrate a template database and say where it is. */
@@ -38,7 +26,7 @@ export async function createTemplate(): Promise<void> {
     const name = `claimtrace_template_${process.pid}_${randomBytes(3).toString('hex')}`;
     await adminQuery(`CREATE DATABASE ${name}`);
     process.env[TEMPLATE_ENV] = name;
-    const db = await openDatabase({ kind: 'postgres', url: withDatabase(url, name), poolSize: 2 });
+    const db = await openDatabase({ kind: 'postgres', url: withDatabaseName(url, name), poolSize: 2 });
     try {
       await applyMigrations(db);
     } catch (error) {
@@ -79,7 +67,7 @@ export async function createTestDatabase(options: Pick<OpenDatabaseOptions, 'onQ
   if (url) {
     const name = `claimtrace_test_${process.pid}_${randomBytes(4).toString('hex')}`;
     await adminQuery(`CREATE DATABASE ${name} TEMPLATE ${template}`);
-    const db = await openDatabase({ kind: 'postgres', url: withDatabase(url, name), poolSize: 4 }, options);
+    const db = await openDatabase({ kind: 'postgres', url: withDatabaseName(url, name), poolSize: 4 }, options);
     return {
       ...db,
       async destroy() {

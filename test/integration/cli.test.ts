@@ -4,10 +4,10 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Client } from 'pg';
 import { openDatabase, type Database } from '../../src/db/database';
+import { withDatabaseName } from '../../src/db/pg-client';
 import { runTs } from '../helpers/run-ts';
-import { serverUrl } from '../helpers/test-database';
+import { adminQuery, serverUrl } from '../helpers/test-database';
 
 const MIGRATIONS = path.resolve(__dirname, '..', '..', 'prisma', 'migrations');
 
@@ -17,33 +17,24 @@ describe('database commands', () => {
   const database = `claimtrace_cli_${process.pid}`;
   let env: Record<string, string | undefined>;
 
-  const admin = async (sql: string) => {
-    const client = new Client({ connectionString: serverUrl() });
-    await client.connect();
-    await client.query(sql).finally(() => client.end());
-  };
   const open = (): Promise<Database> => {
     const url = serverUrl();
     if (!url) return openDatabase({ kind: 'pglite', dataDir });
-    const target = new URL(url);
-    target.pathname = `/${database}`;
-    return openDatabase({ kind: 'postgres', url: target.toString(), poolSize: 1 });
+    return openDatabase({ kind: 'postgres', url: withDatabaseName(url, database), poolSize: 1 });
   };
 
   beforeAll(async () => {
     const url = serverUrl();
     if (url) {
-      await admin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-      await admin(`CREATE DATABASE ${database}`);
-      const target = new URL(url);
-      target.pathname = `/${database}`;
-      env = { DATABASE_URL: target.toString() };
+      await adminQuery(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+      await adminQuery(`CREATE DATABASE ${database}`);
+      env = { DATABASE_URL: withDatabaseName(url, database) };
     } else {
       env = { DATABASE_URL: '', PGLITE_DATA_DIR: dataDir };
     }
   });
   afterAll(async () => {
-    if (serverUrl()) await admin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+    if (serverUrl()) await adminQuery(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
     fs.rmSync(workDir, { recursive: true, force: true });
   });
 

@@ -4,10 +4,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Client } from 'pg';
 import { openDatabase, type Database } from '../../src/db/database';
+import { withDatabaseName } from '../../src/db/pg-client';
 import { runTs } from '../helpers/run-ts';
-import { serverUrl } from '../helpers/test-database';
+import { adminQuery, serverUrl } from '../helpers/test-database';
 
 const FIXTURES = path.resolve(__dirname, '..', 'fixtures');
 const FACTCHECK = path.join(FIXTURES, 'factcheck-tools.json');
@@ -16,28 +16,19 @@ const CLAIMREVIEW = path.join(FIXTURES, 'claimreview.jsonld');
 /** A database for the commands to work on: a PGlite data directory, or a database on the PostgreSQL server. */
 function commandDatabase(workDir: string, name: string) {
   const database = `claimtrace_ie_${name}_${process.pid}`;
-  const admin = async (sql: string) => {
-    const client = new Client({ connectionString: serverUrl() });
-    await client.connect();
-    await client.query(sql).finally(() => client.end());
-  };
-  const url = () => {
-    const target = new URL(serverUrl()!);
-    target.pathname = `/${database}`;
-    return target.toString();
-  };
+  const url = () => withDatabaseName(serverUrl()!, database);
   const dataDir = path.join(workDir, name);
   return {
     dataDir,
     env: (): Record<string, string> => (serverUrl() ? { DATABASE_URL: url() } : { DATABASE_URL: '', PGLITE_DATA_DIR: dataDir }),
     async create() {
       if (serverUrl()) {
-        await admin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-        await admin(`CREATE DATABASE ${database}`);
+        await adminQuery(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+        await adminQuery(`CREATE DATABASE ${database}`);
       }
     },
     async drop() {
-      if (serverUrl()) await admin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+      if (serverUrl()) await adminQuery(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
     },
     /** Opens it in this process (closing it again before the next command: the embedded database is single-process). */
     async read<T>(query: (db: Database) => Promise<T>): Promise<T> {

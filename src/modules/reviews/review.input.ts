@@ -1,10 +1,7 @@
-import { ArrayMaxSize, IsDate, IsEnum, IsOptional, IsString, IsUrl, IsUUID, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsDate, IsEnum, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
-import { IsLanguageTag, NonBlank } from '../../common/input-rules';
+import { IsHttpUrl, IsLanguageTag, NonBlank } from '../../common/input-rules';
 import { ReviewRating } from '../../generated/prisma/enums';
-
-const httpUrl = (property: string) =>
-  IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { message: `${property} must be an absolute http(s) URL` });
 
 /** The optional fields, alike on create and update (where null clears them). */
 @InputType()
@@ -23,7 +20,7 @@ abstract class ReviewDetailsInput {
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @httpUrl('organizationUrl')
+  @IsHttpUrl()
   @MaxLength(2000)
   organizationUrl?: string | null;
 
@@ -35,7 +32,7 @@ abstract class ReviewDetailsInput {
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @httpUrl('url')
+  @IsHttpUrl()
   @MaxLength(2000)
   url?: string | null;
 

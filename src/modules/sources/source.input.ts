@@ -1,6 +1,6 @@
-import { IsDate, IsEnum, IsOptional, IsString, IsUrl, MaxLength } from 'class-validator';
+import { IsDate, IsEnum, IsOptional, IsString, MaxLength } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
-import { NonBlank } from '../../common/input-rules';
+import { IsHttpUrl, NonBlank } from '../../common/input-rules';
 import { SourceKind } from '../../generated/prisma/enums';
 
 /** The optional fields, alike on create and update (where null clears them). */
@@ -8,7 +8,7 @@ import { SourceKind } from '../../generated/prisma/enums';
 abstract class SourceDetailsInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { message: 'url must be an absolute http(s) URL' })
+  @IsHttpUrl()
   @MaxLength(2000)
   url?: string | null;
 
