@@ -1,5 +1,9 @@
 // Jest with ts-jest in transpile-only mode (isolatedModules in tsconfig.json) (`npm test` type-checks the whole project with tsc first). It emits the
 // decorator metadata type-graphql needs, and under module "node16" keeps `import()` native for the ESM-only packages.
+
+// Tests run in a zone behind UTC (the workers inherit it), so that a date or timestamp read as local time shows up.
+process.env.TZ = 'America/Los_Angeles';
+
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',

@@ -2,15 +2,8 @@
 // server through node-postgres. Nothing outside src/db/ knows which one is behind the Prisma client.
 import { PGlite, type Extension, type PGliteOptions } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
-import {
-  ColumnTypeEnum,
-  DriverAdapterError,
-  type ColumnType,
-  type SqlDriverAdapter,
-  type SqlMigrationAwareDriverAdapterFactory,
-  type SqlResultSet,
-} from '@prisma/driver-adapter-utils';
-import { Pool } from 'pg';
+import { DriverAdapterError, type SqlDriverAdapter, type SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import { Pool, types as pgTypes } from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import type { DatabaseConfig } from '../config';
 import { PrismaClient, type Prisma } from '../generated/prisma/client';
@@ -26,8 +19,9 @@ export interface Database {
   readonly kind: DatabaseConfig['kind'];
   readonly prisma: PrismaClient;
   /**
-   * Hand-written queries straight through the driver adapter Prisma uses, for the hot paths that return thousands of
-   * rows (the trace): Prisma's own $queryRaw maps each value twice, which costs as much as the query itself there.
+   * Hand-written queries straight through the driver under Prisma (the pool it uses, or the embedded database), for
+   * the hot paths that return thousands of rows (the trace): Prisma's own $queryRaw maps each value twice, and even its
+   * driver adapter turns every date into text and back, which together cost as much as the query itself there.
    */
   readonly queryRows: QueryRows;
   /** The adapter factory the schema engine migrates through (see migrator.ts). */
@@ -110,7 +104,7 @@ export function pgliteMigrationFactory(pglite: PGlite): SqlMigrationAwareDriverA
 export async function openDatabase(config: DatabaseConfig, options: OpenDatabaseOptions = {}): Promise<Database> {
   if (config.kind === 'postgres') {
     // One pool for Prisma and queryRows alike.
-    const pool = new Pool({ connectionString: config.url, max: config.poolSize });
+    const pool = new Pool({ connectionString: config.url, max: config.poolSize, types: { getTypeParser: rowTypeParser } });
     // An idle connection the server closes (a restart, a failover, a dropped database) errors on the pool, which
     // discards it and connects afresh when next asked; unheard, that error event would end the process.
     pool.on('error', () => undefined);
@@ -121,7 +115,8 @@ export async function openDatabase(config: DatabaseConfig, options: OpenDatabase
       connect: async () => runScriptsWhole(await factory.connect(), (script) => withPgClient(config.url, (client) => client.query(script))),
       connectToShadowDb: () => factory.connectToShadowDb(),
     };
-    return wrap('postgres', factory, migrationFactory, options, () => pool.end());
+    const queryRows = async (query: Prisma.Sql) => (await pool.query({ text: query.text, values: query.values })).rows;
+    return wrap('postgres', factory, migrationFactory, queryRows, options, () => pool.end());
   }
 
   const inMemory = config.dataDir.startsWith('memory://');
@@ -131,7 +126,8 @@ export async function openDatabase(config: DatabaseConfig, options: OpenDatabase
       ...(inMemory ? {} : { dataDir: config.dataDir }),
       ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
     });
-    return wrap('pglite', pgliteFactory(pglite), pgliteMigrationFactory(pglite), options, async () => {
+    const queryRows = async (query: Prisma.Sql) => (await pglite.query(query.text, query.values)).rows;
+    return wrap('pglite', pgliteFactory(pglite), pgliteMigrationFactory(pglite), queryRows, options, async () => {
       try {
         await pglite.close();
       } finally {
@@ -148,6 +144,7 @@ async function wrap(
   kind: Database['kind'],
   factory: SqlMigrationAwareDriverAdapterFactory,
   migrationAdapterFactory: SqlMigrationAwareDriverAdapterFactory,
+  queryRows: (query: Prisma.Sql) => Promise<unknown[]>,
   options: OpenDatabaseOptions,
   closeDriver: () => Promise<void>,
 ): Promise<Database> {
@@ -157,15 +154,12 @@ async function wrap(
     (prisma as unknown as PrismaClient<'query'>).$on('query', (event) => onQuery(event.query));
   }
   let closed = false;
-  let rowsAdapter: Promise<SqlDriverAdapter> | undefined;
   return {
     kind,
     prisma,
-    async queryRows<T>(query: Prisma.Sql) {
+    queryRows<T>(query: Prisma.Sql) {
       options.onQuery?.(query.text);
-      const adapter = await (rowsAdapter ??= factory.connect());
-      const argTypes = query.values.map((value) => ({ scalarType: 'unknown' as const, arity: Array.isArray(value) ? ('list' as const) : ('scalar' as const) }));
-      return toObjects<T>(await adapter.queryRaw({ sql: query.text, args: query.values, argTypes }));
+      return queryRows(query) as Promise<T[]>;
     },
     migrationAdapterFactory,
     async ping() {
@@ -176,7 +170,6 @@ async function wrap(
       closed = true;
       try {
         await prisma.$disconnect();
-        await (await rowsAdapter)?.dispose();
       } finally {
         await closeDriver();
       }
@@ -184,18 +177,10 @@ async function wrap(
   };
 }
 
-// The adapters return dates and timestamps as ISO 8601 text; a date alone reads as UTC midnight, as Prisma reads it.
-const DATE_COLUMNS: ReadonlySet<ColumnType> = new Set([ColumnTypeEnum.Date, ColumnTypeEnum.DateTime]);
+// node-postgres reads a date (no time of day) as local midnight; Prisma, and PGlite, read it as UTC midnight.
+const DATE_OID = 1082;
+const parseUtcDate = (text: string) => new Date(`${text}T00:00:00Z`);
 
-function toObjects<T>({ columnNames, columnTypes, rows }: SqlResultSet): T[] {
-  const dateColumns = columnTypes.flatMap((type, index) => (DATE_COLUMNS.has(type) ? [index] : []));
-  return rows.map((row) => {
-    const record: Record<string, unknown> = {};
-    for (let index = 0; index < columnNames.length; index += 1) record[columnNames[index]!] = row[index];
-    for (const index of dateColumns) {
-      const value = row[index];
-      if (typeof value === 'string') record[columnNames[index]!] = new Date(value);
-    }
-    return record as T;
-  });
+function rowTypeParser(oid: number, format?: 'text' | 'binary') {
+  return oid === DATE_OID && format !== 'binary' ? parseUtcDate : pgTypes.getTypeParser(oid, format);
 }

@@ -73,6 +73,15 @@ describe('the HTTP server in development', () => {
     expect(malformed.status).toBe(400);
   });
 
+  it('refuses a body over 1 MB with 413, and goes on serving on the same connection', async () => {
+    const huge = JSON.stringify({ query: '{ __typename }', variables: { padding: 'x'.repeat(1_100_000) } });
+    const refused = await fetch(`${api.url}graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: huge });
+    expect(refused.status).toBe(413);
+    expect(await refused.json()).toEqual({ error: 'Request body is larger than 1000000 bytes' });
+    const next = await fetch(`${api.url}graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' });
+    expect(await next.json()).toEqual({ data: { __typename: 'Query' } });
+  });
+
   it('reports syntax and validation errors with their codes', async () => {
     const syntax = await api.gql(`{ speakers {`);
     expect(syntax.errors?.[0]?.extensions?.code).toBe('GRAPHQL_PARSE_FAILED');

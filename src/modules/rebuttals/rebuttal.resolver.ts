@@ -29,11 +29,11 @@ export class RebuttalResolver {
 
   @FieldResolver(() => Claim, { description: 'The claim being countered.' })
   claim(@Root() rebuttal: RebuttalRecord, @Ctx() { loaders }: Context) {
-    return loaders.claims.byId.load(rebuttal.claimId);
+    return rebuttal.claim ?? loaders.claims.byId.load(rebuttal.claimId);
   }
 
   @FieldResolver(() => Claim, { description: 'The claim that counters it.' })
   counterclaim(@Root() rebuttal: RebuttalRecord, @Ctx() { loaders }: Context) {
-    return loaders.claims.byId.load(rebuttal.counterclaimId);
+    return rebuttal.counterclaim ?? loaders.claims.byId.load(rebuttal.counterclaimId);
   }
 }

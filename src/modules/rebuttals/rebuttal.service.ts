@@ -2,8 +2,10 @@ import { parseId } from '../../common/ids';
 import { BadUserInputError, ConflictError, NotFoundError } from '../../errors/app-errors';
 import { databaseViolation } from '../../errors/database-errors';
 import type { PrismaClient, Rebuttal, RebuttalStance } from '../../generated/prisma/client';
+import type { ClaimRecord } from '../claims/claim.service';
 
-export type RebuttalRecord = Rebuttal;
+/** A rebuttal, with its two claims when whoever read it had them already (a trace has them among its nodes). */
+export type RebuttalRecord = Rebuttal & { claim?: ClaimRecord; counterclaim?: ClaimRecord };
 
 export interface RebuttalData {
   claimId: string;

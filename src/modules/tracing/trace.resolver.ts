@@ -15,7 +15,7 @@ export class TraceResolver {
   })
   async trace(@Args() args: TraceArgs, @Ctx() { services, loaders }: Context): Promise<TraceRecord> {
     const trace = await services.tracing.trace(args);
-    // The edges' claim and counterclaim are nodes of the trace: primed, they cost no further statement.
+    // Nested fields that lead back to claims of the trace (a node's rebuttals' counterclaims) cost no statement.
     for (const { claim } of trace.nodes) loaders.claims.byId.prime(claim.id, claim);
     return trace;
   }

@@ -36,12 +36,19 @@ export class TraceService {
   }
 
   /**
-   * The rebuttals among a trace's claims, in one more statement. Asked for on its own (by ClaimTrace.edges), it runs
-   * only when a client wants the edges, and beside the statements that load the nodes' speakers and sources.
+   * The rebuttals among a trace's claims, in one more statement, each with its two claims from the trace's nodes.
+   * Asked for on its own (by ClaimTrace.edges), it runs only when a client wants the edges, and beside the statements
+   * that load the nodes' speakers and sources.
    */
   async edges(trace: TraceRecord): Promise<RebuttalRecord[]> {
     // A lone root has no edges: a claim cannot rebut itself.
     if (trace.nodes.length < 2) return [];
-    return this.queryRows<RebuttalRecord>(traceEdgesQuery(trace.nodes.map((node) => node.claim.id), trace.stances));
+    const claims = new Map(trace.nodes.map(({ claim }) => [claim.id, claim]));
+    const edges = await this.queryRows<RebuttalRecord>(traceEdgesQuery([...claims.keys()], trace.stances));
+    for (const edge of edges) {
+      edge.claim = claims.get(edge.claimId);
+      edge.counterclaim = claims.get(edge.counterclaimId);
+    }
+    return edges;
   }
 }

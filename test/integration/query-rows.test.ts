@@ -1,0 +1,38 @@
+import { Prisma } from '../../src/generated/prisma/client';
+import { CLAIM_COLUMNS } from '../../src/modules/claims/claim.loaders';
+import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
+import { makeClaim, makeSource, makeSpeaker } from '../helpers/factories';
+
+// queryRows reads rows through the driver itself, beside Prisma: it must read every value as Prisma does, whatever the
+// server process's time zone (node-postgres alone reads a date as local midnight). jest.config.js sets a zone behind UTC.
+describe('Database.queryRows', () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+  });
+  afterAll(() => db.destroy());
+
+  it('runs in a time zone other than UTC, or it would prove nothing of dates', () => {
+    expect(new Date(2019, 1, 1).getTimezoneOffset()).not.toBe(0);
+  });
+
+  it('reads claims as Prisma reads them: dates at UTC midnight, timestamps exact, enums as names', async () => {
+    const speaker = await makeSpeaker(db.prisma);
+    const source = await makeSource(db.prisma);
+    const dated = await makeClaim(db.prisma, { speakerId: speaker.id, sourceId: source.id, statedAt: new Date('2019-02-01'), kind: 'PARAPHRASE' });
+    const undated = await makeClaim(db.prisma, { speakerId: speaker.id });
+    const rows = await db.queryRows<Record<string, unknown>>(
+      Prisma.sql`SELECT ${CLAIM_COLUMNS} FROM claims c WHERE c.id = ANY(${[dated.id, undated.id]}::uuid[]) ORDER BY c.created_at`,
+    );
+    expect(rows).toEqual([dated, undated]);
+    expect((rows[0]!.statedAt as Date).toISOString()).toBe('2019-02-01T00:00:00.000Z');
+  });
+
+  it('reads arrays, booleans and integers as JavaScript values', async () => {
+    const speaker = await db.prisma.speaker.create({ data: { name: 'Sergei Ryabkov', slug: 'ryabkov-query-rows', aliases: ['Ryabkov', 'Рябков'] } });
+    const [row] = await db.queryRows<{ aliases: string[]; isNamed: boolean; depth: number }>(
+      Prisma.sql`SELECT aliases, is_named AS "isNamed", 2 AS depth FROM speakers WHERE id = ${speaker.id}::uuid`,
+    );
+    expect(row).toEqual({ aliases: ['Ryabkov', 'Рябков'], isNamed: speaker.isNamed, depth: 2 });
+  });
+});
