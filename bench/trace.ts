@@ -2,7 +2,8 @@
 //
 // Latency of `trace` on a generated graph of a million claims: through the real server (HTTP POST to GraphQL, in
 // production mode as deployed) next to the same SQL statements run bare through pg, for roots of small, medium and
-// large neighbourhoods and a hub, at depths 2 to 8.
+// large neighbourhoods and a hub, at depths 2 to 8. Each cell is warmed up, then sampled up to N times (200 by default)
+// or for 20 s, GraphQL and SQL interleaved.
 // Needs DATABASE_URL (a PostgreSQL server); works in its own database on that server (claimtrace_bench by default),
 // which it creates, migrates and fills once, and reuses on later runs. Prints a table and writes
 // bench/results/trace-<timestamp>.json.
@@ -25,7 +26,13 @@ import { GRAPH, claimIdOf, graphStats, holdsGraph, loadGraph } from './trace-gra
 
 const DEPTHS = [2, 4, 6, 8];
 const SIZE_DEPTH = 6;
-const WARMUP = 5;
+/**
+ * Unmeasured rounds before each cell, until WARMUP_ROUNDS or WARMUP_BUDGET_MS (at least MIN_WARMUP_ROUNDS): the first
+ * cell would otherwise also time V8 optimising the server's code, which takes a few hundred requests.
+ */
+const WARMUP_ROUNDS = 200;
+const WARMUP_BUDGET_MS = 2_000;
+const MIN_WARMUP_ROUNDS = 3;
 /** A cell stops early once it has taken this long (with at least MIN_SAMPLES), to bound the whole run. */
 const CELL_BUDGET_MS = 20_000;
 const MIN_SAMPLES = 10;
@@ -225,7 +232,8 @@ async function measureCell(
   if (JSON.stringify(viaGraphql) !== JSON.stringify(expected)) {
     throw new Error(`GraphQL and SQL disagree for ${root.kind} at depth ${depth}: ${JSON.stringify(viaGraphql)} vs ${JSON.stringify(expected)}`);
   }
-  for (let i = 0; i < WARMUP; i += 1) {
+  const warmupStarted = Date.now();
+  for (let i = 0; i < WARMUP_ROUNDS && (i < MIN_WARMUP_ROUNDS || Date.now() - warmupStarted < WARMUP_BUDGET_MS); i += 1) {
     await graphql.trace(root.claimId, depth);
     await bareTrace(sql, options);
   }
@@ -253,7 +261,7 @@ async function measureCell(
 }
 
 function table(cells: Cell[], roots: Root[]): string {
-  const header = ['root', `size@${SIZE_DEPTH}`, 'depth', 'nodes', 'edges', 'cut', 'GraphQL p50', 'p95', 'SQL p50', 'p95', 'ratio p50', 'p95'];
+  const header = ['root', `size@${SIZE_DEPTH}`, 'depth', 'nodes', 'edges', 'cut', 'samples', 'GraphQL p50', 'p95', 'SQL p50', 'p95', 'ratio p50', 'p95'];
   const rows = cells.map((cell) => [
     cell.root,
     String(roots.find((root) => root.kind === cell.root)!.size),
@@ -261,6 +269,7 @@ function table(cells: Cell[], roots: Root[]): string {
     String(cell.nodes),
     String(cell.edges),
     cell.truncated ? 'yes' : 'no',
+    String(cell.graphqlMs.samples),
     cell.graphqlMs.p50.toFixed(2),
     cell.graphqlMs.p95.toFixed(2),
     cell.sqlMs.p50.toFixed(2),
@@ -278,7 +287,7 @@ runCli(async () => {
     options: {
       reload: { type: 'boolean', default: false },
       database: { type: 'string', default: 'claimtrace_bench' },
-      iterations: { type: 'string', default: '30' },
+      iterations: { type: 'string', default: '200' },
     },
   });
   const config = loadConfig();
@@ -341,7 +350,7 @@ runCli(async () => {
         graphqlQuery: GRAPHQL_QUERY,
         maxNodes: MAX_TRACE_MAX_NODES,
         direction: 'REBUTTALS',
-        warmup: WARMUP,
+        warmup: { rounds: WARMUP_ROUNDS, budgetMs: WARMUP_BUDGET_MS, minRounds: MIN_WARMUP_ROUNDS },
         iterations,
         sql: 'the statements the server sends for the query (the walk and the edges as TraceService sends them, then the speakers), one after the other through pg',
       },
@@ -355,7 +364,7 @@ runCli(async () => {
     const file = path.join(dir, `trace-${report.startedAt.replace(/[:.]/g, '-')}.json`);
     fs.writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
 
-    console.log(`\ntrace latency in ms (maxNodes ${MAX_TRACE_MAX_NODES}, REBUTTALS), GraphQL over HTTP vs the same SQL bare through pg, ${report.cells[0]?.graphqlMs.samples ?? iterations} samples a cell`);
+    console.log(`\ntrace latency in ms (maxNodes ${MAX_TRACE_MAX_NODES}, REBUTTALS), GraphQL over HTTP vs the same SQL bare through pg, up to ${iterations} samples a cell`);
     console.log(table(cells, roots));
     console.log(`\n${targets.ratio.met ? 'met' : 'MISSED'}: ${targets.ratio.target} (worst ${targets.ratio.worst}x)`);
     console.log(`${targets.depth6.met ? 'met' : 'MISSED'}: ${targets.depth6.target} (${targets.depth6.root}: ${targets.depth6.nodes} nodes, ${targets.depth6.p50} ms)`);
