@@ -3,12 +3,13 @@
 import { PGlite, type Extension, type PGliteOptions } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { DriverAdapterError, type SqlDriverAdapter, type SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
-import { Pool, types as pgTypes } from 'pg';
+import { Pool } from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import type { DatabaseConfig } from '../config';
 import { PrismaClient, type Prisma } from '../generated/prisma/client';
 import { acquireDataDirLock } from './data-dir-lock';
 import { withPgClient } from './pg-client';
+import { rowTypeParser } from './row-types';
 
 export type { PrismaClient };
 
@@ -175,12 +176,4 @@ async function wrap(
       }
     },
   };
-}
-
-// node-postgres reads a date (no time of day) as local midnight; Prisma, and PGlite, read it as UTC midnight.
-const DATE_OID = 1082;
-const parseUtcDate = (text: string) => new Date(`${text}T00:00:00Z`);
-
-function rowTypeParser(oid: number, format?: 'text' | 'binary') {
-  return oid === DATE_OID && format !== 'binary' ? parseUtcDate : pgTypes.getTypeParser(oid, format);
 }

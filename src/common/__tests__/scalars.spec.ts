@@ -9,6 +9,14 @@ describe('the Date scalar (calendar dates)', () => {
     expect(LocalDateScalar.parseLiteral({ kind: Kind.STRING, value: '2019-02-01' })).toEqual(new Date('2019-02-01T00:00:00Z'));
   });
 
+  it('serializes the UTC day of any Date, zero-padded, and refuses one it cannot write', () => {
+    expect(LocalDateScalar.serialize(new Date('0999-01-05T00:00:00Z'))).toBe('0999-01-05');
+    expect(LocalDateScalar.serialize(new Date('2018-12-31T23:59:59.999Z'))).toBe('2018-12-31');
+    expect(LocalDateScalar.serialize('2018-10-20T00:00:00.000Z')).toBe('2018-10-20');
+    expect(() => LocalDateScalar.serialize(new Date(Number.NaN))).toThrow(/cannot represent/);
+    expect(() => LocalDateScalar.serialize(new Date('+010000-01-01T00:00:00Z'))).toThrow(/cannot represent/);
+  });
+
   it('rejects impossible or differently written dates', () => {
     for (const value of ['2018-02-30', '2018-13-01', '20181020', '2018-10-20T00:00:00Z', 20181020, null]) {
       expect(() => LocalDateScalar.parseValue(value)).toThrow(/YYYY-MM-DD/);
