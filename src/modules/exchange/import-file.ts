@@ -31,7 +31,8 @@ export interface ImportFile {
   run(importer: Importer, onRecord: (done: number) => void): Promise<void>;
 }
 
-const HEAD_BYTES = 64 * 1024;
+const CHUNK_BYTES = 64 * 1024;
+const NEWLINE = 0x0a;
 
 function isRowLine(line: string): boolean {
   try {
@@ -42,24 +43,40 @@ function isRowLine(line: string): boolean {
   }
 }
 
-function readHead(file: string): string {
+/**
+ * The file's first non-blank line, read in chunks until it ends: a jsonl row has no length cap (a claim's text), and a
+ * JSON document may be one long line.
+ */
+function readFirstLine(file: string): string | undefined {
   const descriptor = fs.openSync(file, 'r');
   try {
-    const buffer = Buffer.alloc(HEAD_BYTES);
-    return buffer.toString('utf8', 0, fs.readSync(descriptor, buffer, 0, HEAD_BYTES, 0));
+    const buffer = Buffer.alloc(CHUNK_BYTES);
+    const pending: Buffer[] = [];
+    for (let position = 0, read; (read = fs.readSync(descriptor, buffer, 0, CHUNK_BYTES, position)) > 0; position += read) {
+      const chunk = buffer.subarray(0, read);
+      let start = 0;
+      for (let end = chunk.indexOf(NEWLINE); end !== -1; end = chunk.indexOf(NEWLINE, start)) {
+        const line = Buffer.concat([...pending, chunk.subarray(start, end)]).toString('utf8');
+        if (line.trim() !== '') return line;
+        pending.length = 0;
+        start = end + 1;
+      }
+      pending.push(Buffer.from(chunk.subarray(start)));
+    }
+    const last = Buffer.concat(pending).toString('utf8');
+    return last.trim() === '' ? undefined : last;
   } finally {
     fs.closeSync(descriptor);
   }
 }
 
 export function openImportFile(file: string): ImportFile {
-  let head: string;
+  let firstLine: string | undefined;
   try {
-    head = readHead(file);
+    firstLine = readFirstLine(file);
   } catch (error) {
     throw new ImportFileError(`Cannot read ${file}: ${(error as Error).message}`);
   }
-  const firstLine = head.split('\n').find((line) => line.trim() !== '');
   if (firstLine === undefined) throw new ImportFileError(`${file} is empty`);
 
   if (isRowLine(firstLine)) {
