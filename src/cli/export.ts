@@ -51,7 +51,7 @@ runCli(async () => {
       if (!stream.write(chunk)) await once(stream, 'drain');
     };
     try {
-      const counts = await exportDatabase(db.prisma, format, filter, write);
+      const { counts, notes } = await exportDatabase(db.prisma, format, filter, write);
       if (partial !== undefined && out !== undefined) {
         stream.end();
         await once(stream, 'finish');
@@ -59,6 +59,7 @@ runCli(async () => {
       }
       const written = Object.entries(counts).map(([model, count]) => `${count} ${model}`).join(', ');
       console.error(`Exported ${written} as ${format}${out === undefined ? '' : ` to ${out}`}.`);
+      for (const note of notes) console.error(`Note: ${note}`);
     } finally {
       if (partial !== undefined && fs.existsSync(partial)) fs.rmSync(partial);
     }

@@ -182,8 +182,14 @@ describe('import and export', () => {
     expect(reimported.stdout).toMatch(/7 record\(s\), 7 imported, 0 rejected/);
     for (const model of ['speakers', 'sources', 'claims', 'reviews']) expect(summaryRow(reimported.stdout, model)?.created).toBe(0);
 
+    // Reviews without their URL (one imported from the JSON-LD fixture) are written, with a note: Google requires it.
+    const unlinked = items.filter((item: { url?: string }) => item.url === undefined);
+    expect(unlinked).toHaveLength(1);
+    expect(result.stderr).toMatch(/Note: 1 review\(s\) have no url: .*requires the review's URL/);
+
     const none = await run('export', ['--format', 'claimreview', '--speaker', 'nobody'], seeded);
     expect(JSON.parse(none.stdout)).toEqual([]);
+    expect(none.stderr).not.toMatch(/Note:/);
   }, 60_000);
 
   it('exits 1 with a message only when the file itself cannot be imported, or the arguments are wrong', async () => {

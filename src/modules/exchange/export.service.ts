@@ -21,6 +21,12 @@ export interface ExportFilter {
 
 export type ExportCounts = Partial<Record<Model, number>>;
 
+export interface ExportResult {
+  counts: ExportCounts;
+  /** What the reader of the file should know: records written that its consumers may not accept. */
+  notes: string[];
+}
+
 type Write = (chunk: string) => Promise<void>;
 
 function claimScope(filter: ExportFilter): Prisma.ClaimWhereInput | undefined {
@@ -32,8 +38,10 @@ function claimScope(filter: ExportFilter): Prisma.ClaimWhereInput | undefined {
   return Object.keys(where).length > 0 ? where : undefined;
 }
 
-export async function exportDatabase(prisma: PrismaClient, format: ExportFormat, filter: ExportFilter, write: Write): Promise<ExportCounts> {
-  return format === 'jsonl' ? exportRows(prisma, claimScope(filter), write) : exportClaimReviews(prisma, claimScope(filter), write);
+export async function exportDatabase(prisma: PrismaClient, format: ExportFormat, filter: ExportFilter, write: Write): Promise<ExportResult> {
+  return format === 'jsonl'
+    ? { counts: await exportRows(prisma, claimScope(filter), write), notes: [] }
+    : exportClaimReviews(prisma, claimScope(filter), write);
 }
 
 async function exportRows(prisma: PrismaClient, scope: Prisma.ClaimWhereInput | undefined, write: Write): Promise<ExportCounts> {
@@ -56,8 +64,9 @@ async function exportRows(prisma: PrismaClient, scope: Prisma.ClaimWhereInput | 
   return counts;
 }
 
-async function exportClaimReviews(prisma: PrismaClient, scope: Prisma.ClaimWhereInput | undefined, write: Write): Promise<ExportCounts> {
+async function exportClaimReviews(prisma: PrismaClient, scope: Prisma.ClaimWhereInput | undefined, write: Write): Promise<ExportResult> {
   let count = 0;
+  let withoutUrl = 0;
   const pages = pagesById((where, take) =>
     prisma.review.findMany({
       where: { ...where, ...(scope && { claim: scope }) },
@@ -69,11 +78,16 @@ async function exportClaimReviews(prisma: PrismaClient, scope: Prisma.ClaimWhere
   await write('[');
   for await (const page of pages) {
     const items = page.map(({ claim: { speaker, source, ...claim }, ...review }) => {
+      if (review.url === null) withoutUrl += 1;
       const json = JSON.stringify(buildClaimReview({ review, claim, speaker, source }), null, 2).replace(/^/gm, '  ');
       return `${count++ === 0 ? '\n' : ',\n'}${json}`;
     });
     await write(items.join(''));
   }
   await write(count === 0 ? ']\n' : '\n]\n');
-  return { reviews: count };
+  const notes =
+    withoutUrl === 0
+      ? []
+      : [`${withoutUrl} review(s) have no url: written without one, but Google's fact-check markup requires the review's URL (set it with updateReview)`];
+  return { counts: { reviews: count }, notes };
 }
