@@ -1,11 +1,11 @@
 // How raw rows (Database.queryRows on a PostgreSQL server) read dates and timestamps: as Prisma reads them, and fast,
 // since a large trace reads tens of thousands of them. Anything else, node-postgres reads its own way.
 import { types } from 'pg';
+import { parseLocalDate } from '../common/scalars';
 
 const DATE_OID = 1082;
 const TIMESTAMPTZ_OID = 1184;
 
-const ISO_DATE = /^\d{4}-\d\d-\d\d$/;
 // What PostgreSQL prints for a timestamptz under its default DateStyle (ISO), e.g. 2018-10-20 14:05:09.123+00.
 const ISO_TIMESTAMPTZ = /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d{1,6})?[+-]\d\d(?::\d\d)?$/;
 
@@ -14,7 +14,7 @@ const defaultTimestamptz = types.getTypeParser(TIMESTAMPTZ_OID, 'text');
 
 /** A date at UTC midnight, as Prisma and PGlite read it (node-postgres reads local midnight). */
 export function parseDate(text: string): Date {
-  return ISO_DATE.test(text) ? new Date(`${text}T00:00:00Z`) : defaultDate(text);
+  return parseLocalDate(text) ?? defaultDate(text);
 }
 
 /**

@@ -23,5 +23,7 @@ describe('the Date scalar (calendar dates)', () => {
     }
     expect(parseLocalDate('2020-02-29')).toBeDefined();
     expect(parseLocalDate('2019-02-29')).toBeUndefined();
+    expect(parseLocalDate('0044-03-15')?.toISOString()).toBe('0044-03-15T00:00:00.000Z');
+    expect(parseLocalDate('0000-01-01')).toBeUndefined(); // PostgreSQL has no year 0
   });
 });

@@ -1,7 +1,7 @@
 // The jsonl exchange format: one JSON object per line, each a row of one table with its type, ids and timestamps, so
 // that importing an export into an empty database reproduces it exactly. Rows come in dependency order (speakers,
 // sources, claims, rebuttals, reviews), each table in id order.
-import { parseLocalDate } from '../../common/scalars';
+import { formatLocalDate, parseLocalDate } from '../../common/scalars';
 import type { Claim, Rebuttal, Review, Source, Speaker } from '../../generated/prisma/client';
 import { ClaimKind, RebuttalStance, ReviewRating, ReviewStatus, SourceKind } from '../../generated/prisma/enums';
 import { RejectedRecord } from './fact-check';
@@ -45,7 +45,7 @@ export function toLine(type: RowType, record: object): string {
   const row: Record<string, unknown> = { type };
   for (const [column, kind] of Object.entries(COLUMNS[type])) {
     const value = values[column] ?? null;
-    row[column] = value instanceof Date ? (kind === 'day?' ? value.toISOString().slice(0, 10) : value.toISOString()) : value;
+    row[column] = value instanceof Date ? (kind === 'day?' ? (formatLocalDate(value) ?? null) : value.toISOString()) : value;
   }
   return JSON.stringify(row);
 }

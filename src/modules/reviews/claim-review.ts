@@ -3,6 +3,7 @@
 // url) and recommends (author, datePublished, itemReviewed as a Claim with author, datePublished and appearance;
 // ratingValue on a numeric scale with bestRating and worstRating). Properties with no value are left out rather than
 // sent empty; firstAppearance is left out because a claim records where it appeared, not where it appeared first.
+import { formatLocalDate } from '../../common/scalars';
 import type { Claim, Review, Source, Speaker } from '../../generated/prisma/client';
 import { RATING_LABEL, RATING_SCALE, RATING_VALUE } from './review-rating';
 
@@ -16,7 +17,7 @@ export interface ClaimReviewParts {
   source: Source | null;
 }
 
-const day = (date: Date | null): string | undefined => date?.toISOString().slice(0, 10);
+const day = (date: Date | null): string | undefined => (date ? formatLocalDate(date) : undefined);
 
 /** Drops undefined properties, so the output has only what is known. */
 function compact(object: { [key: string]: JsonLdValue | undefined }): JsonLd {

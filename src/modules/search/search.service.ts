@@ -3,6 +3,7 @@
 // websearch_to_tsquery, which takes what people type into search boxes ("quoted phrases", or, -word) and never
 // fails on bad syntax, so any string the client sends is safe to pass (as a bound parameter).
 import { keysetWindow, toPage, type Page, type PageRequest } from '../../common/pagination';
+import { formatLocalDate } from '../../common/scalars';
 import { searchText } from '../../common/search-text';
 import { Prisma, type Claim, type PrismaClient } from '../../generated/prisma/client';
 import { CLAIM_COLUMNS } from '../claims/claim.loaders';
@@ -55,7 +56,7 @@ export class ClaimSearchService {
           SELECT count(*)::int AS count FROM claims c WHERE c.search_vector @@ websearch_to_tsquery('english', ${text}) AND ${conditions}`;
         return count;
       },
-      (hit) => encodeSearchCursor({ rank: hit.rank, statedAt: hit.claim.statedAt?.toISOString().slice(0, 10) ?? null, id: hit.id }),
+      (hit) => encodeSearchCursor({ rank: hit.rank, statedAt: (hit.claim.statedAt && formatLocalDate(hit.claim.statedAt)) ?? null, id: hit.id }),
     );
   }
 }
