@@ -89,7 +89,9 @@ export async function createServer({ config, db, logger }: ServerOptions): Promi
     for (const [name, value] of result.headers) response.setHeader(name, value);
     response.statusCode = result.status ?? 200;
     if (result.body.kind === 'complete') {
-      response.end(result.body.string);
+      // As a Buffer: a string body is joined to the headers and encoded again by the socket, which costs a trace of
+      // megabytes several milliseconds more.
+      response.end(Buffer.from(result.body.string, 'utf8'));
       return;
     }
     for await (const chunk of result.body.asyncIterator) response.write(chunk);

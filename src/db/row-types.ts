@@ -17,15 +17,33 @@ export function parseDate(text: string): Date {
   return parseLocalDate(text) ?? defaultDate(text);
 }
 
+/** The number written by two digits of `text` from `at` (the caller has checked they are digits). */
+function twoDigitsAt(text: string, at: number): number {
+  return (text.charCodeAt(at) - 48) * 10 + text.charCodeAt(at + 1) - 48;
+}
+
 /**
- * The same instant node-postgres reads, by the engine's own ISO 8601 parser: twice as fast as node-postgres's.
- * Other forms (BC, infinity, offsets in seconds) go to node-postgres.
+ * The same instant node-postgres reads, read by position once the form is checked: a trace reads tens of thousands of
+ * them, and this costs a third of what the engine's own ISO 8601 parser does (node-postgres's costs twice that).
+ * Other forms (BC, infinity, offsets in seconds) and years before 100 go to node-postgres.
  */
 export function parseTimestamptz(text: string): Date {
   if (!ISO_TIMESTAMPTZ.test(text)) return defaultTimestamptz(text);
-  const iso = text.replace(' ', 'T');
-  // ISO 8601 wants the offset as ±HH:MM; PostgreSQL prints whole hours as ±HH.
-  return new Date(iso.charCodeAt(iso.length - 3) === 58 /* : */ ? iso : `${iso}:00`);
+  const year = twoDigitsAt(text, 0) * 100 + twoDigitsAt(text, 2);
+  // Date.UTC reads years 0 to 99 as 1900 to 1999.
+  if (year < 100) return defaultTimestamptz(text);
+  let at = 19; // just past the seconds: a fraction or the offset
+  let milliseconds = 0;
+  if (text.charCodeAt(at) === 46 /* . */) {
+    // Up to microseconds, of which Date.UTC keeps whole milliseconds as node-postgres does. The offset's sign (+ or
+    // -) ends the digits.
+    for (let scale = 100; text.charCodeAt((at += 1)) >= 48; scale /= 10) milliseconds += (text.charCodeAt(at) - 48) * scale;
+  }
+  const offsetMinutes = twoDigitsAt(text, at + 1) * 60 + (text.length > at + 3 ? twoDigitsAt(text, at + 4) : 0); // ±HH[:MM]
+  const sign = text.charCodeAt(at) === 45 /* - */ ? -1 : 1;
+  const hour = twoDigitsAt(text, 11);
+  const minute = twoDigitsAt(text, 14) - sign * offsetMinutes; // Date.UTC carries minutes out of range over
+  return new Date(Date.UTC(year, twoDigitsAt(text, 5) - 1, twoDigitsAt(text, 8), hour, minute, twoDigitsAt(text, 17), milliseconds));
 }
 
 export function rowTypeParser(oid: number, format?: 'text' | 'binary') {

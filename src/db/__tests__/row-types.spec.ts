@@ -18,10 +18,31 @@ describe('row types', () => {
     '2019-02-01 10:00:00.5+05:30',
     '2019-02-01 10:00:00-03',
     '2019-02-01 10:00:00.25-09:30',
+    '2018-12-31 23:30:00-01', // the offset carries the instant into the next year
+    '2019-01-01 00:15:00.999+14',
+    '0099-12-31 23:59:59.5+00', // years before 100: node-postgres's own parser
+    '0001-01-01 00:00:00+14',
     '1850-03-01 12:00:00+00:09:21', // offsets in seconds: node-postgres's own parser
     '0044-03-15 12:00:00+00 BC',
   ])('reads timestamptz %s as node-postgres does', (text) => {
     expect(parseTimestamptz(text).getTime()).toBe(nodePostgres(text).getTime());
+  });
+
+  it('reads as node-postgres does across years, fractions and offsets', () => {
+    // A fixed pseudo-random sequence, so that a failure names a timestamp that fails again.
+    let state = 7;
+    const next = (below: number) => {
+      state = (state * 1103515245 + 12345) % 2 ** 31;
+      return state % below;
+    };
+    const pad = (value: number, width = 2) => String(value).padStart(width, '0');
+    for (let i = 0; i < 5_000; i += 1) {
+      const fraction = next(7) === 0 ? '' : `.${pad(next(1_000_000), 6).slice(0, 1 + next(6))}`;
+      const offsetMinutes = next(27 * 4) * 15 - 12 * 60;
+      const offset = `${offsetMinutes < 0 ? '-' : '+'}${pad(Math.floor(Math.abs(offsetMinutes) / 60))}${Math.abs(offsetMinutes) % 60 ? `:${pad(Math.abs(offsetMinutes) % 60)}` : ''}`;
+      const text = `${pad(1 + next(9_999), 4)}-${pad(1 + next(12))}-${pad(1 + next(28))} ${pad(next(24))}:${pad(next(60))}:${pad(next(60))}${fraction}${offset}`;
+      expect([text, parseTimestamptz(text).getTime()]).toEqual([text, nodePostgres(text).getTime()]);
+    }
   });
 
   it('leaves infinity and every other type to node-postgres', () => {
