@@ -31,7 +31,9 @@ export class TraceService {
     // The walk starts from the claim's own row, so no row means no such claim.
     if (rows.length === 0) throw new NotFoundError('Claim', options.claimId, { field: 'claimId' });
     const cut = cutTrace(rows, options);
-    const nodes = cut.nodes.map(({ depth, ...claim }) => ({ claim, depth }));
+    // Each row serves as the claim as it is, its depth column along: copying thousands of claims without it costs
+    // milliseconds, and no Claim field reads it.
+    const nodes = cut.nodes.map((row) => ({ claim: row, depth: row.depth }));
     return { root: nodes[0]!.claim, nodes, truncated: cut.truncated, stances: options.stances };
   }
 
