@@ -19,6 +19,7 @@ import { openDatabase } from '../src/db/database';
 import { withDatabaseName, withPgClient } from '../src/db/pg-client';
 import { applyMigrations } from '../src/db/migrator';
 import { createLogger } from '../src/logger';
+import { speakersByIdQuery } from '../src/modules/speakers/speaker.loaders';
 import { MAX_TRACE_MAX_NODES, cutTrace, traceOptions, type TraceOptions } from '../src/modules/tracing/trace.options';
 import { traceEdgesQuery, traceNodesQuery } from '../src/modules/tracing/trace.sql';
 import { createServer } from '../src/server';
@@ -137,7 +138,8 @@ async function bareTrace(client: Client, options: TraceOptions): Promise<TraceSh
   const walk = traceNodesQuery(options);
   const { rows } = await client.query<{ id: string; depth: number; speakerId: string }>(walk.text, walk.values);
   const { nodes, truncated } = cutTrace(rows, options);
-  await client.query(`SELECT * FROM speakers WHERE id = ANY($1::uuid[])`, [[...new Set(nodes.map((node) => node.speakerId))]]);
+  const speakers = speakersByIdQuery([...new Set(nodes.map((node) => node.speakerId))]);
+  await client.query(speakers.text, speakers.values);
   if (nodes.length <= 1) return { nodes: nodes.length, edges: 0, truncated };
   const edges = traceEdgesQuery(
     nodes.map((node) => node.id),

@@ -81,7 +81,6 @@ function runScriptsWhole(adapter: SqlDriverAdapter, run: (script: string) => Pro
   });
 }
 
-
 // The adapter is typed against an older @prisma/driver-adapter-utils; the runtime contract is the same.
 const pgliteFactory = (pglite: PGlite) => new PrismaPGlite(pglite) as unknown as SqlMigrationAwareDriverAdapterFactory;
 

@@ -1,6 +1,5 @@
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Claim } from '../claims/claim.type';
-import { Rebuttal } from '../rebuttals/rebuttal.type';
 import { MAX_TRACE_DEPTH, TraceDirection, TraceOrder } from './trace.options';
 
 registerEnumType(TraceDirection, {
@@ -36,10 +35,7 @@ export class ClaimTrace {
   @Field(() => Claim, { description: 'The claim the trace starts from.' })
   root!: Claim;
 
-  // nodes (which takes an order) and edges (loaded only when asked for) are served by TraceResolver.
-  nodes!: TraceNode[];
-
-  edges!: Rebuttal[];
+  // nodes (which takes an order) and edges (loaded only when asked for) are fields of TraceResolver.
 
   @Field({
     description: `True when the graph goes on beyond the trace: more claims within depth than maxNodes allowed, or claims beyond depth (at most ${MAX_TRACE_DEPTH}).`,
