@@ -2,8 +2,9 @@
 // (npm run schema:emit); a test fails when the committed file is stale.
 import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
-import { buildSchema } from 'type-graphql';
+import { buildSchema, type BuildSchemaOptions } from 'type-graphql';
 import { validateArgument } from './common/validation';
+import { callFieldResolversDirectly } from './direct-field-resolvers';
 import { ClaimResolver } from './modules/claims/claim.resolver';
 import { RebuttalResolver } from './modules/rebuttals/rebuttal.resolver';
 import { ClaimReviewsResolver } from './modules/reviews/claim-reviews.resolver';
@@ -22,7 +23,12 @@ let schema: Promise<GraphQLSchema> | undefined;
  * default resolver instead of a wrapper each (thousands of fields in a large trace).
  */
 export function buildAppSchema(): Promise<GraphQLSchema> {
-  schema ??= buildSchema({
+  schema ??= build();
+  return schema;
+}
+
+async function build(): Promise<GraphQLSchema> {
+  const options: BuildSchemaOptions = {
     resolvers: [
       SpeakerResolver,
       SourceResolver,
@@ -36,8 +42,10 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
       SpeakerDisputeResolver,
     ],
     validateFn: validateArgument,
-  });
-  return schema;
+  };
+  const built = await buildSchema(options);
+  callFieldResolversDirectly(built, options);
+  return built;
 }
 
 export async function printAppSchema(): Promise<string> {
