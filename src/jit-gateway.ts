@@ -2,6 +2,7 @@
 // thousands of claims with their speakers and edges) two to three times faster, and with far less garbage, than
 // graphql-js walking the selection set anew for every object. Apollo Server takes a custom executor only through its
 // gateway interface: this gateway serves the app's own, fixed schema and nothing else of what gateways do.
+import path from 'node:path';
 import type { GatewayExecutionResult, GatewayGraphQLRequestContext, GatewayInterface } from '@apollo/server-gateway-interface';
 import { execute, getVariableValues, printSchema, type GraphQLSchema } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
@@ -10,6 +11,7 @@ import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 const MAX_COMPILED_OPERATIONS = 500;
 
 export function jitGateway(schema: GraphQLSchema): GatewayInterface {
+  detachGatewayStatusAccessors();
   // A Map iterates in insertion order; re-inserting on use makes its first key the least recently used.
   const compiled = new Map<string, CompiledQuery | null>();
 
@@ -51,4 +53,42 @@ export function jitGateway(schema: GraphQLSchema): GatewayInterface {
     },
     async stop() {},
   };
+}
+
+type GatewayContextBuilder = (requestContext: Record<string, unknown> & { response: { http: unknown } }, ...rest: unknown[]) => GatewayGraphQLRequestContext;
+interface GatewayContextModule {
+  makeGatewayGraphQLRequestContext: GatewayContextBuilder & { detached?: true };
+}
+
+/**
+ * Apollo Server builds the context a gateway's executor receives in makeGatewayGraphQLRequestContext, whose
+ * `response.http` is an object literal with a `status` getter and setter closing over the request context they are
+ * given, and through it over everything the request made: its loaders and their caches, its result. Under Node 20's
+ * V8 such accessors outlive the request until the next full collection, so each request's objects are copied and
+ * promoted by every young collection in between. Measured with an executor that does nothing: 10% of all allocation
+ * promoted and ~10 ms scavenges, 90 µs a request instead of 26 µs; with a trace of thousands of claims, its whole
+ * result. Apollo's function still builds the context, but is handed a stand-in that keeps only the HTTP head, the one
+ * thing the accessors read. Returns whether Apollo's module was found as expected (a test checks it is).
+ */
+export function detachGatewayStatusAccessors(): boolean {
+  const modulePath = path.join(path.dirname(require.resolve('@apollo/server')), 'utils', 'makeGatewayGraphQLRequestContext.js');
+  let gatewayContextModule: Partial<GatewayContextModule>;
+  try {
+    gatewayContextModule = require(modulePath) as Partial<GatewayContextModule>;
+  } catch {
+    return false;
+  }
+  const build = gatewayContextModule.makeGatewayGraphQLRequestContext;
+  if (typeof build !== 'function') return false;
+  if (build.detached) return true;
+  const detached: GatewayContextModule['makeGatewayGraphQLRequestContext'] = (requestContext, ...rest) => {
+    const standIn: Record<string, unknown> = { ...requestContext, response: { http: requestContext.response.http } };
+    const gatewayContext = build(standIn as typeof requestContext, ...rest);
+    // Everything else was read while building; the accessors keep only the stand-in.
+    for (const key of Object.keys(standIn)) if (key !== 'response') standIn[key] = undefined;
+    return gatewayContext;
+  };
+  detached.detached = true;
+  gatewayContextModule.makeGatewayGraphQLRequestContext = detached;
+  return true;
 }
