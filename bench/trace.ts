@@ -1,14 +1,16 @@
 // npm run bench:trace [-- --reload] [--database NAME] [--iterations N]
 //
-// Latency of `trace` on a generated graph of a million claims: through the real server (HTTP POST to GraphQL, in
-// production mode as deployed) next to the same SQL statements run bare through pg, for roots of small, medium and
+// Latency of `trace` on a generated graph of a million claims: through the real server (HTTP POST to GraphQL; the
+// server as `npm start` runs it, in production mode and a process of its own, as deployed) next to the same SQL statements run bare through pg, for roots of small, medium and
 // large neighbourhoods and a hub, at depths 2 to 8. Each cell is warmed up, then sampled up to N times (200 by default)
 // or for 20 s, GraphQL and SQL interleaved; a GraphQL sample runs to the last byte of the response.
 // Needs DATABASE_URL (a PostgreSQL server); works in its own database on that server (claimtrace_bench by default),
 // which it creates, migrates and fills once, and reuses on later runs. Prints a table and writes
 // bench/results/trace-<timestamp>.json.
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -18,11 +20,9 @@ import { loadConfig, projectRoot } from '../src/config';
 import { openDatabase } from '../src/db/database';
 import { withDatabaseName, withPgClient } from '../src/db/pg-client';
 import { applyMigrations } from '../src/db/migrator';
-import { createLogger } from '../src/logger';
 import { speakersByIdQuery } from '../src/modules/speakers/speaker.loaders';
 import { MAX_TRACE_MAX_NODES, cutTrace, traceOptions, type TraceOptions } from '../src/modules/tracing/trace.options';
 import { traceEdgesQuery, traceNodesQuery } from '../src/modules/tracing/trace.sql';
-import { createServer } from '../src/server';
 import { GRAPH, claimIdOf, graphStats, holdsGraph, loadGraph } from './trace-graph';
 
 const DEPTHS = [2, 4, 6, 8];
@@ -33,6 +33,7 @@ const SIZE_DEPTH = 6;
  * MIN_WARMUP_ROUNDS). Without them the first cells also time V8 optimising the server, some 0.5 ms a request.
  */
 const SERVER_WARMUP_MS = 10_000;
+const SERVER_START_TIMEOUT_MS = 60_000;
 const WARMUP_ROUNDS = 200;
 const WARMUP_BUDGET_MS = 2_000;
 const MIN_WARMUP_ROUNDS = 3;
@@ -146,6 +147,59 @@ async function bareTrace(client: Client, options: TraceOptions): Promise<TraceSh
     options.stances,
   );
   return { nodes: nodes.length, edges: (await client.query(edges.text, edges.values)).rowCount ?? 0, truncated };
+}
+
+/** A free TCP port on the loopback interface. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+function answersHealth(url: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    http
+      .get(new URL('health', url), (response) => {
+        response.resume();
+        resolve(response.statusCode === 200);
+      })
+      .on('error', () => resolve(false));
+  });
+}
+
+/**
+ * The server as `npm start` runs it (this build's dist/src/index.js, production mode, logging warnings only), in a
+ * process of its own as it is deployed: the benchmark's client, its bare SQL and their garbage stay out of the
+ * server's event loop and heap, and the server's out of theirs.
+ */
+async function startServer(databaseUrl: string): Promise<{ url: string; stop(): Promise<void> }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [path.join(__dirname, '..', 'src', 'index.js')], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, HOST: '127.0.0.1', PORT: String(port), NODE_ENV: 'production', LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const url = `http://127.0.0.1:${port}/`;
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    await exited;
+  };
+  // The database is migrated and not empty, so start-up neither migrates nor seeds: it is up once /health answers.
+  const deadline = Date.now() + SERVER_START_TIMEOUT_MS;
+  while (!(await answersHealth(url))) {
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`The server exited (${child.exitCode ?? child.signalCode}) before serving`);
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`The server did not answer ${url}health within ${SERVER_START_TIMEOUT_MS / 1000} s`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return { url, stop };
 }
 
 function graphqlClient(url: string) {
@@ -319,13 +373,8 @@ runCli(async () => {
   const prepared = await prepareDatabase(config.database.url, database, values.reload!);
   const sql = new Client({ connectionString: prepared.url });
   await sql.connect();
-  const db = await openDatabase({ kind: 'postgres', url: prepared.url, poolSize: config.database.poolSize });
-  const server = await createServer({
-    config: { nodeEnv: 'production', exposeSchema: false },
-    db,
-    logger: createLogger({ logLevel: 'silent', nodeEnv: 'production' }),
-  });
-  const graphql = graphqlClient(await server.listen(0, '127.0.0.1'));
+  const server = await startServer(prepared.url);
+  const graphql = graphqlClient(server.url);
   try {
     const [stats, version] = await Promise.all([graphStats(sql), sql.query<{ server_version: string }>('SHOW server_version')]);
     console.error(`Graph: ${JSON.stringify(stats)}`);
@@ -371,6 +420,7 @@ runCli(async () => {
         direction: 'REBUTTALS',
         warmup: { serverMs: SERVER_WARMUP_MS, cellRounds: WARMUP_ROUNDS, cellBudgetMs: WARMUP_BUDGET_MS, cellMinRounds: MIN_WARMUP_ROUNDS },
         iterations,
+        server: 'dist/src/index.js (as npm start runs it) in a process of its own, NODE_ENV=production, LOG_LEVEL=warn',
         graphql: 'from sending the request to the last byte of the response (the response is then decoded and checked against the bare trace, off the clock)',
         sql: 'the statements the server sends for the query (the walk, the speakers batch and the edges, as TraceService and the speakers DataLoader send them), one after the other through pg',
       },
@@ -392,7 +442,6 @@ runCli(async () => {
   } finally {
     graphql.close();
     await server.stop();
-    await db.close();
     await sql.end();
   }
 });
