@@ -16,10 +16,11 @@ type ParamValue = (root: unknown, context: unknown, info: unknown) => unknown;
  */
 export function callFieldResolversDirectly(
   schema: GraphQLSchema,
-  options: Pick<BuildSchemaOptions, 'globalMiddlewares' | 'authChecker'>,
+  options: Pick<BuildSchemaOptions, 'globalMiddlewares' | 'authChecker' | 'container'>,
 ): string[] {
-  // Global middlewares and auth checks run inside the wrapper: none may be skipped.
-  if (options.globalMiddlewares?.length || options.authChecker) return [];
+  // Global middlewares and auth checks run inside the wrapper: none may be skipped. A container of the caller's
+  // makes the resolver instances, which this could not.
+  if (options.globalMiddlewares?.length || options.authChecker || options.container) return [];
   const storage = getMetadataStorage();
   const resolverInstances = new Map<Function, Record<string, (...args: unknown[]) => unknown>>();
   const changed: string[] = [];

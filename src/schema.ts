@@ -20,7 +20,8 @@ let schema: Promise<GraphQLSchema> | undefined;
 /**
  * Built once per process: type-graphql's metadata is global, and the schema does not change at run time. Object types
  * declare `simpleResolvers`: with no middlewares or auth checks in the schema, their plain fields can use graphql's
- * default resolver instead of a wrapper each (thousands of fields in a large trace).
+ * default resolver instead of a wrapper each (thousands of fields in a large trace), and for the same reason their
+ * relation fields are called without one (direct-field-resolvers.ts).
  */
 export function buildAppSchema(): Promise<GraphQLSchema> {
   schema ??= build();
