@@ -204,28 +204,35 @@ async function startServer(databaseUrl: string): Promise<{ url: string; stop(): 
 
 function graphqlClient(url: string) {
   const endpoint = new URL('graphql', url);
+  const unknownPath = new URL('no-such-path', url);
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  /** One request, timed as HTTP load tools time it: from sending it to the last byte of the response. */
+  const send = (target: URL, options: http.RequestOptions, body?: string) =>
+    new Promise<{ status: number; chunks: Buffer[]; ms: number }>((resolve, reject) => {
+      const started = process.hrtime.bigint();
+      const request = http.request(target, { ...options, agent }, (response) => {
+        const received: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => received.push(chunk));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, chunks: received, ms: Number(process.hrtime.bigint() - started) / 1e6 }));
+        response.on('error', reject);
+      });
+      request.on('error', reject);
+      request.end(body);
+    });
   return {
-    /**
-     * One trace, timed as HTTP load tools time a request: from sending it to the last byte of the response. The
-     * response is decoded and checked after the clock stops (a 2 MB JSON.parse is the client's work, not the server's).
-     */
+    /** One trace. The response is decoded and checked after the clock stops (a 2 MB JSON.parse is the client's work). */
     async trace(claimId: string, depth: number): Promise<{ ms: number; shape: TraceShape }> {
       const body = JSON.stringify({ query: GRAPHQL_QUERY, variables: { claimId, depth, maxNodes: MAX_TRACE_MAX_NODES } });
-      const started = process.hrtime.bigint();
-      const { chunks, ms } = await new Promise<{ chunks: Buffer[]; ms: number }>((resolve, reject) => {
-        const request = http.request(endpoint, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (response) => {
-          const received: Buffer[] = [];
-          response.on('data', (chunk: Buffer) => received.push(chunk));
-          response.on('end', () => resolve({ chunks: received, ms: Number(process.hrtime.bigint() - started) / 1e6 }));
-          response.on('error', reject);
-        });
-        request.on('error', reject);
-        request.end(body);
-      });
+      const { chunks, ms } = await send(endpoint, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, body);
       const result = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { data?: { trace: { nodes: unknown[]; edges: unknown[]; truncated: boolean } }; errors?: unknown[] };
       if (!result.data || result.errors) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`);
       return { ms, shape: { nodes: result.data.trace.nodes.length, edges: result.data.trace.edges.length, truncated: result.data.trace.truncated } };
+    },
+    /** The server's cheapest answer, a 404 for an unknown path: HTTP alone, without GraphQL or the database. */
+    async httpOnly(): Promise<number> {
+      const { status, ms } = await send(unknownPath, { method: 'GET' });
+      if (status !== 404) throw new Error(`Expected 404 from ${unknownPath.href}, got ${status}`);
+      return ms;
     },
     close: () => agent.destroy(),
   };
@@ -280,6 +287,24 @@ async function pickRoots(client: Client): Promise<Root[]> {
     { ...large, kind: 'large' },
     { ...hub, kind: 'hub' },
   ];
+}
+
+/**
+ * What HTTP alone costs in the benchmark's rhythm: the server's 404 for an unknown path, interleaved with the smallest
+ * trace's bare statements as the cells interleave GraphQL and SQL (so the server has sat idle as long before each).
+ */
+async function measureHttpOnly(root: Root, iterations: number, graphql: ReturnType<typeof graphqlClient>, sql: Client): Promise<Summary> {
+  const options = traceOptions({ claimId: root.claimId, depth: DEPTHS[0]!, maxNodes: MAX_TRACE_MAX_NODES });
+  for (let i = 0; i < MIN_WARMUP_ROUNDS * 10; i += 1) {
+    await graphql.httpOnly();
+    await bareTrace(sql, options);
+  }
+  const samples: number[] = [];
+  for (let i = 0; i < iterations; i += 1) {
+    samples.push(await graphql.httpOnly());
+    await bareTrace(sql, options);
+  }
+  return summarise(samples);
 }
 
 async function measureCell(
@@ -397,6 +422,10 @@ runCli(async () => {
       }
     }
 
+    const smallest = roots.reduce((best, root) => (root.size < best.size ? root : best));
+    const httpOnlyMs = await measureHttpOnly(smallest, iterations, graphql, sql);
+    console.error(`  HTTP alone (the server's 404): p50 ${httpOnlyMs.p50} ms`);
+
     const depth6 = cells.filter((cell) => cell.depth === 6).reduce((best, cell) => (Math.abs(cell.nodes - TARGET_NODES) < Math.abs(best.nodes - TARGET_NODES) ? cell : best));
     const targets = {
       ratio: { target: `GraphQL p50 within ${TARGET_RATIO}x of bare SQL p50`, worst: Math.max(...cells.map((cell) => cell.ratioP50)), met: cells.every((cell) => cell.ratioP50 <= TARGET_RATIO) },
@@ -426,6 +455,10 @@ runCli(async () => {
       },
       roots,
       cells,
+      httpOnly: {
+        what: `the server's 404 for an unknown path (HTTP alone: no GraphQL, no database), interleaved with the ${smallest.kind} root's bare statements at depth ${DEPTHS[0]}`,
+        ms: httpOnlyMs,
+      },
       targets,
       seconds: Math.round((Date.now() - runStarted) / 1000),
     };
@@ -436,6 +469,7 @@ runCli(async () => {
 
     console.log(`\ntrace latency in ms (maxNodes ${MAX_TRACE_MAX_NODES}, REBUTTALS), GraphQL over HTTP vs the same SQL bare through pg, up to ${iterations} samples a cell`);
     console.log(table(cells, roots));
+    console.log(`HTTP alone, the same server's 404 in the same rhythm: p50 ${httpOnlyMs.p50} ms, p95 ${httpOnlyMs.p95} ms`);
     console.log(`\n${targets.ratio.met ? 'met' : 'MISSED'}: ${targets.ratio.target} (worst ${targets.ratio.worst}x)`);
     console.log(`${targets.depth6.met ? 'met' : 'MISSED'}: ${targets.depth6.target} (${targets.depth6.root}: ${targets.depth6.nodes} nodes, ${targets.depth6.p50} ms)`);
     console.log(`\nWrote ${path.relative(process.cwd(), file)} in ${report.seconds}s`);
