@@ -1,9 +1,10 @@
 // npm run bench:trace [-- --reload] [--database NAME] [--iterations N]
 //
 // Latency of `trace` on a generated graph of a million claims: through the real server (HTTP POST to GraphQL; the
-// server as `npm start` runs it, in production mode and a process of its own, as deployed) next to the same SQL statements run bare through pg, for roots of small, medium and
-// large neighbourhoods and a hub, at depths 2 to 8. Each cell is warmed up, then sampled up to N times (200 by default)
-// or for 20 s, GraphQL and SQL interleaved; a GraphQL sample runs to the last byte of the response.
+// server as `npm start` runs it, in production mode and a process of its own, as deployed) next to the same SQL
+// statements run bare through pg, for roots of small, medium and large neighbourhoods and a hub, at depths 2 to 8.
+// Each cell is warmed up, then sampled up to N times (200 by default) or for 20 s, GraphQL and SQL interleaved; a
+// GraphQL sample runs to the last byte of the response. HTTP alone (the server's 404) is timed in the same rhythm.
 // Needs DATABASE_URL (a PostgreSQL server); works in its own database on that server (claimtrace_bench by default),
 // which it creates, migrates and fills once, and reuses on later runs. Prints a table and writes
 // bench/results/trace-<timestamp>.json.
