@@ -4,7 +4,8 @@
 // server as `npm start` runs it, in production mode and a process of its own, as deployed) next to the same SQL
 // statements run bare through pg, for roots of small, medium and large neighbourhoods and a hub, at depths 2 to 8.
 // Each cell is warmed up, then sampled up to N times (200 by default) or for 20 s, GraphQL and SQL interleaved; a
-// GraphQL sample runs to the last byte of the response. HTTP alone (the server's 404) is timed in the same rhythm.
+// GraphQL sample runs to the last byte of the response. The floors under any trace are timed in the same rhythm: HTTP
+// alone (the server's 404) and HTTP with Apollo's pipeline but no resolver or database (`{ __typename }`).
 // Needs DATABASE_URL (a PostgreSQL server); works in its own database on that server (claimtrace_bench by default),
 // which it creates, migrates and fills once, and reuses on later runs. Prints a table and writes
 // bench/results/trace-<timestamp>.json.
@@ -53,6 +54,8 @@ const GRAPHQL_QUERY = `query Trace($claimId: ID!, $depth: Int!, $maxNodes: Int!)
     edges { id stance claim { id } counterclaim { id } }
   }
 }`;
+
+const TYPENAME_QUERY = '{ __typename }';
 
 type RootKind = 'small' | 'medium' | 'large' | 'hub';
 
@@ -220,11 +223,13 @@ function graphqlClient(url: string) {
       request.on('error', reject);
       request.end(body);
     });
+  const postJson = (body: string) =>
+    send(endpoint, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, body);
   return {
     /** One trace. The response is decoded and checked after the clock stops (a 2 MB JSON.parse is the client's work). */
     async trace(claimId: string, depth: number): Promise<{ ms: number; shape: TraceShape }> {
       const body = JSON.stringify({ query: GRAPHQL_QUERY, variables: { claimId, depth, maxNodes: MAX_TRACE_MAX_NODES } });
-      const { chunks, ms } = await send(endpoint, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, body);
+      const { chunks, ms } = await postJson(body);
       const result = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { data?: { trace: { nodes: unknown[]; edges: unknown[]; truncated: boolean } }; errors?: unknown[] };
       if (!result.data || result.errors) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`);
       return { ms, shape: { nodes: result.data.trace.nodes.length, edges: result.data.trace.edges.length, truncated: result.data.trace.truncated } };
@@ -233,6 +238,13 @@ function graphqlClient(url: string) {
     async httpOnly(): Promise<number> {
       const { status, ms } = await send(unknownPath, { method: 'GET' });
       if (status !== 404) throw new Error(`Expected 404 from ${unknownPath.href}, got ${status}`);
+      return ms;
+    },
+    /** The cheapest operation: HTTP and Apollo's whole pipeline, without a resolver or the database. */
+    async typenameOnly(): Promise<number> {
+      const { status, chunks, ms } = await postJson(JSON.stringify({ query: TYPENAME_QUERY }));
+      const text = Buffer.concat(chunks).toString('utf8');
+      if (status !== 200 || (JSON.parse(text) as { data?: { __typename?: string } }).data?.__typename !== 'Query') throw new Error(`Unexpected answer to ${TYPENAME_QUERY}: ${status} ${text}`);
       return ms;
     },
     close: () => agent.destroy(),
@@ -291,18 +303,19 @@ async function pickRoots(client: Client): Promise<Root[]> {
 }
 
 /**
- * What HTTP alone costs in the benchmark's rhythm: the server's 404 for an unknown path, interleaved with the smallest
- * trace's bare statements as the cells interleave GraphQL and SQL (so the server has sat idle as long before each).
+ * What a request costs before any trace in the benchmark's rhythm: `request` (a 404, `{ __typename }`) interleaved with
+ * the smallest trace's bare statements as the cells interleave GraphQL and SQL (so the server has sat idle as long
+ * before each).
  */
-async function measureHttpOnly(root: Root, iterations: number, graphql: ReturnType<typeof graphqlClient>, sql: Client): Promise<Summary> {
+async function measureFloor(root: Root, iterations: number, request: () => Promise<number>, sql: Client): Promise<Summary> {
   const options = traceOptions({ claimId: root.claimId, depth: DEPTHS[0]!, maxNodes: MAX_TRACE_MAX_NODES });
-  for (let i = 0; i < MIN_WARMUP_ROUNDS * 10; i += 1) {
-    await graphql.httpOnly();
+  for (let i = 0; i < WARMUP_ROUNDS; i += 1) {
+    await request();
     await bareTrace(sql, options);
   }
   const samples: number[] = [];
   for (let i = 0; i < iterations; i += 1) {
-    samples.push(await graphql.httpOnly());
+    samples.push(await request());
     await bareTrace(sql, options);
   }
   return summarise(samples);
@@ -424,8 +437,17 @@ runCli(async () => {
     }
 
     const smallest = roots.reduce((best, root) => (root.size < best.size ? root : best));
-    const httpOnlyMs = await measureHttpOnly(smallest, iterations, graphql, sql);
-    console.error(`  HTTP alone (the server's 404): p50 ${httpOnlyMs.p50} ms`);
+    const floors = {
+      http: {
+        what: `the server's 404 for an unknown path (HTTP alone: no GraphQL, no database), interleaved with the ${smallest.kind} root's bare statements at depth ${DEPTHS[0]}`,
+        ms: await measureFloor(smallest, iterations, () => graphql.httpOnly(), sql),
+      },
+      graphql: {
+        what: `${TYPENAME_QUERY} (HTTP and Apollo's pipeline, no resolver, no database), interleaved in the same way`,
+        ms: await measureFloor(smallest, iterations, () => graphql.typenameOnly(), sql),
+      },
+    };
+    console.error(`  HTTP alone (the server's 404): p50 ${floors.http.ms.p50} ms; ${TYPENAME_QUERY}: p50 ${floors.graphql.ms.p50} ms`);
 
     const depth6 = cells.filter((cell) => cell.depth === 6).reduce((best, cell) => (Math.abs(cell.nodes - TARGET_NODES) < Math.abs(best.nodes - TARGET_NODES) ? cell : best));
     const targets = {
@@ -456,10 +478,7 @@ runCli(async () => {
       },
       roots,
       cells,
-      httpOnly: {
-        what: `the server's 404 for an unknown path (HTTP alone: no GraphQL, no database), interleaved with the ${smallest.kind} root's bare statements at depth ${DEPTHS[0]}`,
-        ms: httpOnlyMs,
-      },
+      floors,
       targets,
       seconds: Math.round((Date.now() - runStarted) / 1000),
     };
@@ -470,7 +489,7 @@ runCli(async () => {
 
     console.log(`\ntrace latency in ms (maxNodes ${MAX_TRACE_MAX_NODES}, REBUTTALS), GraphQL over HTTP vs the same SQL bare through pg, up to ${iterations} samples a cell`);
     console.log(table(cells, roots));
-    console.log(`HTTP alone, the same server's 404 in the same rhythm: p50 ${httpOnlyMs.p50} ms, p95 ${httpOnlyMs.p95} ms`);
+    console.log(`Floors in the same rhythm: HTTP alone (the server's 404) p50 ${floors.http.ms.p50} ms, p95 ${floors.http.ms.p95} ms; ${TYPENAME_QUERY} p50 ${floors.graphql.ms.p50} ms, p95 ${floors.graphql.ms.p95} ms`);
     console.log(`\n${targets.ratio.met ? 'met' : 'MISSED'}: ${targets.ratio.target} (worst ${targets.ratio.worst}x)`);
     console.log(`${targets.depth6.met ? 'met' : 'MISSED'}: ${targets.depth6.target} (${targets.depth6.root}: ${targets.depth6.nodes} nodes, ${targets.depth6.p50} ms)`);
     console.log(`\nWrote ${path.relative(process.cwd(), file)} in ${report.seconds}s`);
