@@ -3,9 +3,10 @@
 // Latency of `trace` on a generated graph of a million claims: through the real server (HTTP POST to GraphQL; the
 // server as `npm start` runs it, in production mode and a process of its own, as deployed) next to the same SQL
 // statements run bare through pg, for roots of small, medium and large neighbourhoods and a hub, at depths 2 to 8.
-// Each cell is warmed up, then sampled up to N times (200 by default) or for 20 s, GraphQL and SQL interleaved; a
-// GraphQL sample runs to the last byte of the response. The floors under any trace are timed in the same rhythm: HTTP
-// alone (the server's 404) and HTTP with Apollo's pipeline but no resolver or database (`{ __typename }`).
+// Each cell first runs its own requests for 8 s (the server settles into that workload), then is sampled up to N
+// times (200 by default) or for 20 s, GraphQL and SQL interleaved; a GraphQL sample runs to the last byte of the
+// response. The floors under any trace are timed in the same rhythm: HTTP alone (the server's 404) and HTTP with
+// Apollo's pipeline but no resolver or database (`{ __typename }`).
 // Needs DATABASE_URL (a PostgreSQL server); works in its own database on that server (claimtrace_bench by default),
 // which it creates, migrates and fills once, and reuses on later runs. Prints a table and writes
 // bench/results/trace-<timestamp>.json.
@@ -17,7 +18,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Client } from 'pg';
-import { runCli } from '../src/cli/run-cli';
+import { runCli, UsageError } from '../src/cli/run-cli';
 import { loadConfig, projectRoot } from '../src/config';
 import { openDatabase } from '../src/db/database';
 import { withDatabaseName, withPgClient } from '../src/db/pg-client';
@@ -31,13 +32,15 @@ const DEPTHS = [2, 4, 6, 8];
 const SIZE_DEPTH = 6;
 /**
  * A running server has optimised its code long before: the whole run starts with SERVER_WARMUP_MS of every root at
- * every depth (unmeasured), then each cell with rounds of its own, until WARMUP_ROUNDS or WARMUP_BUDGET_MS (at least
- * MIN_WARMUP_ROUNDS). Without them the first cells also time V8 optimising the server, some 0.5 ms a request.
+ * every depth (unmeasured), so that V8 has seen every shape of trace. Then each cell (and each floor) runs rounds of
+ * its own for CELL_WARMUP_MS (at least MIN_WARMUP_ROUNDS) before it is sampled, because the server takes seconds to
+ * settle after a change of workload: right after a stretch of 5,000-claim traces, a 10-claim trace costs its main
+ * thread 1.0 ms of CPU instead of 0.6 ms, and its background threads 0.3 ms more, easing off over some 10 s. Sampled
+ * in that wake, a cell would time the one before it (see the README).
  */
 const SERVER_WARMUP_MS = 10_000;
 const SERVER_START_TIMEOUT_MS = 60_000;
-const WARMUP_ROUNDS = 200;
-const WARMUP_BUDGET_MS = 2_000;
+const CELL_WARMUP_MS = 8_000;
 const MIN_WARMUP_ROUNDS = 3;
 /** A cell stops early once it has taken this long (with at least MIN_SAMPLES), to bound the whole run. */
 const CELL_BUDGET_MS = 20_000;
@@ -109,7 +112,7 @@ async function prepareDatabase(serverUrl: string, name: string, reload: boolean)
     return rows[0];
   });
   if (existing && existing.comment !== DATABASE_COMMENT) {
-    throw new Error(`Database "${name}" exists but was not created by this benchmark; it is left alone. Pass --database OTHER_NAME.`);
+    throw new UsageError(`Database "${name}" exists but was not created by this benchmark; it is left alone. Pass --database OTHER_NAME.`);
   }
   const complete = existing !== undefined && !reload && (await withPgClient(url, (client) => holdsGraph(client)));
   if (!complete) {
@@ -302,6 +305,12 @@ async function pickRoots(client: Client): Promise<Root[]> {
   ];
 }
 
+/** Unmeasured rounds for CELL_WARMUP_MS, and at least MIN_WARMUP_ROUNDS. */
+async function warmUp(round: () => Promise<void>): Promise<void> {
+  const started = Date.now();
+  for (let i = 0; i < MIN_WARMUP_ROUNDS || Date.now() - started < CELL_WARMUP_MS; i += 1) await round();
+}
+
 /**
  * What a request costs before any trace in the benchmark's rhythm: `request` (a 404, `{ __typename }`) interleaved with
  * the smallest trace's bare statements as the cells interleave GraphQL and SQL (so the server has sat idle as long
@@ -309,10 +318,10 @@ async function pickRoots(client: Client): Promise<Root[]> {
  */
 async function measureFloor(root: Root, iterations: number, request: () => Promise<number>, sql: Client): Promise<Summary> {
   const options = traceOptions({ claimId: root.claimId, depth: DEPTHS[0]!, maxNodes: MAX_TRACE_MAX_NODES });
-  for (let i = 0; i < WARMUP_ROUNDS; i += 1) {
+  await warmUp(async () => {
     await request();
     await bareTrace(sql, options);
-  }
+  });
   const samples: number[] = [];
   for (let i = 0; i < iterations; i += 1) {
     samples.push(await request());
@@ -338,11 +347,10 @@ async function measureCell(
     }
     return ms;
   };
-  const warmupStarted = Date.now();
-  for (let i = 0; i < WARMUP_ROUNDS && (i < MIN_WARMUP_ROUNDS || Date.now() - warmupStarted < WARMUP_BUDGET_MS); i += 1) {
+  await warmUp(async () => {
     await sampleGraphql();
     await bareTrace(sql, options);
-  }
+  });
   const graphqlSamples: number[] = [];
   const sqlSamples: number[] = [];
   const started = Date.now();
@@ -388,25 +396,35 @@ function table(cells: Cell[], roots: Root[]): string {
   return [line(header), `|${widths.map((width, column) => (column === 0 ? `:${'-'.repeat(width + 1)}` : `${'-'.repeat(width + 1)}:`)).join('|')}|`, ...rows.map(line)].join('\n');
 }
 
+const USAGE = 'Usage: npm run bench:trace [-- --reload] [--database NAME] [--iterations N]';
+
+function readArguments() {
+  try {
+    return parseArgs({
+      options: {
+        reload: { type: 'boolean', default: false },
+        database: { type: 'string', default: 'claimtrace_bench' },
+        iterations: { type: 'string', default: '200' },
+      },
+    }).values;
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message}\n${USAGE}`);
+  }
+}
+
 runCli(async () => {
-  const { values } = parseArgs({
-    options: {
-      reload: { type: 'boolean', default: false },
-      database: { type: 'string', default: 'claimtrace_bench' },
-      iterations: { type: 'string', default: '200' },
-    },
-  });
+  const values = readArguments();
   const config = loadConfig();
   if (config.database.kind !== 'postgres') {
-    throw new Error(
+    throw new UsageError(
       'npm run bench:trace needs a PostgreSQL server: set DATABASE_URL, e.g. DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres npm run bench:trace.\n' +
         'It works in a database of its own on that server (claimtrace_bench, or --database NAME) and leaves yours alone.',
     );
   }
   const database = values.database!;
-  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(database)) throw new Error(`--database must be a plain lowercase name, got "${database}"`);
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(database)) throw new UsageError(`--database must be a plain lowercase name, got "${database}"`);
   const iterations = Number(values.iterations);
-  if (!Number.isInteger(iterations) || iterations < MIN_SAMPLES || iterations > 500) throw new Error(`--iterations must be ${MIN_SAMPLES} to 500`);
+  if (!Number.isInteger(iterations) || iterations < MIN_SAMPLES || iterations > 500) throw new UsageError(`--iterations must be ${MIN_SAMPLES} to 500`);
 
   const runStarted = Date.now();
   const prepared = await prepareDatabase(config.database.url, database, values.reload!);
@@ -470,7 +488,7 @@ runCli(async () => {
         graphqlQuery: GRAPHQL_QUERY,
         maxNodes: MAX_TRACE_MAX_NODES,
         direction: 'REBUTTALS',
-        warmup: { serverMs: SERVER_WARMUP_MS, cellRounds: WARMUP_ROUNDS, cellBudgetMs: WARMUP_BUDGET_MS, cellMinRounds: MIN_WARMUP_ROUNDS },
+        warmup: { serverMs: SERVER_WARMUP_MS, cellMs: CELL_WARMUP_MS, cellMinRounds: MIN_WARMUP_ROUNDS },
         iterations,
         server: 'dist/src/index.js (as npm start runs it) in a process of its own, NODE_ENV=production, LOG_LEVEL=warn',
         graphql: 'from sending the request to the last byte of the response (the response is then decoded and checked against the bare trace, off the clock)',
