@@ -11,12 +11,13 @@ import { createLoaders, createServices, type Context } from './context';
 import type { Database } from './db/database';
 import { createErrorFormatter } from './errors/mask-error';
 import type { Logger } from './logger';
-import { jitGateway } from './jit-gateway';
-import { requestLoggerPlugin } from './plugins/request-logger';
-import { buildAppSchema } from './schema';
+import { jitGateway } from './graphql/jit-gateway';
+import { requestLoggerPlugin } from './graphql/request-logger';
+import { buildAppSchema } from './graphql/schema';
+import { readJsonBody, sendJson } from './http/body';
+import { HttpError } from './http/http-error';
 
 const GRAPHQL_PATHS = new Set(['/', '/graphql']);
-const MAX_BODY_BYTES = 1_000_000;
 const HEALTH_TIMEOUT_MS = 2_000;
 
 export interface ServerOptions {
@@ -31,12 +32,6 @@ export interface AppServer {
   listen(port: number, host?: string): Promise<string>;
   /** Stops taking requests, lets running ones finish, then stops Apollo. Does not close the database. */
   stop(): Promise<void>;
-}
-
-class HttpError extends Error {
-  constructor(readonly status: number, message: string) {
-    super(message);
-  }
 }
 
 export async function createServer({ config, db, logger }: ServerOptions): Promise<AppServer> {
@@ -129,44 +124,4 @@ export async function createServer({ config, db, logger }: ServerOptions): Promi
       await apollo.stop();
     },
   };
-}
-
-/** The body as text, read from the stream's events (its async iterator costs a good part of a small request). */
-function readBody(request: http.IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let chunks: Buffer[] | undefined = [];
-    let size = 0;
-    request.on('data', (chunk: Buffer) => {
-      if (!chunks) return; // too large: the rest is let through unread
-      size += chunk.length;
-      if (size <= MAX_BODY_BYTES) {
-        chunks.push(chunk);
-        return;
-      }
-      chunks = undefined;
-      reject(new HttpError(413, `Request body is larger than ${MAX_BODY_BYTES} bytes`));
-    });
-    request.on('end', () => chunks && resolve(Buffer.concat(chunks).toString('utf8')));
-    request.on('error', reject);
-  });
-}
-
-async function readJsonBody(request: http.IncomingMessage): Promise<unknown> {
-  const text = await readBody(request);
-  // Apollo answers a non-JSON content type itself; only JSON bodies are parsed here.
-  if (!/application\/json/i.test(request.headers['content-type'] ?? '') || text === '') return text === '' ? undefined : text;
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new HttpError(400, 'Request body is not valid JSON');
-  }
-}
-
-function sendJson(response: http.ServerResponse, status: number, body: unknown): void {
-  if (response.headersSent) {
-    response.end();
-    return;
-  }
-  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
-  response.end(JSON.stringify(body));
 }

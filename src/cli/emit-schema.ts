@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from '../config';
-import { printAppSchema } from '../schema';
+import { printAppSchema } from '../graphql/schema';
 import { runCli } from './run-cli';
 
 runCli(async () => {

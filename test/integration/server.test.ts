@@ -1,6 +1,6 @@
 import { buildClientSchema, getIntrospectionQuery, printSchema } from 'graphql';
 import { createLogger } from '../../src/logger';
-import { buildAppSchema } from '../../src/schema';
+import { buildAppSchema } from '../../src/graphql/schema';
 import { createServer } from '../../src/server';
 import { startTestServer, type TestServer } from '../helpers/test-server';
 

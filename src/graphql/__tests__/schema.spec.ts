@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { projectRoot } from '../config';
+import { projectRoot } from '../../config';
 import { printAppSchema } from '../schema';
 
 describe('schema.graphql', () => {

@@ -3,17 +3,17 @@
 import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema, type BuildSchemaOptions } from 'type-graphql';
-import { validateArgument } from './common/validation';
+import { validateArgument } from '../common/validation';
 import { callFieldResolversDirectly } from './direct-field-resolvers';
-import { ClaimResolver } from './modules/claims/claim.resolver';
-import { RebuttalResolver } from './modules/rebuttals/rebuttal.resolver';
-import { ClaimReviewsResolver } from './modules/reviews/claim-reviews.resolver';
-import { ReviewResolver } from './modules/reviews/review.resolver';
-import { SearchResolver } from './modules/search/search.resolver';
-import { SourceResolver } from './modules/sources/source.resolver';
-import { SpeakerResolver } from './modules/speakers/speaker.resolver';
-import { SpeakerDisputeResolver, SpeakerDisputesResolver } from './modules/tracing/dispute.resolver';
-import { TraceResolver } from './modules/tracing/trace.resolver';
+import { ClaimResolver } from '../modules/claims/claim.resolver';
+import { RebuttalResolver } from '../modules/rebuttals/rebuttal.resolver';
+import { ClaimReviewsResolver } from '../modules/reviews/claim-reviews.resolver';
+import { ReviewResolver } from '../modules/reviews/review.resolver';
+import { SearchResolver } from '../modules/search/search.resolver';
+import { SourceResolver } from '../modules/sources/source.resolver';
+import { SpeakerResolver } from '../modules/speakers/speaker.resolver';
+import { SpeakerDisputeResolver, SpeakerDisputesResolver } from '../modules/tracing/dispute.resolver';
+import { TraceResolver } from '../modules/tracing/trace.resolver';
 
 let schema: Promise<GraphQLSchema> | undefined;
 

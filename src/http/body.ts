@@ -1,0 +1,45 @@
+// Reading request bodies and writing plain JSON answers at the HTTP edge.
+import type http from 'node:http';
+import { HttpError } from './http-error';
+
+export const MAX_BODY_BYTES = 1_000_000;
+
+/** The body as text, read from the stream's events (its async iterator costs a good part of a small request). */
+export function readBody(request: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let chunks: Buffer[] | undefined = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      if (!chunks) return; // too large: the rest is let through unread
+      size += chunk.length;
+      if (size <= MAX_BODY_BYTES) {
+        chunks.push(chunk);
+        return;
+      }
+      chunks = undefined;
+      reject(new HttpError(413, `Request body is larger than ${MAX_BODY_BYTES} bytes`));
+    });
+    request.on('end', () => chunks && resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('error', reject);
+  });
+}
+
+export async function readJsonBody(request: http.IncomingMessage): Promise<unknown> {
+  const text = await readBody(request);
+  // Apollo answers a non-JSON content type itself; only JSON bodies are parsed here.
+  if (!/application\/json/i.test(request.headers['content-type'] ?? '') || text === '') return text === '' ? undefined : text;
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new HttpError(400, 'Request body is not valid JSON');
+  }
+}
+
+export function sendJson(response: http.ServerResponse, status: number, body: unknown): void {
+  if (response.headersSent) {
+    response.end();
+    return;
+  }
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+  response.end(JSON.stringify(body));
+}
