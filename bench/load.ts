@@ -25,7 +25,7 @@ import { Client } from 'pg';
 import { CommandFailure, runCli } from '../src/cli/run-cli';
 import { openDatabase } from '../src/db/database';
 import type { ReviewStatus } from '../src/generated/prisma/enums';
-import { benchEnvironment, healthStatus, httpClient, markdownTable, postgresServerUrl, prepareBenchDatabase, startServer, writeResult, type HttpAnswer, type ServerExit, type ServerProcess } from './bench-kit';
+import { benchEnvironment, healthStatus, httpClient, markdownTable, postgresServerUrl, prepareBenchDatabase, startServer, summarise, writeResult, type HttpAnswer, type ServerExit, type ServerProcess } from './bench-kit';
 import { RELATIONS_ARE_CONNECTIONS, OPERATIONS, operationAt, type Operation, type PreparedOperation, type WorkerState } from './load-operations';
 import { STEADY_SHARE, buckets, countErrors, cpuSeconds, errorKey, phaseOf, recovery, residentMb, summariseOperations, type OutageWindow, type Phase, type RequestRecord } from './load-metrics';
 import { DEFAULT_LOAD_DATABASE, LOAD_GRAPH, LOAD_USAGE, readLoadOptions, type LoadOptions } from './load-options';
@@ -281,7 +281,10 @@ function analyse(run: RunResult) {
     Object.fromEntries(
       PHASES.map((phase) => {
         const records = run.records.filter((record) => phaseOf(record, window, steadyAt) === phase);
-        return [phase, { requests: records.length, failed: records.filter((record) => record.error !== undefined).length, errors: countErrors(records) }];
+        const failures = records.filter((record) => record.error !== undefined);
+        // How long a failure took to come: fast, or a hang until the request timeout.
+        const failedMs = failures.length ? summarise(failures.map((record) => record.end - record.start)) : null;
+        return [phase, { requests: records.length, failed: failures.length, failedMs, errors: countErrors(records) }];
       }),
     );
   const healthBy = (from: number, to: number) => {
@@ -294,6 +297,7 @@ function analyse(run: RunResult) {
     requests: run.records.length,
     failed,
     perSecond: Math.round(run.records.length / seconds),
+    okPerSecond: Math.round((run.records.length - failed) / seconds),
     operations,
     errors: countErrors(run.records),
     rss: { minMb: Math.min(...mbs), peakMb: Math.max(...mbs), endMb: mbs[mbs.length - 1] ?? null, samples: mbs.length },
@@ -392,7 +396,7 @@ runCli(async () => {
       `\nbench:load: ${options.connections} connections, ${figures.seconds} s, ${LOAD_GRAPH.claims.toLocaleString('en-US')} claims / ${LOAD_GRAPH.rebuttals.toLocaleString('en-US')} rebuttals` +
         `${options.outage ? `, database cut at ${figures.outage?.cutAtS} s for ${options.outage.seconds} s` : ''}`,
     );
-    console.log(`${figures.requests.toLocaleString('en-US')} requests, ${figures.perSecond.toLocaleString('en-US')} req/s, ${figures.failed.toLocaleString('en-US')} failed (stopped by ${run.stoppedBy})\n`);
+    console.log(`${figures.requests.toLocaleString('en-US')} requests, ${figures.perSecond.toLocaleString('en-US')} req/s (${figures.okPerSecond.toLocaleString('en-US')} successful), ${figures.failed.toLocaleString('en-US')} failed (stopped by ${run.stoppedBy})\n`);
     console.log(
       markdownTable(
         ['operation', 'requests', 'req/s', 'failed', 'p50 ms', 'p99 ms'],
@@ -430,7 +434,12 @@ runCli(async () => {
         `\nOutage: cut at ${o.cutAtS} s, restored at ${o.restoredAtS} s; first successful request ${o.firstSuccessMs === null ? 'never' : `${(o.firstSuccessMs / 1000).toFixed(2)} s`} after the restore, ` +
           `steady state ${o.steadyMs === null ? 'never' : `${(o.steadyMs / 1000).toFixed(0)} s`} after it (1-s windows with no failed request and at least ${STEADY_SHARE * 100}% of the ${o.baselinePerWindow ?? '?'} req/s before the cut)`,
       );
-      console.log(`Requests by phase: ${PHASES.map((phase) => `${phase} ${o.byPhase[phase]!.requests} (${o.byPhase[phase]!.failed} failed)`).join(', ')}`);
+      console.log(
+        `Requests by phase: ${PHASES.map((phase) => {
+          const { requests, failed, failedMs } = o.byPhase[phase]!;
+          return `${phase} ${requests} (${failed} failed${failedMs ? `, in ${failedMs.p50} ms p50, ${failedMs.p99} ms p99` : ''})`;
+        }).join(', ')}`,
+      );
       console.log(`/health: before ${JSON.stringify(o.health.before)}, during ${JSON.stringify(o.health.outage)}, after ${JSON.stringify(o.health.after)}`);
     }
     if (run.serverExit) {
