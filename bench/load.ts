@@ -22,7 +22,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
-import { CommandFailure, runCli } from '../src/cli/run-cli';
+import { CommandFailure, UsageError, runCli } from '../src/cli/run-cli';
 import { openDatabase } from '../src/db/database';
 import type { ReviewStatus } from '../src/generated/prisma/enums';
 import { benchEnvironment, healthStatus, httpClient, markdownTable, postgresServerUrl, prepareBenchDatabase, startServer, summarise, writeResult, type HttpAnswer, type ServerExit, type ServerProcess } from './bench-kit';
@@ -323,6 +323,7 @@ runCli(async () => {
     return;
   }
   const serverUrl = postgresServerUrl('npm run bench:load', DEFAULT_LOAD_DATABASE);
+  if (options.outage && !new URL(serverUrl).hostname) throw new UsageError('--fault db-outage needs DATABASE_URL to name a TCP host (the proxy forwards TCP), not a socket directory');
   const startedAt = new Date().toISOString();
   const prepared = await prepareBenchDatabase(serverUrl, { name: options.database, comment: DATABASE_COMMENT, spec: LOAD_GRAPH, reuse: false });
   const sql = new Client({ connectionString: prepared.url, application_name: BENCH_APPLICATION_NAME });
