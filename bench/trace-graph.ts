@@ -1,5 +1,6 @@
-// The benchmark's graph: 1,000,000 claims and 3,000,000 rebuttals, generated inside PostgreSQL (INSERT ... SELECT over
-// generate_series, in chunks so that progress shows) into the dedicated benchmark database.
+// The benchmarks' graph, generated inside PostgreSQL (INSERT ... SELECT over generate_series, in chunks so that
+// progress shows) into a dedicated benchmark database: bench:trace's 1,000,000 claims and 3,000,000 rebuttals (GRAPH),
+// or another size of the same shape (bench:load's 20,000 and 60,000).
 //
 // Shape: only the first TARGETS claims ever draw counterclaims, and among them the draw is heavily skewed (the target of
 // an edge is TARGETS * u^SKEW for a uniform u), so claim 1 draws some 17,000 counterclaims, claim 100 some 800, claim
@@ -9,8 +10,22 @@
 import type { Client } from 'pg';
 import { Progress } from '../src/cli/progress';
 
-export const GRAPH = {
+export interface GraphSpec {
   /** Bumped whenever the generator changes, so that an old graph is reloaded rather than measured. */
+  readonly version: number;
+  readonly claims: number;
+  readonly rebuttals: number;
+  readonly speakers: number;
+  readonly sources: number;
+  /** Only claims 1 to `targets` draw counterclaims. */
+  readonly targets: number;
+  readonly skew: number;
+  readonly mirroredShare: number;
+  readonly seed: number;
+}
+
+/** bench:trace's graph. */
+export const GRAPH: GraphSpec = {
   version: 1,
   claims: 1_000_000,
   rebuttals: 3_000_000,
@@ -20,9 +35,7 @@ export const GRAPH = {
   skew: 3,
   mirroredShare: 0.01,
   seed: 0.42,
-} as const;
-
-export type GraphSpec = typeof GRAPH;
+};
 
 const MARKER_PREFIX = 'claimtrace-bench graph ';
 const CLAIM_CHUNK = 50_000;
@@ -36,7 +49,11 @@ const REBUTTAL_CHUNK = 100_000;
 const ID_PREFIX = { claim: '01900000', speaker: '01910000', source: '01920000', rebuttal: '01930000' } as const;
 const idSql = (table: keyof typeof ID_PREFIX, number: string): string => `('${ID_PREFIX[table]}-0000-7000-8000-' || lpad(to_hex(${number}), 12, '0'))::uuid`;
 
-export const claimIdOf = (number: number): string => `${ID_PREFIX.claim}-0000-7000-8000-${number.toString(16).padStart(12, '0')}`;
+/** The id of the generated claim, speaker or source of that number. */
+export const idOf = (table: Exclude<keyof typeof ID_PREFIX, 'rebuttal'>, number: number): string =>
+  `${ID_PREFIX[table]}-0000-7000-8000-${number.toString(16).padStart(12, '0')}`;
+
+export const claimIdOf = (number: number): string => idOf('claim', number);
 
 const marker = (spec: GraphSpec): string => `${MARKER_PREFIX}${JSON.stringify(spec)}`;
 

@@ -10,23 +10,27 @@
 // Needs DATABASE_URL (a PostgreSQL server); works in its own database on that server (claimtrace_bench by default),
 // which it creates, migrates and fills once, and reuses on later runs. Prints a table and writes
 // bench/results/trace-<timestamp>.json.
-import { spawn } from 'node:child_process';
-import fs from 'node:fs';
-import http from 'node:http';
-import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { Client } from 'pg';
-import { runCli, UsageError } from '../src/cli/run-cli';
-import { loadConfig, projectRoot } from '../src/config';
-import { openDatabase } from '../src/db/database';
-import { withDatabaseName, withPgClient } from '../src/db/pg-client';
-import { applyMigrations } from '../src/db/migrator';
+import { runCli } from '../src/cli/run-cli';
 import { speakersByIdQuery } from '../src/modules/speakers/speaker.loaders';
 import { MAX_TRACE_MAX_NODES, cutTrace, traceOptions, type TraceOptions } from '../src/modules/tracing/trace.options';
 import { traceEdgesQuery, traceNodesQuery } from '../src/modules/tracing/trace.sql';
-import { GRAPH, claimIdOf, graphStats, holdsGraph, loadGraph } from './trace-graph';
+import {
+  benchEnvironment,
+  databaseNameOption,
+  httpClient,
+  integerOption,
+  markdownTable,
+  parseCommandLine,
+  postgresServerUrl,
+  prepareBenchDatabase,
+  startServer,
+  summarise,
+  writeResult,
+  type Summary,
+} from './bench-kit';
+import { GRAPH, claimIdOf, graphStats } from './trace-graph';
 
 const DEPTHS = [2, 4, 6, 8];
 const SIZE_DEPTH = 6;
@@ -39,7 +43,6 @@ const SIZE_DEPTH = 6;
  * in that wake, a cell would time the one before it (see the README).
  */
 const SERVER_WARMUP_MS = 10_000;
-const SERVER_START_TIMEOUT_MS = 60_000;
 const CELL_WARMUP_MS = 8_000;
 const MIN_WARMUP_ROUNDS = 3;
 /** A cell stops early once it has taken this long (with at least MIN_SAMPLES), to bound the whole run. */
@@ -70,13 +73,6 @@ interface Root {
   size: number;
 }
 
-interface Summary {
-  samples: number;
-  p50: number;
-  p95: number;
-  mean: number;
-}
-
 interface Cell {
   root: RootKind;
   claimId: string;
@@ -98,47 +94,6 @@ interface TraceShape {
 }
 
 /**
- * The benchmark's own database on the server of DATABASE_URL: created (and marked as ours) when missing, recreated
- * when it holds no complete graph or --reload asks, left alone when it exists without our mark (someone else's).
- */
-async function prepareDatabase(serverUrl: string, name: string, reload: boolean): Promise<{ url: string; loadedNow: boolean; loadSeconds: number }> {
-  const url = withDatabaseName(serverUrl, name);
-  const adminUrl = new URL(serverUrl).pathname === `/${name}` ? withDatabaseName(serverUrl, 'postgres') : serverUrl;
-  const existing = await withPgClient(adminUrl, async (admin) => {
-    const { rows } = await admin.query<{ comment: string | null }>(
-      `SELECT shobj_description(oid, 'pg_database') AS comment FROM pg_database WHERE datname = $1`,
-      [name],
-    );
-    return rows[0];
-  });
-  if (existing && existing.comment !== DATABASE_COMMENT) {
-    throw new UsageError(`Database "${name}" exists but was not created by this benchmark; it is left alone. Pass --database OTHER_NAME.`);
-  }
-  const complete = existing !== undefined && !reload && (await withPgClient(url, (client) => holdsGraph(client)));
-  if (!complete) {
-    await withPgClient(adminUrl, async (admin) => {
-      if (existing) await admin.query(`DROP DATABASE "${name}" WITH (FORCE)`);
-      await admin.query(`CREATE DATABASE "${name}"`);
-      await admin.query(`COMMENT ON DATABASE "${name}" IS '${DATABASE_COMMENT}'`);
-    });
-  }
-  const db = await openDatabase({ kind: 'postgres', url, poolSize: 2 });
-  try {
-    await applyMigrations(db);
-  } finally {
-    await db.close();
-  }
-  if (complete) {
-    console.error(`Database "${name}" already holds the generated graph: not reloading (pass --reload to force).`);
-    return { url, loadedNow: false, loadSeconds: 0 };
-  }
-  console.error(`Loading ${GRAPH.claims.toLocaleString('en-US')} claims and ${GRAPH.rebuttals.toLocaleString('en-US')} rebuttals into "${name}"…`);
-  const started = Date.now();
-  await withPgClient(url, (client) => loadGraph(client));
-  return { url, loadedNow: true, loadSeconds: (Date.now() - started) / 1000 };
-}
-
-/**
  * The statements the server sends for GRAPHQL_QUERY, run bare: the walk and the edges among the claims kept, exactly
  * as TraceService sends them, then the nodes' speakers (the speakers DataLoader's one statement).
  */
@@ -156,101 +111,32 @@ async function bareTrace(client: Client, options: TraceOptions): Promise<TraceSh
   return { nodes: nodes.length, edges: (await client.query(edges.text, edges.values)).rowCount ?? 0, truncated };
 }
 
-/** A free TCP port on the loopback interface. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-function answersHealth(url: string): Promise<boolean> {
-  return new Promise((resolve) => {
-    http
-      .get(new URL('health', url), (response) => {
-        response.resume();
-        resolve(response.statusCode === 200);
-      })
-      .on('error', () => resolve(false));
-  });
-}
-
-/**
- * The server as `npm start` runs it (this build's dist/src/index.js, production mode, logging warnings only), in a
- * process of its own as it is deployed: the benchmark's client, its bare SQL and their garbage stay out of the
- * server's event loop and heap, and the server's out of theirs.
- */
-async function startServer(databaseUrl: string): Promise<{ url: string; stop(): Promise<void> }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, [path.join(__dirname, '..', 'src', 'index.js')], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, HOST: '127.0.0.1', PORT: String(port), NODE_ENV: 'production', LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const url = `http://127.0.0.1:${port}/`;
-  const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-    await exited;
-  };
-  // The database is migrated and not empty, so start-up neither migrates nor seeds: it is up once /health answers.
-  const deadline = Date.now() + SERVER_START_TIMEOUT_MS;
-  while (!(await answersHealth(url))) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`The server exited (${child.exitCode ?? child.signalCode}) before serving`);
-    if (Date.now() > deadline) {
-      await stop();
-      throw new Error(`The server did not answer ${url}health within ${SERVER_START_TIMEOUT_MS / 1000} s`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  return { url, stop };
-}
-
 function graphqlClient(url: string) {
-  const endpoint = new URL('graphql', url);
-  const unknownPath = new URL('no-such-path', url);
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-  /** One request, timed as HTTP load tools time it: from sending it to the last byte of the response. */
-  const send = (target: URL, options: http.RequestOptions, body?: string) =>
-    new Promise<{ status: number; chunks: Buffer[]; ms: number }>((resolve, reject) => {
-      const started = process.hrtime.bigint();
-      const request = http.request(target, { ...options, agent }, (response) => {
-        const received: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => received.push(chunk));
-        response.on('end', () => resolve({ status: response.statusCode ?? 0, chunks: received, ms: Number(process.hrtime.bigint() - started) / 1e6 }));
-        response.on('error', reject);
-      });
-      request.on('error', reject);
-      request.end(body);
-    });
-  const postJson = (body: string) =>
-    send(endpoint, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, body);
+  const http = httpClient(url, 1);
+  const postJson = (body: string) => http.postJson('graphql', body);
   return {
     /** One trace. The response is decoded and checked after the clock stops (a 2 MB JSON.parse is the client's work). */
     async trace(claimId: string, depth: number): Promise<{ ms: number; shape: TraceShape }> {
       const body = JSON.stringify({ query: GRAPHQL_QUERY, variables: { claimId, depth, maxNodes: MAX_TRACE_MAX_NODES } });
-      const { chunks, ms } = await postJson(body);
-      const result = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { data?: { trace: { nodes: unknown[]; edges: unknown[]; truncated: boolean } }; errors?: unknown[] };
+      const { body: answer, ms } = await postJson(body);
+      const result = JSON.parse(answer.toString('utf8')) as { data?: { trace: { nodes: unknown[]; edges: unknown[]; truncated: boolean } }; errors?: unknown[] };
       if (!result.data || result.errors) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`);
       return { ms, shape: { nodes: result.data.trace.nodes.length, edges: result.data.trace.edges.length, truncated: result.data.trace.truncated } };
     },
     /** The server's cheapest answer, a 404 for an unknown path: HTTP alone, without GraphQL or the database. */
     async httpOnly(): Promise<number> {
-      const { status, ms } = await send(unknownPath, { method: 'GET' });
-      if (status !== 404) throw new Error(`Expected 404 from ${unknownPath.href}, got ${status}`);
+      const { status, ms } = await http.get('no-such-path');
+      if (status !== 404) throw new Error(`Expected 404 from ${url}no-such-path, got ${status}`);
       return ms;
     },
     /** The cheapest operation: HTTP and Apollo's whole pipeline, without a resolver or the database. */
     async typenameOnly(): Promise<number> {
-      const { status, chunks, ms } = await postJson(JSON.stringify({ query: TYPENAME_QUERY }));
-      const text = Buffer.concat(chunks).toString('utf8');
+      const { status, body, ms } = await postJson(JSON.stringify({ query: TYPENAME_QUERY }));
+      const text = body.toString('utf8');
       if (status !== 200 || (JSON.parse(text) as { data?: { __typename?: string } }).data?.__typename !== 'Query') throw new Error(`Unexpected answer to ${TYPENAME_QUERY}: ${status} ${text}`);
       return ms;
     },
-    close: () => agent.destroy(),
+    close: () => http.close(),
   };
 }
 
@@ -258,14 +144,6 @@ async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; result: T
   const started = process.hrtime.bigint();
   const result = await work();
   return { ms: Number(process.hrtime.bigint() - started) / 1e6, result };
-}
-
-function summarise(samples: number[]): Summary {
-  const sorted = [...samples].sort((a, b) => a - b);
-  // Nearest rank, as latency percentiles are usually read.
-  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]!;
-  const round = (ms: number) => Math.round(ms * 100) / 100;
-  return { samples: sorted.length, p50: round(at(0.5)), p95: round(at(0.95)), mean: round(sorted.reduce((sum, ms) => sum + ms, 0) / sorted.length) };
 }
 
 /** Deterministic candidate roots: hubs by rank, and a spread of targets drawn by a fixed linear congruential sequence. */
@@ -391,49 +269,35 @@ function table(cells: Cell[], roots: Root[]): string {
     `${cell.ratioP50.toFixed(2)}x`,
     `${cell.ratioP95.toFixed(2)}x`,
   ]);
-  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
-  const line = (row: string[]) => `| ${row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join(' | ')} |`;
-  return [line(header), `|${widths.map((width, column) => (column === 0 ? `:${'-'.repeat(width + 1)}` : `${'-'.repeat(width + 1)}:`)).join('|')}|`, ...rows.map(line)].join('\n');
+  return markdownTable(header, rows);
 }
 
 const USAGE = 'Usage: npm run bench:trace [-- --reload] [--database NAME] [--iterations N]';
 
-function readArguments() {
-  try {
-    return parseArgs({
-      options: {
-        reload: { type: 'boolean', default: false },
-        database: { type: 'string', default: 'claimtrace_bench' },
-        iterations: { type: 'string', default: '200' },
-      },
-    }).values;
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message}\n${USAGE}`);
-  }
-}
-
 runCli(async () => {
-  const values = readArguments();
-  const config = loadConfig();
-  if (config.database.kind !== 'postgres') {
-    throw new UsageError(
-      'npm run bench:trace needs a PostgreSQL server: set DATABASE_URL, e.g. DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres npm run bench:trace.\n' +
-        'It works in a database of its own on that server (claimtrace_bench, or --database NAME) and leaves yours alone.',
-    );
+  const values = parseCommandLine(USAGE, {
+    reload: { type: 'boolean', default: false },
+    database: { type: 'string', default: 'claimtrace_bench' },
+    iterations: { type: 'string', default: '200' },
+    help: { type: 'boolean', default: false },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return;
   }
-  const database = values.database!;
-  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(database)) throw new UsageError(`--database must be a plain lowercase name, got "${database}"`);
-  const iterations = Number(values.iterations);
-  if (!Number.isInteger(iterations) || iterations < MIN_SAMPLES || iterations > 500) throw new UsageError(`--iterations must be ${MIN_SAMPLES} to 500`);
+  const serverUrl = postgresServerUrl('npm run bench:trace', 'claimtrace_bench');
+  const database = databaseNameOption(values.database);
+  const iterations = integerOption('iterations', values.iterations, MIN_SAMPLES, 500);
 
   const runStarted = Date.now();
-  const prepared = await prepareDatabase(config.database.url, database, values.reload!);
+  const prepared = await prepareBenchDatabase(serverUrl, { name: database, comment: DATABASE_COMMENT, reuse: !values.reload });
+  if (!prepared.loadedNow) console.error(`Database "${database}" already holds the generated graph: not reloading (pass --reload to force).`);
   const sql = new Client({ connectionString: prepared.url });
   await sql.connect();
   const server = await startServer(prepared.url);
   const graphql = graphqlClient(server.url);
   try {
-    const [stats, version] = await Promise.all([graphStats(sql), sql.query<{ server_version: string }>('SHOW server_version')]);
+    const [stats, environment] = await Promise.all([graphStats(sql), benchEnvironment(sql)]);
     console.error(`Graph: ${JSON.stringify(stats)}`);
     console.error(`Measuring neighbourhoods of ${candidateNumbers().length} candidate roots at depth ${SIZE_DEPTH}…`);
     const roots = await pickRoots(sql);
@@ -481,7 +345,7 @@ runCli(async () => {
     const report = {
       command: `npm run bench:trace${values.reload ? ' -- --reload' : ''}`,
       startedAt: new Date(runStarted).toISOString(),
-      environment: { node: process.version, postgres: version.rows[0]!.server_version, cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? 'unknown', platform: `${os.platform()} ${os.release()}` },
+      environment,
       database,
       graph: { spec: GRAPH, ...stats, loadedNow: prepared.loadedNow, loadSeconds: Math.round(prepared.loadSeconds) },
       method: {
@@ -500,10 +364,7 @@ runCli(async () => {
       targets,
       seconds: Math.round((Date.now() - runStarted) / 1000),
     };
-    const dir = path.join(projectRoot, 'bench', 'results');
-    fs.mkdirSync(dir, { recursive: true });
-    const file = path.join(dir, `trace-${report.startedAt.replace(/[:.]/g, '-')}.json`);
-    fs.writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+    const file = writeResult('trace', report);
 
     console.log(`\ntrace latency in ms (maxNodes ${MAX_TRACE_MAX_NODES}, REBUTTALS), GraphQL over HTTP vs the same SQL bare through pg, up to ${iterations} samples a cell`);
     console.log(table(cells, roots));

@@ -11,11 +11,19 @@ export class UsageError extends Error {
   }
 }
 
+/** The command ran to its end and its outcome is a failure (a benchmark whose checks failed): its message says which. */
+export class CommandFailure extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CommandFailure';
+  }
+}
+
 export function runCli(main: () => Promise<void>): void {
   main().then(
     () => process.exit(0),
     (error: unknown) => {
-      const known = error instanceof ConfigError || error instanceof DataDirLockedError || error instanceof UsageError || error instanceof ImportFileError;
+      const known = error instanceof ConfigError || error instanceof DataDirLockedError || error instanceof UsageError || error instanceof CommandFailure || error instanceof ImportFileError;
       console.error(known || !(error instanceof Error) ? String((error as Error).message ?? error) : error.stack);
       process.exit(1);
     },
