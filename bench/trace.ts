@@ -24,7 +24,7 @@ import { openDatabase } from '../src/db/database';
 import { withDatabaseName, withPgClient } from '../src/db/pg-client';
 import { applyMigrations } from '../src/db/migrator';
 import { speakersByIdQuery } from '../src/modules/speakers/speaker.loaders';
-import { MAX_TRACE_MAX_NODES, cutTrace, traceOptions, type TraceOptions } from '../src/modules/tracing/trace.options';
+import { MAX_TRACE_MAX_NODES, cutTrace, maxTraceEdges, traceOptions, type TraceOptions } from '../src/modules/tracing/trace.options';
 import { traceEdgesQuery, traceNodesQuery } from '../src/modules/tracing/trace.sql';
 import { GRAPH, claimIdOf, graphStats, holdsGraph, loadGraph } from './trace-graph';
 
@@ -152,6 +152,7 @@ async function bareTrace(client: Client, options: TraceOptions): Promise<TraceSh
   const edges = traceEdgesQuery(
     nodes.map((node) => node.id),
     options.stances,
+    maxTraceEdges(options.maxNodes),
   );
   return { nodes: nodes.length, edges: (await client.query(edges.text, edges.values)).rowCount ?? 0, truncated };
 }
