@@ -1,4 +1,5 @@
 import { buildClientSchema, getIntrospectionQuery, printSchema } from 'graphql';
+import { DEFAULT_OPERATION_LIMITS } from '../../src/config';
 import { createLogger } from '../../src/logger';
 import { buildAppSchema } from '../../src/graphql/schema';
 import { createServer } from '../../src/server';
@@ -119,7 +120,7 @@ describe('the HTTP server in production', () => {
 
   it('reports 503 at /health when the database does not answer', async () => {
     const down = await createServer({
-      config: { nodeEnv: 'production', exposeSchema: false },
+      config: { nodeEnv: 'production', exposeSchema: false, operationLimits: DEFAULT_OPERATION_LIMITS },
       db: { ...api.db, ping: () => Promise.reject(new Error('connection refused')) },
       logger: createLogger({ logLevel: 'silent', nodeEnv: 'production' }),
     });
