@@ -40,11 +40,17 @@ export async function createServer({ config, db, logger }: ServerOptions): Promi
   const httpServer = http.createServer();
   const schema = await buildAppSchema();
   const limits = operationLimits(schema, config.operationLimits);
+  // Without the schema exposed, no error suggests field, argument, type or enum value names ("Did you mean …?"):
+  // graphql-js's own switch, for validation and for variables alike. Apollo's hideSchemaDetailsFromClientErrors
+  // strips them from validation errors only (and by a pattern, after the fact); graphql-armor's block-field-suggestions
+  // pattern misses `Did you mean the enum value "…"?`.
+  const hideSuggestions = !config.exposeSchema;
   const apollo = new ApolloServer<Context>({
-    gateway: jitGateway(schema),
+    gateway: jitGateway(schema, { hideSuggestions }),
     introspection: config.exposeSchema,
     parseOptions: limits.parseOptions,
     validationRules: limits.validationRules,
+    validationOptions: { hideSuggestions },
     // index.ts owns shutdown (stop HTTP and Apollo, then close the database); Apollo's own handlers would race it.
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: config.nodeEnv === 'development',

@@ -11,6 +11,8 @@ export const ErrorCode = {
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
   /** An operation over one of the operation limits, refused before it ran. */
   OPERATION_TOO_COMPLEX: 'OPERATION_TOO_COMPLEX',
+  /** Introspection asked of a server that does not expose its schema. */
+  INTROSPECTION_DISABLED: 'INTROSPECTION_DISABLED',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

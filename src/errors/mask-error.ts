@@ -1,7 +1,7 @@
 // Apollo's formatError: errors the client can act on pass through with their code and the field at fault; anything
 // unexpected (a bug, a lost database connection, SQL text) is logged and reaches the client as INTERNAL_SERVER_ERROR
 // with no detail, except in development.
-import { unwrapResolverError } from '@apollo/server/errors';
+import { ApolloServerValidationErrorCode, unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { tokenLimitRefusal } from '../graphql/token-limit';
 import type { Logger } from '../logger';
@@ -41,6 +41,10 @@ export function createErrorFormatter(options: { exposeDetails: boolean; logger: 
     if (cause instanceof AppError) return { ...formatted, extensions: { ...formatted.extensions, code: cause.code } };
     const tooManyTokens = tokenLimitRefusal(original);
     if (tooManyTokens) return { message: tooManyTokens.message, locations: formatted.locations, extensions: tooManyTokens.extensions };
+    // Apollo's own refusal tells the client how to configure the server ("pass introspection: true to ApolloServer").
+    if (formatted.extensions?.validationErrorCode === ApolloServerValidationErrorCode.INTROSPECTION_DISABLED) {
+      return { message: 'Introspection is disabled on this server', locations: formatted.locations, extensions: { code: ErrorCode.INTROSPECTION_DISABLED } };
+    }
 
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code)) {

@@ -1,3 +1,4 @@
+import { ApolloServerValidationErrorCode } from '@apollo/server/errors';
 import { GraphQLError, parse } from 'graphql';
 import { createLogger } from '../../logger';
 import { BadUserInputError, OperationTooComplexError } from '../app-errors';
@@ -47,6 +48,14 @@ describe('formatError', () => {
       locations: undefined,
       extensions: { code: 'OPERATION_TOO_COMPLEX', limit: 'tokens', max: 2 },
     });
+  });
+
+  it("replaces Apollo's introspection refusal, which tells the client how to configure the server", () => {
+    const formatted = format(
+      { message: 'GraphQL introspection is not allowed by Apollo Server, ... pass introspection: true to ApolloServer in production', extensions: { code: 'GRAPHQL_VALIDATION_FAILED', validationErrorCode: ApolloServerValidationErrorCode.INTROSPECTION_DISABLED } },
+      new GraphQLError('x'),
+    );
+    expect(formatted).toEqual({ message: 'Introspection is disabled on this server', locations: undefined, extensions: { code: 'INTROSPECTION_DISABLED' } });
   });
 
   it('masks anything unexpected, keeping only the path', () => {
