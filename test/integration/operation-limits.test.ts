@@ -58,8 +58,9 @@ describe('operation limits', () => {
 
     const { response, statements } = await run(rebuttalChain(cycle[0]!, 3, 100));
     const error = refusal(response, 'cost');
-    expect(error.extensions?.value).toBeGreaterThan(LIMITS.cost);
-    expect(error.message).toContain(`its cost is ${error.extensions?.value}`);
+    // From the inside out: counterclaim { text } 2, nodes 3, rebuttals(first: 100) 1 + 100 × 3, and so on twice more.
+    expect(error.extensions?.value).toBe(3_030_302);
+    expect(error.message).toContain('its cost is 3030302');
     expect(statements).toEqual([]);
   });
 
