@@ -16,6 +16,7 @@ import {
   isObjectType,
   isUnionType,
   Kind,
+  parse,
   type DocumentNode,
   type GraphQLField,
   type GraphQLSchema,
@@ -153,6 +154,17 @@ function priceKey(operation: OperationDefinitionNode, variables: Record<string, 
   return key;
 }
 
+/** Fails at start-up if graphql-query-complexity no longer stops at maxQueryNodes with the error recognised here. */
+function assertNodeLimitRecognised(schema: GraphQLSchema, estimator: ComplexityEstimator): void {
+  try {
+    getComplexity({ schema, query: parse('{ __typename a: __typename }'), estimators: [estimator], maxQueryNodes: 1 });
+  } catch (error) {
+    if (error instanceof Error && error.message === TOO_MANY_NODES) return;
+    throw new Error(`graphql-query-complexity's error for too many selections is no longer recognised: ${String(error)}`);
+  }
+  throw new Error('graphql-query-complexity no longer stops at maxQueryNodes');
+}
+
 /**
  * Prices operations with their variables. Bad variables are left to the executor, which refuses them with their own
  * error; an operation that expands (fragments within fragments) to more selections than MAX_PRICED_SELECTIONS is too
@@ -163,6 +175,7 @@ function priceKey(operation: OperationDefinitionNode, variables: Record<string, 
 export function createOperationPricer(schema: GraphQLSchema) {
   const estimator = listSizeEstimator(schema);
   const prices = new WeakMap<DocumentNode, Map<string, number>>();
+  assertNodeLimitRecognised(schema, estimator);
 
   return (document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown> | undefined): OperationCost => {
     const key = priceKey(operation, variables);
