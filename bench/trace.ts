@@ -14,7 +14,7 @@ import path from 'node:path';
 import { Client } from 'pg';
 import { runCli } from '../src/cli/run-cli';
 import { speakersByIdQuery } from '../src/modules/speakers/speaker.loaders';
-import { MAX_TRACE_MAX_NODES, cutTrace, traceOptions, type TraceOptions } from '../src/modules/tracing/trace.options';
+import { MAX_TRACE_MAX_NODES, cutTrace, maxTraceEdges, traceOptions, type TraceOptions } from '../src/modules/tracing/trace.options';
 import { traceEdgesQuery, traceNodesQuery } from '../src/modules/tracing/trace.sql';
 import {
   benchEnvironment,
@@ -107,6 +107,7 @@ async function bareTrace(client: Client, options: TraceOptions): Promise<TraceSh
   const edges = traceEdgesQuery(
     nodes.map((node) => node.id),
     options.stances,
+    maxTraceEdges(options.maxNodes),
   );
   return { nodes: nodes.length, edges: (await client.query(edges.text, edges.values)).rowCount ?? 0, truncated };
 }

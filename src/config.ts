@@ -10,6 +10,32 @@ export type DatabaseConfig =
   | { kind: 'pglite'; dataDir: string }
   | { kind: 'postgres'; url: string; poolSize: number };
 
+/**
+ * The most an operation may ask for, checked before it runs (src/graphql/operation-limits.ts). The defaults let every
+ * query of the README, the tests and a full introspection run, and refuse the abusive ones of issue 13.
+ */
+export interface OperationLimits {
+  /** Nesting of fields (fragments flattened; introspection's __schema not counted). */
+  depth: number;
+  aliases: number;
+  /** Lexical tokens of the document; the parser stops at the first one over. */
+  tokens: number;
+  directives: number;
+  /** Times one selection set may select the same field (response key), fragments included. */
+  fieldRepeats: number;
+  /** The priced work: list sizes multiplied through the nesting (src/graphql/operation-cost.ts). */
+  cost: number;
+}
+
+export const DEFAULT_OPERATION_LIMITS: OperationLimits = {
+  depth: 12,
+  aliases: 15,
+  tokens: 2_000,
+  directives: 8,
+  fieldRepeats: 20,
+  cost: 500_000,
+};
+
 export interface Config {
   nodeEnv: NodeEnv;
   isProduction: boolean;
@@ -22,6 +48,7 @@ export interface Config {
   /** Seed the INF-treaty corpus when the database holds no speakers yet. */
   seedOnStart: boolean;
   shutdownTimeoutMs: number;
+  operationLimits: OperationLimits;
 }
 
 export class ConfigError extends Error {
@@ -107,6 +134,14 @@ export function loadConfig(env: Env = process.env): Config {
     exposeSchema: boolean('GRAPHQL_EXPOSE_SCHEMA', !isProduction),
     seedOnStart: boolean('SEED_ON_START', true),
     shutdownTimeoutMs: integer('SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
+    operationLimits: {
+      depth: integer('GRAPHQL_MAX_DEPTH', DEFAULT_OPERATION_LIMITS.depth, 1, 1_000),
+      aliases: integer('GRAPHQL_MAX_ALIASES', DEFAULT_OPERATION_LIMITS.aliases, 0, 10_000),
+      tokens: integer('GRAPHQL_MAX_TOKENS', DEFAULT_OPERATION_LIMITS.tokens, 10, 1_000_000),
+      directives: integer('GRAPHQL_MAX_DIRECTIVES', DEFAULT_OPERATION_LIMITS.directives, 0, 10_000),
+      fieldRepeats: integer('GRAPHQL_MAX_FIELD_REPEATS', DEFAULT_OPERATION_LIMITS.fieldRepeats, 1, 10_000),
+      cost: integer('GRAPHQL_MAX_COST', DEFAULT_OPERATION_LIMITS.cost, 1, 1_000_000_000),
+    },
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -12,6 +12,7 @@ import type { Database } from './db/database';
 import { createErrorFormatter } from './errors/mask-error';
 import type { Logger } from './logger';
 import { jitGateway } from './graphql/jit-gateway';
+import { operationLimits } from './graphql/operation-limits';
 import { requestLoggerPlugin } from './graphql/request-logger';
 import { buildAppSchema } from './graphql/schema';
 import { readJsonBody, sendJson } from './http/body';
@@ -21,7 +22,7 @@ const GRAPHQL_PATHS = new Set(['/', '/graphql']);
 const HEALTH_TIMEOUT_MS = 2_000;
 
 export interface ServerOptions {
-  config: Pick<Config, 'nodeEnv' | 'exposeSchema'>;
+  config: Pick<Config, 'nodeEnv' | 'exposeSchema' | 'operationLimits'>;
   db: Database;
   logger: Logger;
 }
@@ -37,9 +38,19 @@ export interface AppServer {
 export async function createServer({ config, db, logger }: ServerOptions): Promise<AppServer> {
   const services = createServices(db);
   const httpServer = http.createServer();
+  const schema = await buildAppSchema();
+  const limits = operationLimits(schema, config.operationLimits);
+  // Without the schema exposed, no error suggests field, argument, type or enum value names ("Did you mean …?"):
+  // graphql-js's own switch, for validation and for variables alike. Apollo's hideSchemaDetailsFromClientErrors
+  // strips them from validation errors only (and by a pattern, after the fact); graphql-armor's block-field-suggestions
+  // pattern misses `Did you mean the enum value "…"?`.
+  const hideSuggestions = !config.exposeSchema;
   const apollo = new ApolloServer<Context>({
-    gateway: jitGateway(await buildAppSchema()),
+    gateway: jitGateway(schema, { hideSuggestions }),
     introspection: config.exposeSchema,
+    parseOptions: limits.parseOptions,
+    validationRules: limits.validationRules,
+    validationOptions: { hideSuggestions },
     // index.ts owns shutdown (stop HTTP and Apollo, then close the database); Apollo's own handlers would race it.
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: config.nodeEnv === 'development',
@@ -48,6 +59,7 @@ export async function createServer({ config, db, logger }: ServerOptions): Promi
       ApolloServerPluginDrainHttpServer({ httpServer }),
       config.exposeSchema ? ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }) : ApolloServerPluginLandingPageDisabled(),
       requestLoggerPlugin(),
+      limits.plugin,
       // The API sets no cache hints; left on, the plugin wraps every field resolver (a large share of a big trace's time).
       ApolloServerPluginCacheControlDisabled(),
     ],

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { ConfigError, loadConfig, projectRoot } from '../config';
+import { ConfigError, DEFAULT_OPERATION_LIMITS, loadConfig, projectRoot } from '../config';
 
 describe('loadConfig', () => {
   it('defaults to development on the embedded database under the project, port 4000', () => {
@@ -19,6 +19,22 @@ describe('loadConfig', () => {
   it('hides the schema in production unless asked', () => {
     expect(loadConfig({ NODE_ENV: 'production' }).exposeSchema).toBe(false);
     expect(loadConfig({ NODE_ENV: 'production', GRAPHQL_EXPOSE_SCHEMA: 'true' }).exposeSchema).toBe(true);
+  });
+
+  it('reads each operation limit from its variable, with its default', () => {
+    expect(loadConfig({}).operationLimits).toEqual(DEFAULT_OPERATION_LIMITS);
+    const limits = loadConfig({
+      GRAPHQL_MAX_DEPTH: '8',
+      GRAPHQL_MAX_ALIASES: '30',
+      GRAPHQL_MAX_TOKENS: '5000',
+      GRAPHQL_MAX_DIRECTIVES: '3',
+      GRAPHQL_MAX_FIELD_REPEATS: '5',
+      GRAPHQL_MAX_COST: '2000000',
+    }).operationLimits;
+    expect(limits).toEqual({ depth: 8, aliases: 30, tokens: 5000, directives: 3, fieldRepeats: 5, cost: 2_000_000 });
+    expect(() => loadConfig({ GRAPHQL_MAX_DEPTH: '0', GRAPHQL_MAX_COST: 'lots', GRAPHQL_MAX_TOKENS: '1.5' })).toThrow(
+      /GRAPHQL_MAX_DEPTH[\s\S]*GRAPHQL_MAX_TOKENS[\s\S]*GRAPHQL_MAX_COST/,
+    );
   });
 
   it('fails at once on bad values, naming every variable at fault', () => {

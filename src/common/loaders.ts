@@ -1,6 +1,7 @@
 // The DataLoader shapes every module builds its relation loaders from. Batch functions map their results back over
 // the input keys, so order is kept and a missing key gets null (or an empty list), never another key's row.
 import DataLoader from 'dataloader';
+import { Prisma, type PrismaClient } from '../generated/prisma/client';
 import { toPage, type Page, type PageWindow } from './pagination';
 
 /** One row per id, or null. */
@@ -69,4 +70,42 @@ export function createChildPageLoader<T extends { id: string }>(
     },
     { cacheKeyFn: ({ parentId, window }) => `${windowKey(window)}|${parentId}` },
   );
+}
+
+/** A table whose rows are pages of children of a parent row, through the parent's id in `parentColumn`. */
+export interface ChildTable {
+  table: string;
+  parentColumn: string;
+  /** The alias `columns` read the row from. */
+  alias: string;
+  /** The row's columns named as Prisma names the model's fields. */
+  columns: Prisma.Sql;
+}
+
+/**
+ * createChildPageLoader over a table, with its totals: one statement per batch of parents for a page window, in which
+ * a LATERAL subquery per parent walks the (parent column, id) index, so a parent with 50,000 children costs no more
+ * than one with five; and one more for the totals, when asked for.
+ */
+export function createTableChildPageLoader<T extends { id: string }>(prisma: PrismaClient, source: ChildTable): DataLoader<ChildPageKey, Page<T>, string> {
+  const table = Prisma.raw(source.table);
+  const column = Prisma.raw(source.parentColumn);
+  const alias = Prisma.raw(source.alias);
+  const fetchWindow = (parentIds: string[], window: PageWindow) =>
+    prisma.$queryRaw<(T & { parentId: string })[]>`
+      SELECT p.parent_id AS "parentId", ${source.columns}
+      FROM unnest(${parentIds}::uuid[]) AS p(parent_id)
+      CROSS JOIN LATERAL (
+        SELECT * FROM ${table}
+        WHERE ${column} = p.parent_id AND (${window.afterId ?? null}::uuid IS NULL OR id > ${window.afterId ?? null}::uuid)
+        ORDER BY id
+        LIMIT ${window.take}
+      ) ${alias}
+      ORDER BY p.parent_id, ${alias}.id`;
+  const countLoader = createCountLoader(async (parentIds) => {
+    const rows = await prisma.$queryRaw<{ parentId: string; count: number }[]>`
+      SELECT ${column} AS "parentId", count(*)::int AS count FROM ${table} WHERE ${column} = ANY(${[...parentIds]}::uuid[]) GROUP BY ${column}`;
+    return new Map(rows.map((row) => [row.parentId, row.count]));
+  });
+  return createChildPageLoader<T>(fetchWindow, countLoader);
 }

@@ -2,12 +2,17 @@
 // (`extensions.field`, a path such as "input.speakerId"). Anything else that escapes a resolver is masked by
 // formatError (see mask-error.ts).
 import { GraphQLError } from 'graphql';
+import type { OperationLimits } from '../config';
 
 export const ErrorCode = {
   BAD_USER_INPUT: 'BAD_USER_INPUT',
   NOT_FOUND: 'NOT_FOUND',
   CONFLICT: 'CONFLICT',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+  /** An operation over one of the operation limits, refused before it ran. */
+  OPERATION_TOO_COMPLEX: 'OPERATION_TOO_COMPLEX',
+  /** Introspection asked of a server that does not expose its schema. */
+  INTROSPECTION_DISABLED: 'INTROSPECTION_DISABLED',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -20,10 +25,18 @@ export interface AppErrorOptions {
   allowed?: readonly string[];
 }
 
+/** Which operation limit an operation went over, the limit, and what the operation measured (when known). */
+export interface OperationLimitDetails {
+  limit: keyof OperationLimits;
+  max: number;
+  /** Unknown for tokens: the parser stops at the first token over the limit. */
+  value?: number;
+}
+
 export abstract class AppError extends GraphQLError {
   abstract readonly code: ErrorCode;
 
-  protected constructor(message: string, code: ErrorCode, options: AppErrorOptions = {}) {
+  protected constructor(message: string, code: ErrorCode, options: AppErrorOptions | OperationLimitDetails = {}) {
     super(message, { extensions: { code, ...options } });
     this.name = new.target.name;
   }
@@ -47,5 +60,13 @@ export class ConflictError extends AppError {
   readonly code = ErrorCode.CONFLICT;
   constructor(message: string, options: AppErrorOptions = {}) {
     super(message, ErrorCode.CONFLICT, options);
+  }
+}
+
+export class OperationTooComplexError extends AppError {
+  readonly code = ErrorCode.OPERATION_TOO_COMPLEX;
+  /** `measured` says what the operation has, e.g. "it has 101 aliases". */
+  constructor(measured: string, details: OperationLimitDetails) {
+    super(`Operation too complex: ${measured}, over the ${details.limit} limit of ${details.max}`, ErrorCode.OPERATION_TOO_COMPLEX, details);
   }
 }

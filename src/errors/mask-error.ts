@@ -1,8 +1,9 @@
 // Apollo's formatError: errors the client can act on pass through with their code and the field at fault; anything
 // unexpected (a bug, a lost database connection, SQL text) is logged and reaches the client as INTERNAL_SERVER_ERROR
 // with no detail, except in development.
-import { unwrapResolverError } from '@apollo/server/errors';
-import type { GraphQLFormattedError } from 'graphql';
+import { ApolloServerValidationErrorCode, unwrapResolverError } from '@apollo/server/errors';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { tokenLimitRefusal } from '../graphql/token-limit';
 import type { Logger } from '../logger';
 import { AppError, ErrorCode } from './app-errors';
 
@@ -35,6 +36,15 @@ export function createErrorFormatter(options: { exposeDetails: boolean; logger: 
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
     if (original instanceof AppError) return formatted;
+    // Apollo codes whatever a validation rule reports GRAPHQL_VALIDATION_FAILED; an AppError (an operation limit) keeps its own.
+    const cause = original instanceof GraphQLError ? original.originalError : undefined;
+    if (cause instanceof AppError) return { ...formatted, extensions: { ...formatted.extensions, code: cause.code } };
+    const tooManyTokens = tokenLimitRefusal(original);
+    if (tooManyTokens) return { message: tooManyTokens.message, locations: formatted.locations, extensions: tooManyTokens.extensions };
+    // Apollo's own refusal tells the client how to configure the server ("pass introspection: true to ApolloServer").
+    if (formatted.extensions?.validationErrorCode === ApolloServerValidationErrorCode.INTROSPECTION_DISABLED) {
+      return { message: 'Introspection is disabled on this server', locations: formatted.locations, extensions: { code: ErrorCode.INTROSPECTION_DISABLED } };
+    }
 
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code)) {

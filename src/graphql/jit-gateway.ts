@@ -10,7 +10,12 @@ import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 /** Compiled operations kept, least recently used dropped first: an API's clients send a bounded set of operations. */
 const MAX_COMPILED_OPERATIONS = 500;
 
-export function jitGateway(schema: GraphQLSchema): GatewayInterface {
+export interface JitGatewayOptions {
+  /** Leave "Did you mean …?" out of the errors for bad variables, as validation does when the schema is not exposed. */
+  hideSuggestions?: boolean;
+}
+
+export function jitGateway(schema: GraphQLSchema, { hideSuggestions = false }: JitGatewayOptions = {}): GatewayInterface {
   detachGatewayStatusAccessors();
   // A Map iterates in insertion order; re-inserting on use makes its first key the least recently used.
   const compiled = new Map<string, CompiledQuery | null>();
@@ -34,11 +39,18 @@ export function jitGateway(schema: GraphQLSchema): GatewayInterface {
     const variables = request.request.variables ?? {};
     // Variables are checked by graphql-js itself first, so that a bad variable gets graphql-js's error (which Apollo
     // turns into BAD_USER_INPUT) whichever engine runs the operation.
-    const coerced = getVariableValues(schema, request.operation.variableDefinitions ?? [], variables);
+    const coerced = getVariableValues(schema, request.operation.variableDefinitions ?? [], variables, { hideSuggestions });
     if (coerced.errors) return { errors: coerced.errors };
     const query = compiledFor(request);
     if (!query) {
-      return execute({ schema, document: request.document, operationName: request.operationName, variableValues: variables, contextValue: request.context });
+      return execute({
+        schema,
+        document: request.document,
+        operationName: request.operationName,
+        variableValues: variables,
+        contextValue: request.context,
+        hideSuggestions,
+      });
     }
     return query.query(undefined, request.context, variables);
   }

@@ -1,6 +1,6 @@
 // A real server on a free port over an isolated database, and a small client that sends GraphQL over HTTP.
 import { seedDatabase } from '../../prisma/seed/seed';
-import type { Config } from '../../src/config';
+import { DEFAULT_OPERATION_LIMITS, type Config } from '../../src/config';
 import { createLogger } from '../../src/logger';
 import { createServer, type AppServer } from '../../src/server';
 import { createTestDatabase, type TestDatabase } from './test-database';
@@ -23,14 +23,14 @@ export interface TestServer {
 
 export interface TestServerOptions {
   seed?: boolean;
-  config?: Partial<Pick<Config, 'nodeEnv' | 'exposeSchema'>>;
+  config?: Partial<Pick<Config, 'nodeEnv' | 'exposeSchema' | 'operationLimits'>>;
 }
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const statements: string[] = [];
   const db = await createTestDatabase({ onQuery: (sql) => statements.push(sql) });
   if (options.seed) await seedDatabase(db.prisma);
-  const config = { nodeEnv: 'test' as const, exposeSchema: true, ...options.config };
+  const config = { nodeEnv: 'test' as const, exposeSchema: true, operationLimits: DEFAULT_OPERATION_LIMITS, ...options.config };
   const server = await createServer({ config, db, logger: createLogger({ logLevel: 'silent', nodeEnv: config.nodeEnv }) });
   const url = await server.listen(0, '127.0.0.1');
   statements.length = 0;

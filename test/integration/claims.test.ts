@@ -2,7 +2,7 @@ import { dataOf, startTestServer, type TestServer } from '../helpers/test-server
 import { makeClaim, makeSource, makeSpeaker, tableCounts } from '../helpers/factories';
 
 const CREATE = `mutation($input: CreateClaimInput!) {
-  createClaim(input: $input) { id text kind statedAt speaker { name } source { title } rebuts { stance claim { text } } }
+  createClaim(input: $input) { id text kind statedAt speaker { name } source { title } rebuts { nodes { stance claim { text } } } }
 }`;
 
 describe('claims', () => {
@@ -20,7 +20,7 @@ describe('claims', () => {
         input: { text: 'We don’t want Europe to become the scene of a debate', kind: 'QUOTE', statedAt: '2018-11-27', speakerId: speaker.id, sourceId: source.id },
       }),
     ).createClaim;
-    expect(claim).toMatchObject({ kind: 'QUOTE', statedAt: '2018-11-27', speaker: { name: 'Heiko Maas' }, source: { title: 'INF article' }, rebuts: [] });
+    expect(claim).toMatchObject({ kind: 'QUOTE', statedAt: '2018-11-27', speaker: { name: 'Heiko Maas' }, source: { title: 'INF article' }, rebuts: { nodes: [] } });
   });
 
   it('creates a claim together with the rebuttals it makes, in one transaction', async () => {
@@ -31,7 +31,7 @@ describe('claims', () => {
         input: { text: 'The accusations are baseless', kind: 'PARAPHRASE', speakerId: speaker.id, rebuts: [{ claimId: target.id, stance: 'REFUTES', rationale: 'denial' }] },
       }),
     ).createClaim;
-    expect(claim.rebuts).toEqual([{ stance: 'REFUTES', claim: { text: 'Russia violates the treaty' } }]);
+    expect(claim.rebuts.nodes).toEqual([{ stance: 'REFUTES', claim: { text: 'Russia violates the treaty' } }]);
 
     // One rebuttal target does not exist: neither the claim nor the valid rebuttal may be written.
     const before = await tableCounts(api.db.prisma);

@@ -10,7 +10,7 @@ describe('the seeded INF-treaty corpus', () => {
 
   it('answers the README query with the officials of both articles and their claims', async () => {
     const data = dataOf<any>(
-      await api.gql(`{ speakers(first: 20) { nodes { name claims(first: 5) { nodes { text rebuttals { counterclaim { text speaker { name } } } } } } } }`),
+      await api.gql(`{ speakers(first: 20) { nodes { name claims(first: 5) { nodes { text rebuttals { nodes { counterclaim { text speaker { name } } } } } } } } }`),
     );
     const names = data.speakers.nodes.map((speaker: { name: string }) => speaker.name);
     expect(names).toEqual(
@@ -18,7 +18,7 @@ describe('the seeded INF-treaty corpus', () => {
     );
     const coats = data.speakers.nodes.find((speaker: { name: string }) => speaker.name === 'Daniel Coats');
     const illegalMissiles = coats.claims.nodes.find((claim: { text: string }) => claim.text.includes('illegal missiles'));
-    expect(illegalMissiles.rebuttals.map((rebuttal: any) => rebuttal.counterclaim.speaker.name)).toContain('Sergei Ryabkov');
+    expect(illegalMissiles.rebuttals.nodes.map((rebuttal: any) => rebuttal.counterclaim.speaker.name)).toContain('Sergei Ryabkov');
   });
 
   it('records anonymous attributions as unnamed speakers, with roles and affiliations from the articles', async () => {
@@ -32,12 +32,12 @@ describe('the seeded INF-treaty corpus', () => {
 
   it('links Maas’s plea and Kosachev’s warning to the claims they answer', async () => {
     const data = dataOf<any>(
-      await api.gql(`{ maas: speaker(slug: "heiko-maas") { claims { nodes { text rebuts { stance claim { speaker { name } } } } } }
-                      kosachev: speaker(slug: "konstantin-kosachev") { claims { nodes { rebuts { claim { text speaker { slug } } } } } } }`),
+      await api.gql(`{ maas: speaker(slug: "heiko-maas") { claims { nodes { text rebuts { nodes { stance claim { speaker { name } } } } } } }
+                      kosachev: speaker(slug: "konstantin-kosachev") { claims { nodes { rebuts { nodes { claim { text speaker { slug } } } } } } } }`),
     );
     const plea = data.maas.claims.nodes.find((claim: { text: string }) => claim.text.startsWith('We’re working to persuade the United States'));
-    expect(plea.rebuts.map((rebuttal: any) => rebuttal.claim.speaker.name)).toContain('Donald Trump');
-    const answered = data.kosachev.claims.nodes.flatMap((claim: any) => claim.rebuts.map((rebuttal: any) => rebuttal.claim.speaker.slug));
+    expect(plea.rebuts.nodes.map((rebuttal: any) => rebuttal.claim.speaker.name)).toContain('Donald Trump');
+    const answered = data.kosachev.claims.nodes.flatMap((claim: any) => claim.rebuts.nodes.map((rebuttal: any) => rebuttal.claim.speaker.slug));
     expect(answered).toContain('senior-us-official');
   });
 

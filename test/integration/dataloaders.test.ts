@@ -21,16 +21,22 @@ describe('relations through per-request DataLoaders', () => {
     const data = dataOf<any>(
       await api.gql(`{ claims(first: 50) { nodes {
           text speaker { name } source { title }
-          rebuttals { stance counterclaim { text speaker { name } source { title } } }
-          rebuts { claim { id } }
+          rebuttals { nodes { stance counterclaim { text speaker { name } source { title } } } }
+          rebuts { nodes { claim { id } } }
         } } }`),
     );
     expect(data.claims.nodes).toHaveLength(50);
-    expect(data.claims.nodes[0].rebuttals[0].counterclaim.speaker.name).toBeDefined();
+    expect(data.claims.nodes[0].rebuttals.nodes[0].counterclaim.speaker.name).toBeDefined();
     // claims page, speakers, sources, rebuttals against, rebuttals made, counterclaims (+ their speakers and sources,
     // already cached or batched): a fixed number whatever the page size.
     expect(api.statements.length).toBeGreaterThan(0);
     expect(api.statements.length).toBeLessThanOrEqual(8);
+    // Each end of the rebuttals is one statement for all 50 claims, a page (LIMIT) per claim.
+    for (const end of ['claim_id', 'counterclaim_id']) {
+      const pages = api.statements.filter((sql) => new RegExp(`FROM rebuttals\\s+WHERE ${end} = p\\.parent_id`).test(sql));
+      expect(pages).toHaveLength(1);
+      expect(pages[0]).toMatch(/LIMIT/);
+    }
   });
 
   it('batches nested connections across parents: 10 speakers with their claims and counts', async () => {

@@ -27,12 +27,16 @@ describe('rebuttals', () => {
       counterclaim: { text: 'Intelligence was tweaked', speaker: { name: 'Sergei Ryabkov' } },
     });
     const ends = dataOf<any>(
-      await api.gql(`query($a: ID!, $b: ID!) { a: claim(id: $a) { rebuttals { id } rebuts { id } } b: claim(id: $b) { rebuttals { id } rebuts { id } } }`, {
+      await api.gql(`query($a: ID!, $b: ID!) { a: claim(id: $a) { ...ends } b: claim(id: $b) { ...ends } }
+                fragment ends on Claim { rebuttals { nodes { id } } rebuts { nodes { id } } }`, {
         a: claimId,
         b: counterclaimId,
       }),
     );
-    expect(ends).toEqual({ a: { rebuttals: [{ id: rebuttal.id }], rebuts: [] }, b: { rebuttals: [], rebuts: [{ id: rebuttal.id }] } });
+    expect(ends).toEqual({
+      a: { rebuttals: { nodes: [{ id: rebuttal.id }] }, rebuts: { nodes: [] } },
+      b: { rebuttals: { nodes: [] }, rebuts: { nodes: [{ id: rebuttal.id }] } },
+    });
   });
 
   it('refuses a duplicate pair (CONFLICT), a self-rebuttal and unknown claims (BAD_USER_INPUT), writing nothing', async () => {

@@ -110,10 +110,10 @@ describe('reviews', () => {
     expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.language' });
 
     const detail = dataOf<any>(
-      await api.gql(`query($id: ID!) { claim(id: $id) { reviewStatus reviews { rating organizationName } claimReviews } }`, { id: claim.id }),
+      await api.gql(`query($id: ID!) { claim(id: $id) { reviewStatus reviews { nodes { rating organizationName } } claimReviews } }`, { id: claim.id }),
     ).claim;
     expect(detail.reviewStatus).toBe('UNREVIEWED');
-    expect(detail.reviews.map((r: any) => r.rating)).toEqual(['TRUE', 'MOSTLY_TRUE', 'UNPROVEN']);
+    expect(detail.reviews.nodes.map((r: any) => r.rating)).toEqual(['TRUE', 'MOSTLY_TRUE', 'UNPROVEN']);
     expect(detail.claimReviews[0]).toMatchObject({
       '@context': 'https://schema.org',
       '@type': 'ClaimReview',
@@ -139,11 +139,11 @@ describe('reviews', () => {
       const claim = await makeClaim(api.db.prisma, { speakerId: speaker.id, sourceId: source.id, text: `batched ${i}` });
       await api.db.prisma.review.create({ data: { claimId: claim.id, rating: 'FALSE', organizationName: `Desk ${i}` } });
     }
-    const query = `query($id: ID!) { claims(filter: { speakerId: $id }, first: 10) { nodes { reviews { claimReview claim { id } } claimReviews } } }`;
+    const query = `query($id: ID!) { claims(filter: { speakerId: $id }, first: 10) { nodes { reviews { nodes { claimReview claim { id } } } claimReviews } } }`;
     api.statements.length = 0;
     const nodes = dataOf<any>(await api.gql(query, { id: speaker.id })).claims.nodes;
     expect(nodes).toHaveLength(10);
-    expect(nodes.every((node: any) => node.claimReviews.length === 1 && node.reviews[0].claimReview['@type'] === 'ClaimReview')).toBe(true);
+    expect(nodes.every((node: any) => node.claimReviews.length === 1 && node.reviews.nodes[0].claimReview['@type'] === 'ClaimReview')).toBe(true);
     // claims page, reviews by claim, claims by id, speakers by id, sources by id
     expect(api.statements.filter((sql) => /^\s*SELECT/i.test(sql))).toHaveLength(5);
   });

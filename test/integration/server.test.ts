@@ -1,4 +1,5 @@
 import { buildClientSchema, getIntrospectionQuery, printSchema } from 'graphql';
+import { DEFAULT_OPERATION_LIMITS } from '../../src/config';
 import { createLogger } from '../../src/logger';
 import { buildAppSchema } from '../../src/graphql/schema';
 import { createServer } from '../../src/server';
@@ -88,6 +89,12 @@ describe('the HTTP server in development', () => {
     const unknownField = await api.gql(`{ speakers { nodes { shoeSize } } }`);
     expect(unknownField.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
   });
+
+  it('suggests names of the schema while it is exposed', async () => {
+    expect((await api.gql('{ claimz { totalCount } }')).errors?.[0]?.message).toBe('Cannot query field "claimz" on type "Query". Did you mean "claim" or "claims"?');
+    const variable = await api.gql('query($s: [ReviewStatus!]) { claims(filter: { reviewStatus: $s }) { totalCount } }', { s: ['PUBLISH'] });
+    expect(variable.errors?.[0]?.message).toMatch(/Did you mean the enum value "PUBLISHED"\?/);
+  });
 });
 
 describe('the HTTP server in production', () => {
@@ -97,11 +104,33 @@ describe('the HTTP server in production', () => {
   });
   afterAll(() => api.close());
 
-  it('turns introspection and the landing page off', async () => {
+  it('turns introspection and the landing page off, with a plain coded refusal', async () => {
     const introspection = await api.gql(`{ __schema { queryType { name } } }`);
-    expect(introspection.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(introspection.status).toBe(400);
+    expect(introspection.errors).toEqual([
+      { message: 'Introspection is disabled on this server', locations: [{ line: 1, column: 3 }], extensions: { code: 'INTROSPECTION_DISABLED' } },
+    ]);
+    const type = await api.gql(`{ __type(name: "Claim") { name } }`);
+    expect(type.errors?.[0]?.extensions).toEqual({ code: 'INTROSPECTION_DISABLED' });
     const page = await fetch(api.url, { headers: { accept: 'text/html' } });
     expect(await page.text()).not.toMatch(/sandbox/i);
+  });
+
+  it('suggests no names of the schema: fields, arguments, input fields, enum values, in literals or variables', async () => {
+    const cases: [string, Record<string, unknown>?][] = [
+      ['{ claimz { totalCount } }'],
+      ['{ claims(frist: 1) { totalCount } }'],
+      ['{ claims(filter: { txt: "x" }) { totalCount } }'],
+      ['{ claims(filter: { reviewStatus: [PUBLISH] }) { totalCount } }'],
+      ['query($s: [ReviewStatus!]) { claims(filter: { reviewStatus: $s }) { totalCount } }', { s: ['PUBLISH'] }],
+      ['query($f: ClaimFilter) { claims(filter: $f) { totalCount } }', { f: { txt: 'x' } }],
+      ['{ claims { totalCount } } fragment F on Claimm { id }'],
+    ];
+    for (const [query, variables] of cases) {
+      const response = await api.gql(query, variables);
+      expect(response.errors?.length).toBeGreaterThan(0);
+      expect(JSON.stringify(response.errors)).not.toMatch(/did you mean/i);
+    }
   });
 
   it('masks unexpected errors: no stack trace, no SQL, no driver message', async () => {
@@ -119,7 +148,7 @@ describe('the HTTP server in production', () => {
 
   it('reports 503 at /health when the database does not answer', async () => {
     const down = await createServer({
-      config: { nodeEnv: 'production', exposeSchema: false },
+      config: { nodeEnv: 'production', exposeSchema: false, operationLimits: DEFAULT_OPERATION_LIMITS },
       db: { ...api.db, ping: () => Promise.reject(new Error('connection refused')) },
       logger: createLogger({ logLevel: 'silent', nodeEnv: 'production' }),
     });

@@ -110,6 +110,21 @@ describe('trace', () => {
     });
   });
 
+  describe('on six claims that all counter each other (30 edges)', () => {
+    it('returns at most 4 edges per claim it may hold (maxNodes), the oldest', async () => {
+      const names = ['A', 'B', 'C', 'D', 'E', 'F'];
+      const g = await graph(names.flatMap((counter) => names.filter((claim) => claim !== counter).map((claim) => `${counter}>${claim}`)));
+      const all = await trace(g, 'A', 'maxNodes: 8, depth: 1');
+      expect(all.nodes).toHaveLength(6);
+      expect(all.edges).toHaveLength(30);
+      const capped = await trace(g, 'A', 'maxNodes: 6, depth: 1');
+      expect(capped.nodes).toHaveLength(6);
+      expect(capped.edges).toHaveLength(24);
+      const oldest = await api.db.prisma.rebuttal.findMany({ where: { claimId: { in: Object.values(g.ids) } }, orderBy: { id: 'asc' }, take: 24 });
+      expect(capped.edges).toEqual(oldest.map((edge) => `${g.names.get(edge.counterclaimId)}>${g.names.get(edge.claimId)}`).sort());
+    });
+  });
+
   describe('on a diamond: A <- B, A <- C, B <- D, C <- D, D <- E', () => {
     let g: Graph;
     beforeAll(async () => {
@@ -216,7 +231,7 @@ describe('trace', () => {
   describe('cost', () => {
     const FULL = `query($id: ID!, $maxNodes: Int) { trace(claimId: $id, depth: 10, direction: BOTH, maxNodes: $maxNodes) {
       truncated root { text speaker { name } }
-      nodes { depth claim { id text statedAt speaker { name } source { title } rebuttals { id } } }
+      nodes { depth claim { id text statedAt speaker { name } source { title } rebuttals { nodes { id } } } }
       edges { id stance claim { id text speaker { name } } counterclaim { id speaker { name } } } } }`;
 
     async function statementsFor(root: string, maxNodes = 500): Promise<{ statements: string[]; nodes: number; edges: number }> {

@@ -1,6 +1,7 @@
-import { GraphQLError } from 'graphql';
+import { ApolloServerValidationErrorCode } from '@apollo/server/errors';
+import { GraphQLError, parse } from 'graphql';
 import { createLogger } from '../../logger';
-import { BadUserInputError } from '../app-errors';
+import { BadUserInputError, OperationTooComplexError } from '../app-errors';
 import { createErrorFormatter } from '../mask-error';
 
 const logger = createLogger({ logLevel: 'silent', nodeEnv: 'test' });
@@ -21,6 +22,40 @@ describe('formatError', () => {
     });
     const missing = 'Variable "$input" got invalid value { role: "x" }; Field "name" of required type "String!" was not provided.';
     expect(format({ message: missing, extensions: { code: 'BAD_USER_INPUT' } }, new GraphQLError(missing)).extensions?.field).toBe('input.name');
+  });
+
+  it('gives back its own code to an operation limit that Apollo re-coded as a validation error', () => {
+    const refusal = new OperationTooComplexError('Operation too complex', { limit: 'depth', max: 12, value: 77 });
+    const wrapped = new GraphQLError(refusal.message, { originalError: refusal, extensions: { ...refusal.extensions, code: 'GRAPHQL_VALIDATION_FAILED' } });
+    expect(format({ message: wrapped.message, extensions: wrapped.extensions }, wrapped).extensions).toEqual({
+      code: 'OPERATION_TOO_COMPLEX',
+      limit: 'depth',
+      max: 12,
+      value: 77,
+    });
+  });
+
+  it("turns graphql-js's parse error for too many tokens into the tokens limit", () => {
+    let parseError: unknown;
+    try {
+      parse('{ a b c }', { maxTokens: 2 });
+    } catch (error) {
+      parseError = error;
+    }
+    const formatted = format({ message: (parseError as Error).message, extensions: { code: 'GRAPHQL_PARSE_FAILED' } }, parseError);
+    expect(formatted).toEqual({
+      message: 'Operation too complex: it has more than 2 tokens, over the tokens limit of 2',
+      locations: undefined,
+      extensions: { code: 'OPERATION_TOO_COMPLEX', limit: 'tokens', max: 2 },
+    });
+  });
+
+  it("replaces Apollo's introspection refusal, which tells the client how to configure the server", () => {
+    const formatted = format(
+      { message: 'GraphQL introspection is not allowed by Apollo Server, ... pass introspection: true to ApolloServer in production', extensions: { code: 'GRAPHQL_VALIDATION_FAILED', validationErrorCode: ApolloServerValidationErrorCode.INTROSPECTION_DISABLED } },
+      new GraphQLError('x'),
+    );
+    expect(formatted).toEqual({ message: 'Introspection is disabled on this server', locations: undefined, extensions: { code: 'INTROSPECTION_DISABLED' } });
   });
 
   it('masks anything unexpected, keeping only the path', () => {

@@ -1,7 +1,8 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { PageArgs } from '../../common/connection.type';
+import { pageWindow } from '../../common/pagination';
 import type { Context } from '../../context';
-import { Rebuttal } from '../rebuttals/rebuttal.type';
+import { RebuttalConnection } from '../rebuttals/rebuttal.type';
 import { Source } from '../sources/source.type';
 import { Speaker } from '../speakers/speaker.type';
 import { ClaimFilter, CreateClaimInput, UpdateClaimInput } from './claim.input';
@@ -49,13 +50,13 @@ export class ClaimResolver {
     return claim.sourceId ? loaders.sources.byId.load(claim.sourceId) : null;
   }
 
-  @FieldResolver(() => [Rebuttal], { description: 'Rebuttals against this claim, each with its counterclaim.' })
-  rebuttals(@Root() claim: ClaimRecord, @Ctx() { loaders }: Context) {
-    return loaders.rebuttals.byClaimId.load(claim.id);
+  @FieldResolver(() => RebuttalConnection, { description: 'Rebuttals against this claim, each with its counterclaim, oldest first.' })
+  async rebuttals(@Root() claim: ClaimRecord, @Args() page: PageArgs, @Ctx() { loaders }: Context) {
+    return RebuttalConnection.from(await loaders.rebuttals.pageByClaim.load({ parentId: claim.id, window: pageWindow(page) }));
   }
 
-  @FieldResolver(() => [Rebuttal], { description: 'Rebuttals this claim makes against other claims.' })
-  rebuts(@Root() claim: ClaimRecord, @Ctx() { loaders }: Context) {
-    return loaders.rebuttals.byCounterclaimId.load(claim.id);
+  @FieldResolver(() => RebuttalConnection, { description: 'Rebuttals this claim makes against other claims, oldest first.' })
+  async rebuts(@Root() claim: ClaimRecord, @Args() page: PageArgs, @Ctx() { loaders }: Context) {
+    return RebuttalConnection.from(await loaders.rebuttals.pageByCounterclaim.load({ parentId: claim.id, window: pageWindow(page) }));
   }
 }

@@ -1,4 +1,5 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { createConnectionType } from '../../common/connection.type';
 import { RebuttalStance } from '../../generated/prisma/enums';
 
 registerEnumType(RebuttalStance, {
@@ -32,3 +33,5 @@ export class Rebuttal {
   @Field()
   updatedAt!: Date;
 }
+
+export const RebuttalConnection = createConnectionType('Rebuttal', Rebuttal);

@@ -1,14 +1,16 @@
 // The review side of a claim: its reviews, their ClaimReview JSON-LD, and the review workflow. Kept with the reviews
 // module; type-graphql merges these fields into the Claim type.
 import { GraphQLJSON } from 'graphql-scalars';
-import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
+import { PageArgs } from '../../common/connection.type';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, pageWindow } from '../../common/pagination';
 import type { Context } from '../../context';
 import { ReviewStatus } from '../../generated/prisma/enums';
 import type { ClaimRecord } from '../claims/claim.service';
 import { Claim } from '../claims/claim.type';
 import { REVIEW_TRANSITIONS } from './review-workflow';
 import { loadClaimReview } from './review.resolver';
-import { Review } from './review.type';
+import { ReviewConnection } from './review.type';
 
 const MOVES = Object.entries(REVIEW_TRANSITIONS)
   .map(([from, to]) => `${from} -> ${to.join(' or ')}`)
@@ -25,14 +27,20 @@ export class ClaimReviewsResolver {
     return services.reviews.setClaimStatus(id, status);
   }
 
-  @FieldResolver(() => [Review], { description: "The claim's reviews, oldest first." })
-  reviews(@Root() claim: ClaimRecord, @Ctx() { loaders }: Context) {
-    return loaders.reviews.byClaimId.load(claim.id);
+  @FieldResolver(() => ReviewConnection, { description: "The claim's reviews, oldest first." })
+  async reviews(@Root() claim: ClaimRecord, @Args() page: PageArgs, @Ctx() { loaders }: Context) {
+    return ReviewConnection.from(await loaders.reviews.pageByClaim.load({ parentId: claim.id, window: pageWindow(page) }));
   }
 
-  @FieldResolver(() => [GraphQLJSON], { description: 'Each review as schema.org ClaimReview JSON-LD.' })
-  async claimReviews(@Root() claim: ClaimRecord, @Ctx() { loaders }: Context) {
-    const reviews = await loaders.reviews.byClaimId.load(claim.id);
-    return Promise.all(reviews.map((review) => loadClaimReview(review, loaders)));
+  @FieldResolver(() => [GraphQLJSON], { description: 'The first reviews (oldest first), each as schema.org ClaimReview JSON-LD.' })
+  async claimReviews(
+    @Root() claim: ClaimRecord,
+    @Arg('first', () => Int, { nullable: true, defaultValue: DEFAULT_PAGE_SIZE, description: `How many, at most ${MAX_PAGE_SIZE}.` })
+    first: number | null,
+    @Ctx() { loaders }: Context,
+  ) {
+    // The same page as reviews(first) with no cursor: a query asking for both reads the reviews once.
+    const { nodes } = await loaders.reviews.pageByClaim.load({ parentId: claim.id, window: pageWindow({ first }) });
+    return Promise.all(nodes.map((review) => loadClaimReview(review, loaders)));
   }
 }

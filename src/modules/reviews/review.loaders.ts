@@ -1,13 +1,16 @@
-import { createGroupLoader } from '../../common/loaders';
-import type { PrismaClient } from '../../generated/prisma/client';
+import { createTableChildPageLoader } from '../../common/loaders';
+import { Prisma, type PrismaClient, type Review } from '../../generated/prisma/client';
+
+const REVIEW_COLUMNS = Prisma.raw(
+  'v.id, v.claim_id AS "claimId", v.rating::text AS rating, v.rating_text AS "ratingText", v.summary, ' +
+    'v.organization_name AS "organizationName", v.organization_url AS "organizationUrl", v.author_name AS "authorName", ' +
+    'v.url, v.published_at AS "publishedAt", v.language, v.created_at AS "createdAt", v.updated_at AS "updatedAt"',
+);
 
 export function createReviewLoaders(prisma: PrismaClient) {
   return {
-    /** A claim's reviews, oldest first. */
-    byClaimId: createGroupLoader(
-      (ids) => prisma.review.findMany({ where: { claimId: { in: [...ids] } }, orderBy: { id: 'asc' } }),
-      (review) => review.claimId,
-    ),
+    /** Pages of a claim's reviews, oldest first. */
+    pageByClaim: createTableChildPageLoader<Review>(prisma, { table: 'reviews', parentColumn: 'claim_id', alias: 'v', columns: REVIEW_COLUMNS }),
   };
 }
 

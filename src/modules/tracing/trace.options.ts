@@ -24,6 +24,13 @@ export const DEFAULT_TRACE_DEPTH = 3;
 export const MAX_TRACE_DEPTH = 10;
 export const DEFAULT_TRACE_MAX_NODES = 500;
 export const MAX_TRACE_MAX_NODES = 5000;
+/**
+ * A trace returns at most this many edges per claim it may hold (maxNodes): the rebuttals among n claims can number
+ * n × (n - 1), so without a cap a dense graph could answer a 5,000-claim trace with millions of edges. Dispute graphs
+ * are sparse (the benchmark's 5,000-claim traces have 1.1 edges a claim); up to 5 claims that all rebut each other
+ * fit under any maxNodes.
+ */
+export const MAX_TRACE_EDGES_PER_NODE = 4;
 
 /** A trace as a client asks for it; omitted or null arguments take their defaults. */
 export interface TraceRequest {
@@ -42,6 +49,11 @@ export interface TraceOptions {
   /** Follow only rebuttals of these stances; null follows all of them (an empty list follows none). */
   stances: RebuttalStance[] | null;
   maxNodes: number;
+}
+
+/** The most edges a trace of at most maxNodes claims returns. */
+export function maxTraceEdges(maxNodes: number): number {
+  return maxNodes * MAX_TRACE_EDGES_PER_NODE;
 }
 
 function wholeNumberIn(value: number, min: number, max: number, field: string, hint: string): number {

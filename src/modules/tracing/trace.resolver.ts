@@ -2,7 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graph
 import type { Context } from '../../context';
 import { Rebuttal } from '../rebuttals/rebuttal.type';
 import { TraceArgs } from './trace.args';
-import { orderTraceNodes, TraceOrder } from './trace.options';
+import { MAX_TRACE_EDGES_PER_NODE, orderTraceNodes, TraceOrder } from './trace.options';
 import type { TraceRecord } from './trace.service';
 import { ClaimTrace, TraceNode } from './trace.type';
 
@@ -31,7 +31,7 @@ export class TraceResolver {
   }
 
   @FieldResolver(() => [Rebuttal], {
-    description: 'Every rebuttal between two claims of the trace (of the stances asked for), each once, oldest first.',
+    description: `Every rebuttal between two claims of the trace (of the stances asked for), each once, oldest first; at most ${MAX_TRACE_EDGES_PER_NODE} × maxNodes (the oldest).`,
   })
   edges(@Root() trace: TraceRecord, @Ctx() { services }: Context) {
     return services.tracing.edges(trace);

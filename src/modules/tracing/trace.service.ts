@@ -2,7 +2,7 @@ import { NotFoundError } from '../../errors/app-errors';
 import type { QueryRows } from '../../db/database';
 import type { ClaimRecord } from '../claims/claim.service';
 import type { RebuttalRecord } from '../rebuttals/rebuttal.service';
-import { cutTrace, traceOptions, type TraceOptions, type TraceRequest } from './trace.options';
+import { cutTrace, maxTraceEdges, traceOptions, type TraceOptions, type TraceRequest } from './trace.options';
 import { traceEdgesQuery, traceNodesQuery } from './trace.sql';
 
 export interface TraceNodeRecord {
@@ -17,6 +17,8 @@ export interface TraceRecord {
   truncated: boolean;
   /** The stances followed, which the edges are limited to as well (null: all). */
   stances: TraceOptions['stances'];
+  /** The most edges the trace returns (maxTraceEdges of its maxNodes). */
+  maxEdges: number;
 }
 
 type TraceNodeRow = ClaimRecord & { depth: number };
@@ -34,7 +36,7 @@ export class TraceService {
     // Each row serves as the claim as it is, its depth column along: copying thousands of claims without it costs
     // milliseconds, and no Claim field reads it.
     const nodes = cut.nodes.map((row) => ({ claim: row, depth: row.depth }));
-    return { root: nodes[0]!.claim, nodes, truncated: cut.truncated, stances: options.stances };
+    return { root: nodes[0]!.claim, nodes, truncated: cut.truncated, stances: options.stances, maxEdges: maxTraceEdges(options.maxNodes) };
   }
 
   /**
@@ -46,7 +48,7 @@ export class TraceService {
     // A lone root has no edges: a claim cannot rebut itself.
     if (trace.nodes.length < 2) return [];
     const claims = new Map(trace.nodes.map(({ claim }) => [claim.id, claim]));
-    const edges = await this.queryRows<RebuttalRecord>(traceEdgesQuery([...claims.keys()], trace.stances));
+    const edges = await this.queryRows<RebuttalRecord>(traceEdgesQuery([...claims.keys()], trace.stances, trace.maxEdges));
     for (const edge of edges) {
       edge.claim = claims.get(edge.claimId);
       edge.counterclaim = claims.get(edge.counterclaimId);

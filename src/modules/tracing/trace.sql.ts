@@ -4,6 +4,7 @@
 import { Prisma } from '../../generated/prisma/client';
 import type { RebuttalStance } from '../../generated/prisma/enums';
 import { CLAIM_COLUMNS } from '../claims/claim.loaders';
+import { REBUTTAL_COLUMNS } from '../rebuttals/rebuttal.loaders';
 import type { TraceDirection, TraceOptions } from './trace.options';
 
 /** Matches only rebuttals of the given stances; no condition when stances is null. */
@@ -68,11 +69,11 @@ export function traceNodesQuery(options: TraceOptions): Prisma.Sql {
 }
 
 /**
- * Every rebuttal whose two claims are both among `claimIds` (of the given stances), aliased to a Prisma Rebuttal. The
- * pairs are found in the indexes alone (an index-only scan: a hub among the claims brings thousands of index entries,
- * not thousands of table rows); only the rebuttals that qualify are then read from the table.
+ * The oldest `maxEdges` rebuttals whose two claims are both among `claimIds` (of the given stances), aliased to a
+ * Prisma Rebuttal. The pairs are found in the indexes alone (an index-only scan: a hub among the claims brings
+ * thousands of index entries, not thousands of table rows); only the rebuttals that qualify are then read from the table.
  */
-export function traceEdgesQuery(claimIds: readonly string[], stances: readonly RebuttalStance[] | null): Prisma.Sql {
+export function traceEdgesQuery(claimIds: readonly string[], stances: readonly RebuttalStance[] | null, maxEdges: number): Prisma.Sql {
   return Prisma.sql`
     WITH ids AS MATERIALIZED (SELECT DISTINCT unnest(${claimIds}::uuid[]) AS id),
     pairs AS MATERIALIZED (
@@ -81,9 +82,9 @@ export function traceEdgesQuery(claimIds: readonly string[], stances: readonly R
       JOIN rebuttals r ON r.claim_id = a.id
       JOIN ids b ON b.id = r.counterclaim_id
     )
-    SELECT r.id, r.claim_id AS "claimId", r.counterclaim_id AS "counterclaimId", r.stance::text AS stance, r.rationale,
-           r.created_at AS "createdAt", r.updated_at AS "updatedAt"
+    SELECT ${REBUTTAL_COLUMNS}
     FROM pairs p
     JOIN rebuttals r ON r.claim_id = p.claim_id AND r.counterclaim_id = p.counterclaim_id ${stanceFilter(stances)}
-    ORDER BY r.id`;
+    ORDER BY r.id
+    LIMIT ${maxEdges}::int`;
 }
