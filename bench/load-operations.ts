@@ -8,23 +8,14 @@ import type { GraphSpec } from './trace-graph';
 import { claimIdOf, idOf } from './trace-graph';
 import type { WriteLog } from './load-writes';
 
-/**
- * `Claim.rebuttals`, `Claim.rebuts` and `Claim.reviews` become Relay connections with the hardening work
- * (`rebuttals(first: 10) { nodes { ... } }`), the shape the operations below are written in. Where they are still plain
- * lists (before that work is merged), this is false and `relation` writes them as such; once merged, set it to true
- * (or drop it, with the plain-list branches of `relation` and `nodesOf`).
- */
-export const RELATIONS_ARE_CONNECTIONS: boolean = false;
-
-/** A relation list of a claim, in the shape the schema has (see RELATIONS_ARE_CONNECTIONS). */
-export function relation(field: 'rebuttals' | 'rebuts' | 'reviews', first: number, selection: string): string {
-  return RELATIONS_ARE_CONNECTIONS ? `${field}(first: ${first}) { nodes { ${selection} } }` : `${field} { ${selection} }`;
+/** A relation list of a claim (a connection): its first `first` items with `selection`. */
+function relation(field: 'rebuttals' | 'rebuts' | 'reviews', first: number, selection: string): string {
+  return `${field}(first: ${first}) { nodes { ${selection} } }`;
 }
 
-/** The items of a relation list as `relation` asked for them, or undefined when the response lacks them. */
-export function nodesOf<T>(list: { nodes?: T[] } | T[] | undefined | null): T[] | undefined {
-  if (!list) return undefined;
-  return RELATIONS_ARE_CONNECTIONS ? (list as { nodes?: T[] }).nodes : Array.isArray(list) ? list : undefined;
+/** The items of a relation connection, or undefined when the response lacks them. */
+function nodesOf<T>(list: { nodes?: T[] } | undefined | null): T[] | undefined {
+  return list?.nodes;
 }
 
 /** What one worker knows and owns: the workers share nothing but the pairs already used and the write log. */
@@ -89,7 +80,7 @@ interface ClaimPageData {
     text: string;
     speaker: Named;
     source: { title: string } | null;
-    rebuttals: { nodes?: RebuttalView[] } | RebuttalView[];
+    rebuttals: { nodes?: RebuttalView[] };
   } | null;
 }
 interface RebuttalView {
@@ -121,7 +112,7 @@ const claimPage: Operation = {
         if (!isGeneratedSpeaker(claim.speaker)) return mismatch('claim.speaker', 'Speaker <n>', claim.speaker);
         const rebuttals = nodesOf(claim.rebuttals);
         if (!rebuttals) return mismatch('claim.rebuttals', 'a list', claim.rebuttals);
-        if (RELATIONS_ARE_CONNECTIONS && rebuttals.length > RELATION_SIZE) return mismatch('rebuttals count', `<= ${RELATION_SIZE}`, rebuttals.length);
+        if (rebuttals.length > RELATION_SIZE) return mismatch('rebuttals count', `<= ${RELATION_SIZE}`, rebuttals.length);
         const bad = rebuttals.find((rebuttal) => !STANCES.some((stance) => stance === rebuttal.stance) || typeof rebuttal.counterclaim?.text !== 'string' || !isGeneratedSpeaker(rebuttal.counterclaim.speaker));
         return bad ? mismatch('a rebuttal', 'stance, counterclaim text and speaker', bad) : undefined;
       },
@@ -222,7 +213,7 @@ const trace: Operation = {
 };
 
 interface CreateClaimData {
-  createClaim: { id: string; text: string; rebuts: { nodes?: RebutView[] } | RebutView[] };
+  createClaim: { id: string; text: string; rebuts: { nodes?: RebutView[] } };
 }
 interface RebutView {
   id: string;

@@ -26,7 +26,7 @@ import { CommandFailure, UsageError, runCli } from '../src/cli/run-cli';
 import { openDatabase } from '../src/db/database';
 import type { ReviewStatus } from '../src/generated/prisma/enums';
 import { benchEnvironment, healthStatus, httpClient, markdownTable, postgresServerUrl, prepareBenchDatabase, startServer, summarise, writeResult, type HttpAnswer, type ServerExit, type ServerProcess } from './bench-kit';
-import { RELATIONS_ARE_CONNECTIONS, OPERATIONS, operationAt, type Operation, type PreparedOperation, type WorkerState } from './load-operations';
+import { OPERATIONS, operationAt, type Operation, type PreparedOperation, type WorkerState } from './load-operations';
 import { STEADY_SHARE, buckets, countErrors, cpuSeconds, errorKey, phaseOf, recovery, residentMb, summariseOperations, type OutageWindow, type Phase, type RequestRecord } from './load-metrics';
 import { DEFAULT_LOAD_DATABASE, LOAD_GRAPH, LOAD_USAGE, readLoadOptions, type LoadOptions } from './load-options';
 import { findLostWrites, WriteLog } from './load-writes';
@@ -371,7 +371,6 @@ runCli(async () => {
         durationSeconds: options.durationSeconds,
         outage: options.outage ?? null,
         requestTimeoutMs: REQUEST_TIMEOUT_MS,
-        relationsAreConnections: RELATIONS_ARE_CONNECTIONS,
         server: 'dist/src/index.js (as npm start runs it) in a process of its own, NODE_ENV=production, LOG_LEVEL=warn, default DATABASE_POOL_SIZE',
         latency: 'from sending the request to the last byte of the response, successful requests only',
         operations: OPERATIONS.map((operation) => ({ name: operation.name, write: operation.write, weight: operation.weight, query: operation.query })),
