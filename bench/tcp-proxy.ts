@@ -8,9 +8,14 @@ export interface TcpProxy {
   readonly port: number;
   /** Destroys every open connection and refuses new ones (as a database that went down does). */
   cut(): void;
+  /**
+   * Destroys every open connection and from then on accepts new ones but never answers them (as a server that hangs,
+   * or a network that drops packets, does): clients wait until their own timeouts give up.
+   */
+  stall(): void;
   /** Accepts connections again and forwards them to the target. */
   restore(): void;
-  /** Whether connections are refused now. */
+  /** Whether connections are refused (or stalled) now. */
   readonly isCut: boolean;
   close(): Promise<void>;
 }
@@ -18,7 +23,13 @@ export interface TcpProxy {
 export async function startTcpProxy(target: { host: string; port: number }, listenPort = 0): Promise<TcpProxy> {
   const open = new Set<net.Socket>();
   let cut = false;
+  let stalled = false;
   const server = net.createServer((client) => {
+    if (stalled) {
+      open.add(client);
+      client.on('error', () => client.destroy()).on('close', () => open.delete(client));
+      return;
+    }
     if (cut) {
       client.destroy();
       return;
@@ -42,6 +53,10 @@ export async function startTcpProxy(target: { host: string; port: number }, list
     server.listen(listenPort, '127.0.0.1', () => resolve());
   });
   const port = (server.address() as net.AddressInfo).port;
+  const dropAll = () => {
+    for (const socket of open) socket.destroy();
+    open.clear();
+  };
   return {
     port,
     get isCut() {
@@ -49,16 +64,23 @@ export async function startTcpProxy(target: { host: string; port: number }, list
     },
     cut() {
       cut = true;
-      for (const socket of open) socket.destroy();
-      open.clear();
+      dropAll();
+    },
+    stall() {
+      cut = true;
+      stalled = true;
+      dropAll();
     },
     restore() {
+      // Stalled connections are dropped: they were never forwarded.
+      if (stalled) dropAll();
       cut = false;
+      stalled = false;
     },
     close() {
       cut = true;
-      for (const socket of open) socket.destroy();
-      open.clear();
+      stalled = false;
+      dropAll();
       return new Promise((resolve) => server.close(() => resolve()));
     },
   };

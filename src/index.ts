@@ -55,7 +55,7 @@ async function main(): Promise<void> {
   process.on('SIGINT', onSignal);
 
   try {
-    db = await openDatabase(config.database);
+    db = await openDatabase(config.database, { logger });
     const where = config.database.kind === 'pglite' ? `embedded PostgreSQL at ${config.database.dataDir}` : 'PostgreSQL server (DATABASE_URL)';
     const applied = await applyMigrations(db);
     logger.info({ database: where, applied }, applied.length > 0 ? 'migrations applied' : 'database schema is up to date');

@@ -7,6 +7,8 @@ export const ErrorCode = {
   BAD_USER_INPUT: 'BAD_USER_INPUT',
   NOT_FOUND: 'NOT_FOUND',
   CONFLICT: 'CONFLICT',
+  SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
+  OPERATION_TIMEOUT: 'OPERATION_TIMEOUT',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -18,6 +20,8 @@ export interface AppErrorOptions {
   violations?: { field: string; message: string }[];
   /** The values that would have been accepted, when there are few (e.g. the review statuses a claim may move to). */
   allowed?: readonly string[];
+  /** The request header at fault, when it is one (e.g. "Idempotency-Key"). */
+  header?: string;
 }
 
 export abstract class AppError extends GraphQLError {
@@ -47,5 +51,22 @@ export class ConflictError extends AppError {
   readonly code = ErrorCode.CONFLICT;
   constructor(message: string, options: AppErrorOptions = {}) {
     super(message, ErrorCode.CONFLICT, options);
+  }
+}
+
+/** The database cannot be reached (down, restarting, the network cut, no connection free in time): retry later. */
+export class ServiceUnavailableError extends AppError {
+  readonly code = ErrorCode.SERVICE_UNAVAILABLE;
+  // A write whose connection was lost may or may not have committed: the message does not pretend to know.
+  constructor(message = 'The database is unavailable; retry shortly (with an Idempotency-Key, a retried mutation cannot write twice).') {
+    super(message, ErrorCode.SERVICE_UNAVAILABLE);
+  }
+}
+
+/** The operation ran out of its time (on the database: its statement timeout). */
+export class OperationTimeoutError extends AppError {
+  readonly code = ErrorCode.OPERATION_TIMEOUT;
+  constructor(message = 'The operation took longer than allowed and was stopped.') {
+    super(message, ErrorCode.OPERATION_TIMEOUT);
   }
 }

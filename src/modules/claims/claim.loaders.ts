@@ -1,6 +1,7 @@
 import { createByIdLoader, createChildPageLoader, createCountLoader } from '../../common/loaders';
 import type { PageWindow } from '../../common/pagination';
-import { Prisma, type Claim, type PrismaClient } from '../../generated/prisma/client';
+import { Prisma, type Claim } from '../../generated/prisma/client';
+import type { DbClient } from '../../db/database';
 
 type ClaimParent = 'speaker' | 'source';
 
@@ -19,7 +20,7 @@ export const CLAIM_COLUMNS = Prisma.raw(
  * One page of claims for each parent in one statement: a LATERAL subquery per parent walks the (parent, id) index,
  * so a speaker with a million claims costs no more than one with five.
  */
-function fetchClaimWindows(prisma: PrismaClient, parent: ClaimParent) {
+function fetchClaimWindows(prisma: DbClient, parent: ClaimParent) {
   const column = PARENT_COLUMN[parent];
   return (parentIds: string[], window: PageWindow) =>
     prisma.$queryRaw<(Claim & { parentId: string })[]>`
@@ -34,7 +35,7 @@ function fetchClaimWindows(prisma: PrismaClient, parent: ClaimParent) {
       ORDER BY p.parent_id, c.id`;
 }
 
-function countClaimsBy(prisma: PrismaClient, parent: ClaimParent) {
+function countClaimsBy(prisma: DbClient, parent: ClaimParent) {
   return async (ids: readonly string[]) => {
     const field = parent === 'speaker' ? 'speakerId' : 'sourceId';
     const rows = await prisma.claim.groupBy({ by: [field], where: { [field]: { in: [...ids] } }, _count: { _all: true } });
@@ -42,7 +43,7 @@ function countClaimsBy(prisma: PrismaClient, parent: ClaimParent) {
   };
 }
 
-export function createClaimLoaders(prisma: PrismaClient) {
+export function createClaimLoaders(prisma: DbClient) {
   const countBySpeaker = createCountLoader(countClaimsBy(prisma, 'speaker'));
   const countBySource = createCountLoader(countClaimsBy(prisma, 'source'));
   return {

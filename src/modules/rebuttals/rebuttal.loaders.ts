@@ -1,7 +1,7 @@
 import { createGroupLoader } from '../../common/loaders';
-import type { PrismaClient } from '../../generated/prisma/client';
+import type { DbClient } from '../../db/database';
 
-export function createRebuttalLoaders(prisma: PrismaClient) {
+export function createRebuttalLoaders(prisma: DbClient) {
   return {
     /** Rebuttals against a claim (the claim is their target). */
     byClaimId: createGroupLoader(

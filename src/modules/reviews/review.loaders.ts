@@ -1,7 +1,7 @@
 import { createGroupLoader } from '../../common/loaders';
-import type { PrismaClient } from '../../generated/prisma/client';
+import type { DbClient } from '../../db/database';
 
-export function createReviewLoaders(prisma: PrismaClient) {
+export function createReviewLoaders(prisma: DbClient) {
   return {
     /** A claim's reviews, oldest first. */
     byClaimId: createGroupLoader(
