@@ -9,6 +9,7 @@ import { makeClaim, makeSpeaker } from '../helpers/factories';
 import { captureLogs, type LogEntry } from '../helpers/log-capture';
 import { serverUrl } from '../helpers/test-database';
 import { dataOf, errorCodes, startTestServer, type GraphQLResponse, type TestServer } from '../helpers/test-server';
+import { until } from '../helpers/wait';
 
 const onPostgres = serverUrl() ? describe : describe.skip;
 
@@ -19,16 +20,6 @@ const CREATE_CLAIM = `mutation ($input: CreateClaimInput!) { createClaim(input: 
 const CLAIM_PAGE = `{ claims(first: 20) { totalCount nodes { id text speaker { name } rebuts { claim { text } } } } }`;
 const CREATE_REVIEW = `mutation ($input: CreateReviewInput!) { createReview(input: $input) { id } }`;
 const DELETE_REVIEW = `mutation ($id: ID!) { deleteReview(id: $id) { id } }`;
-
-/** Resolves once `condition` holds, checking every few milliseconds (fails the test after `deadlineMs`). */
-async function until(condition: () => boolean | Promise<boolean>, deadlineMs = 20_000): Promise<number> {
-  const started = Date.now();
-  while (!(await condition())) {
-    if (Date.now() - started > deadlineMs) throw new Error(`condition not met within ${deadlineMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  return Date.now() - started;
-}
 
 /**
  * Clients sending a mix of reads and writes (claims with their rebuttals, which Prisma writes in a transaction; reviews

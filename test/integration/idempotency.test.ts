@@ -3,6 +3,7 @@
 import { withPgClient } from '../../src/db/pg-client';
 import { makeClaim, makeSpeaker, tableCounts } from '../helpers/factories';
 import { serverUrl } from '../helpers/test-database';
+import { until } from '../helpers/wait';
 import { dataOf, errorCodes, startTestServer, type TestServer } from '../helpers/test-server';
 
 const CREATE_SPEAKER = `mutation ($input: CreateSpeakerInput!) { createSpeaker(input: $input) { id name slug } }`;
@@ -174,13 +175,12 @@ describe('Idempotency-Key', () => {
       await admin.query('LOCK TABLE speakers IN SHARE MODE');
       const first = send();
       try {
-        for (;;) {
+        await until(async () => {
           const { rows } = await admin.query<{ held: number }>(
             `SELECT count(*)::int AS held FROM pg_locks WHERE locktype = 'advisory' AND granted AND pid <> pg_backend_pid()`,
           );
-          if (rows[0]!.held > 0) break;
-          await new Promise((resolve) => setTimeout(resolve, 10));
-        }
+          return rows[0]!.held > 0;
+        });
         const second = await send();
         expect(second.status).toBe(409);
         expect(second.errors).toEqual([
