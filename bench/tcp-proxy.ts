@@ -9,8 +9,8 @@ export interface TcpProxy {
   /** Destroys every open connection and refuses new ones (as a database that went down does). */
   cut(): void;
   /**
-   * Destroys every open connection and from then on accepts new ones but never answers them (as a server that hangs,
-   * or a network that drops packets, does): clients wait until their own timeouts give up.
+   * Stops forwarding, as a network partition or a hung server does: open connections stay open but carry nothing
+   * more, and new ones are accepted and never answered. Clients wait until their own timeouts give up.
    */
   stall(): void;
   /** Accepts connections again and forwards them to the target. */
@@ -24,6 +24,7 @@ export async function startTcpProxy(target: { host: string; port: number }, list
   const open = new Set<net.Socket>();
   let cut = false;
   let stalled = false;
+  const paired = new Map<net.Socket, net.Socket>();
   const server = net.createServer((client) => {
     if (stalled) {
       open.add(client);
@@ -37,11 +38,13 @@ export async function startTcpProxy(target: { host: string; port: number }, list
     const upstream = net.connect(target.port, target.host);
     open.add(client);
     open.add(upstream);
+    paired.set(client, upstream);
     const close = () => {
       client.destroy();
       upstream.destroy();
       open.delete(client);
       open.delete(upstream);
+      paired.delete(client);
     };
     client.on('error', close).on('close', close);
     upstream.on('error', close).on('close', close);
@@ -56,6 +59,7 @@ export async function startTcpProxy(target: { host: string; port: number }, list
   const dropAll = () => {
     for (const socket of open) socket.destroy();
     open.clear();
+    paired.clear();
   };
   return {
     port,
@@ -69,10 +73,15 @@ export async function startTcpProxy(target: { host: string; port: number }, list
     stall() {
       cut = true;
       stalled = true;
-      dropAll();
+      for (const [client, upstream] of paired) {
+        client.unpipe(upstream);
+        upstream.unpipe(client);
+        client.pause();
+        upstream.pause();
+      }
     },
     restore() {
-      // Stalled connections are dropped: they were never forwarded.
+      // Stalled connections are dropped: what they carried meanwhile is lost.
       if (stalled) dropAll();
       cut = false;
       stalled = false;

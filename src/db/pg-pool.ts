@@ -18,6 +18,9 @@ export type DatabaseLogger = Pick<Logger, 'warn' | 'info'>;
  * listener of its own for its whole life: the fault is logged once, the client is unusable (its holder's next query
  * fails, and release() drops it from the pool), and the pool connects afresh when next asked.
  */
+/** How much longer than statement_timeout the client waits for an answer before it takes the server for gone. */
+export const QUERY_TIMEOUT_GRACE_MS = 2_000;
+
 let connections = 0;
 
 export function listenForClientErrors(client: ClientBase, logger: DatabaseLogger | undefined, what: string): void {
@@ -39,10 +42,13 @@ export function createPgPool(config: PostgresConfig, logger?: DatabaseLogger): P
     // Both a new connection and a wait for a free one give up after this, so that requests fail fast with
     // SERVICE_UNAVAILABLE while the server is unreachable instead of queueing without end.
     connectionTimeoutMillis: config.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
-    // Sent in the startup packet, so it holds on every connection from its first statement (0: none).
-    ...(statementTimeout > 0 ? { statement_timeout: statementTimeout } : {}),
-    // Notices a server that vanished without closing the socket (a host gone, a network partition) on idle connections.
+    // Sent in the startup packet, so it holds on every connection from its first statement (0: none). The client
+    // gives up QUERY_TIMEOUT_GRACE_MS later on its own: only a server that no longer answers at all (a network
+    // partition mid-query, a host gone) gets there, and the request fails instead of waiting for TCP to give up.
+    ...(statementTimeout > 0 ? { statement_timeout: statementTimeout, query_timeout: statementTimeout + QUERY_TIMEOUT_GRACE_MS } : {}),
+    // Lets the OS notice such a server on idle connections too (probes after 10 s of silence, then its own pace).
     keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
     application_name: 'claimtrace',
     types: { getTypeParser: rowTypeParser },
   });

@@ -55,10 +55,12 @@ const UNAVAILABLE_SQLSTATE = /^(08...|57P0[1-3]|53300)$/;
 const TIMEOUT_SQLSTATE = '57014';
 const UNAVAILABLE_SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ECONNABORTED', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
 // node-postgres raises these without a code: a session that ended, a pool that could not connect or hand out a
-// connection within connectionTimeoutMillis, a client already broken by an earlier fault.
+// connection within connectionTimeoutMillis, a server that did not answer within query_timeout, a client already
+// broken by an earlier fault.
 const UNAVAILABLE_MESSAGES = [
   /^Connection terminated/,
   /^timeout exceeded when trying to connect$/,
+  /^Query read timeout$/,
   /^Client has encountered a connection error and is not queryable$/,
 ];
 // @prisma/adapter-pg's names for socket faults, and Prisma's codes for them (P1001 cannot reach the server, P1002 and
