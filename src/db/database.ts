@@ -46,7 +46,10 @@ export interface Database extends DataAccess {
   readonly queryRows: QueryRows;
   /** The adapter factory the schema engine migrates through (see migrator.ts). */
   readonly migrationAdapterFactory: SqlMigrationAwareDriverAdapterFactory;
-  /** Runs a migration run so that of several processes migrating one database, one at a time does (migration-lock.ts). */
+  /**
+   * Runs `work` (migrations, and at start-up the first seed) so that of several processes doing it on one database,
+   * one at a time does (migration-lock.ts). Nested calls run under the lock already held.
+   */
   withMigrationLock<T>(work: () => Promise<T>): Promise<T>;
   /** Resolves when the database answers a trivial query. */
   ping(): Promise<void>;

@@ -1,12 +1,13 @@
-// Several instances started at once against one PostgreSQL database, each migrating at start as `npm start` does:
-// exactly one applies the migrations, the others wait for it and find nothing to do. (The embedded database has one
+// Several instances started at once against one PostgreSQL database, each migrating (and seeding an empty database)
+// at start as `npm start` does: exactly one applies the migrations, the others wait for it and find nothing to do. (The embedded database has one
 // process by construction: its data directory is locked, see data-dir-lock.ts.)
 import { randomBytes } from 'node:crypto';
 import { MIGRATION_LOCK_KEY } from '../../src/db/migration-lock';
 import { withDatabaseName, withPgClient } from '../../src/db/pg-client';
 import { readMigrations } from '../../src/db/migrator';
+import { readCorpus } from '../../prisma/seed/corpus';
 import { runTs } from '../helpers/run-ts';
-import { adminQuery, serverUrl } from '../helpers/test-database';
+import { adminQuery, serverUrl, TEMPLATE_ENV } from '../helpers/test-database';
 import { until } from '../helpers/wait';
 
 const onPostgres = serverUrl() ? describe : describe.skip;
@@ -26,24 +27,34 @@ onPostgres('migrating one database from several processes at once', () => {
   });
   afterAll(() => adminQuery(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`));
 
-  it('applies every migration exactly once: one process migrates, the others wait for it, then find nothing to do', async () => {
-    const migrations = readMigrations().migrationDirectories.map((directory) => directory.path);
-    const results = await withPgClient(url, async (holder) => {
-      // Taken first here, so that all three are seen waiting before any of them may start.
+  /**
+   * Starts `count` runs of a command on one database while this test holds the lock, waits until all of them are seen
+   * waiting on it, then lets them go; resolves to their results.
+   */
+  async function startTogether(database: string, entry: string, count: number, beforeRelease: () => Promise<void> = async () => {}) {
+    const url = withDatabaseName(serverUrl()!, database);
+    return withPgClient(url, async (holder) => {
       await holder.query('SELECT pg_advisory_lock($1::bigint)', [MIGRATION_LOCK_KEY]);
-      const runs = Array.from({ length: 3 }, () => runTs('src/cli/migrate.ts', [], { DATABASE_URL: url }));
+      const runs = Array.from({ length: count }, () => runTs(entry, [], { DATABASE_URL: url }));
       await until(async () => {
         const { rows } = await holder.query<{ waiting: number }>(
           `SELECT count(*)::int AS waiting FROM pg_locks
            WHERE locktype = 'advisory' AND NOT granted AND classid::bigint = $1 AND objid::bigint = $2 AND objsubid = 1`,
           [KEY_HIGH, KEY_LOW],
         );
-        return rows[0]!.waiting === 3;
+        return rows[0]!.waiting === count;
       }, 60_000);
-      const { rows } = await holder.query<{ table: string | null }>(`SELECT to_regclass('_prisma_migrations')::text AS table`);
-      expect(rows[0]!.table).toBeNull();
+      await beforeRelease();
       await holder.query('SELECT pg_advisory_unlock($1::bigint)', [MIGRATION_LOCK_KEY]);
       return Promise.all(runs);
+    });
+  }
+
+  it('applies every migration exactly once: one process migrates, the others wait for it, then find nothing to do', async () => {
+    const migrations = readMigrations().migrationDirectories.map((directory) => directory.path);
+    const results = await startTogether(database, 'src/cli/migrate.ts', 3, async () => {
+      const { rows } = await withPgClient(url, (client) => client.query<{ table: string | null }>(`SELECT to_regclass('_prisma_migrations')::text AS table`));
+      expect(rows[0]!.table).toBeNull();
     });
 
     for (const result of results) expect(result).toMatchObject({ code: 0, stderr: '' });
@@ -59,6 +70,55 @@ onPostgres('migrating one database from several processes at once', () => {
       ),
     );
     expect(applied.rows).toEqual(migrations.map((name) => ({ migration_name: name, finished: true, rolled_back: false })));
+  }, 120_000);
+
+  it('seeds an empty database once when several processes seed it at once: the others wait until the first is done', async () => {
+    const seeded = `${database}_seed`;
+    await adminQuery(`CREATE DATABASE ${seeded} TEMPLATE ${process.env[TEMPLATE_ENV]}`);
+    const seededUrl = withDatabaseName(serverUrl()!, seeded);
+    try {
+      const results = await withPgClient(seededUrl, async (holder) => {
+        // The first seed to get there stops at its rebuttals (this session holds the table) with its other rows written
+        // but not committed: the others must be waiting for the lock, not seeding beside it.
+        await holder.query('BEGIN');
+        await holder.query('LOCK TABLE rebuttals IN SHARE MODE');
+        const runs = Array.from({ length: 3 }, () => runTs('src/cli/seed.ts', [], { DATABASE_URL: seededUrl }));
+        try {
+          await until(async () => {
+            const { rows } = await holder.query<{ seeding: number; waiting: number }>(
+              `SELECT count(*) FILTER (WHERE locktype = 'relation' AND relation = 'rebuttals'::regclass)::int AS seeding,
+                      count(*) FILTER (WHERE locktype = 'advisory' AND classid::bigint = $1 AND objid::bigint = $2 AND objsubid = 1)::int AS waiting
+               FROM pg_locks WHERE NOT granted`,
+              [KEY_HIGH, KEY_LOW],
+            );
+            return rows[0]!.seeding === 1 && rows[0]!.waiting === 2;
+          }, 60_000);
+        } finally {
+          await holder.query('ROLLBACK');
+        }
+        return Promise.all(runs);
+      });
+      for (const result of results) expect(result).toMatchObject({ code: 0, stderr: '' });
+      const outputs = results.map((result) => result.stdout.trim()).sort();
+      expect(outputs[0]).toMatch(/^Created \d+ speaker\(s\)/);
+      expect(outputs.slice(1)).toEqual(['The seed corpus is already in the database: nothing created.', 'The seed corpus is already in the database: nothing created.']);
+      const corpus = readCorpus();
+      const counts = await withPgClient(seededUrl, async (client) => {
+        const { rows } = await client.query<{ speakers: number; sources: number; claims: number; rebuttals: number }>(
+          `SELECT (SELECT count(*)::int FROM speakers) AS speakers, (SELECT count(*)::int FROM sources) AS sources,
+                  (SELECT count(*)::int FROM claims) AS claims, (SELECT count(*)::int FROM rebuttals) AS rebuttals`,
+        );
+        return rows[0];
+      });
+      expect(counts).toEqual({
+        speakers: corpus.speakers.length,
+        sources: corpus.sources.length,
+        claims: corpus.claims.length,
+        rebuttals: corpus.rebuttals.length,
+      });
+    } finally {
+      await adminQuery(`DROP DATABASE IF EXISTS ${seeded} WITH (FORCE)`);
+    }
   }, 120_000);
 
   it('leaves no advisory lock held by a process that migrated and goes on running', async () => {
