@@ -2,6 +2,7 @@
 // under load (57P01, what a restart or a failover sends), the connection cut or stalled through a TCP proxy, a
 // statement held past the statement timeout. The embedded database runs in the process, with no connection to lose:
 // there only the health endpoints apply.
+import net from 'node:net';
 import { startTcpProxy, urlThroughProxy, type TcpProxy } from '../../bench/tcp-proxy';
 import { withPgClient } from '../../src/db/pg-client';
 import { Prisma } from '../../src/generated/prisma/client';
@@ -214,6 +215,31 @@ onPostgres('a database outage through a TCP proxy', () => {
     expect(again.headers.get('idempotent-replayed')).toBe('true');
     expect(again.data).toEqual(first.data);
     expect(await api.db.prisma.claim.count({ where: { text: 'retried after the outage' } })).toBe(1);
+  });
+});
+
+onPostgres('PostgreSQL not running at all', () => {
+  let api: TestServer;
+  beforeAll(async () => {
+    // A port nothing listens on any more: every connection is refused (ECONNREFUSED), as when the server is stopped.
+    const probe = net.createServer();
+    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+    const { port } = probe.address() as net.AddressInfo;
+    await new Promise((resolve) => probe.close(resolve));
+    api = await startTestServer({ postgres: { connectVia: (url) => urlThroughProxy(url, { port }) } });
+  });
+  afterAll(() => api.close());
+
+  it('answers SERVICE_UNAVAILABLE (503) at once, and /health and readiness say so', async () => {
+    const read = await api.gql(CLAIM_PAGE);
+    expect(read).toMatchObject({ status: 503, data: null });
+    expect(distinctCodes(read)).toEqual(['SERVICE_UNAVAILABLE']);
+    const write = await api.post(CREATE_CLAIM, { input: { text: 'nowhere', kind: 'QUOTE', speakerId: '00000000-0000-7000-8000-000000000000' } }, { 'idempotency-key': 'down-1' });
+    expect(write.status).toBe(503);
+    expect(distinctCodes(write)).toEqual(['SERVICE_UNAVAILABLE']);
+    expect((await health(api, '/health')).status).toBe(503);
+    expect((await health(api, '/health/ready')).status).toBe(503);
+    expect((await health(api, '/health/live')).status).toBe(200);
   });
 });
 
