@@ -8,9 +8,14 @@ export interface TcpProxy {
   readonly port: number;
   /** Destroys every open connection and refuses new ones (as a database that went down does). */
   cut(): void;
+  /**
+   * Stops forwarding, as a network partition or a hung server does: open connections stay open but carry nothing
+   * more, and new ones are accepted and never answered. Clients wait until their own timeouts give up.
+   */
+  stall(): void;
   /** Accepts connections again and forwards them to the target. */
   restore(): void;
-  /** Whether connections are refused now. */
+  /** Whether connections are refused (or stalled) now. */
   readonly isCut: boolean;
   close(): Promise<void>;
 }
@@ -18,7 +23,14 @@ export interface TcpProxy {
 export async function startTcpProxy(target: { host: string; port: number }, listenPort = 0): Promise<TcpProxy> {
   const open = new Set<net.Socket>();
   let cut = false;
+  let stalled = false;
+  const paired = new Map<net.Socket, net.Socket>();
   const server = net.createServer((client) => {
+    if (stalled) {
+      open.add(client);
+      client.on('error', () => client.destroy()).on('close', () => open.delete(client));
+      return;
+    }
     if (cut) {
       client.destroy();
       return;
@@ -26,11 +38,13 @@ export async function startTcpProxy(target: { host: string; port: number }, list
     const upstream = net.connect(target.port, target.host);
     open.add(client);
     open.add(upstream);
+    paired.set(client, upstream);
     const close = () => {
       client.destroy();
       upstream.destroy();
       open.delete(client);
       open.delete(upstream);
+      paired.delete(client);
     };
     client.on('error', close).on('close', close);
     upstream.on('error', close).on('close', close);
@@ -42,6 +56,11 @@ export async function startTcpProxy(target: { host: string; port: number }, list
     server.listen(listenPort, '127.0.0.1', () => resolve());
   });
   const port = (server.address() as net.AddressInfo).port;
+  const dropAll = () => {
+    for (const socket of open) socket.destroy();
+    open.clear();
+    paired.clear();
+  };
   return {
     port,
     get isCut() {
@@ -49,16 +68,28 @@ export async function startTcpProxy(target: { host: string; port: number }, list
     },
     cut() {
       cut = true;
-      for (const socket of open) socket.destroy();
-      open.clear();
+      dropAll();
+    },
+    stall() {
+      cut = true;
+      stalled = true;
+      for (const [client, upstream] of paired) {
+        client.unpipe(upstream);
+        upstream.unpipe(client);
+        client.pause();
+        upstream.pause();
+      }
     },
     restore() {
+      // Stalled connections are dropped: what they carried meanwhile is lost.
+      if (stalled) dropAll();
       cut = false;
+      stalled = false;
     },
     close() {
       cut = true;
-      for (const socket of open) socket.destroy();
-      open.clear();
+      stalled = false;
+      dropAll();
       return new Promise((resolve) => server.close(() => resolve()));
     },
   };

@@ -6,9 +6,22 @@ import path from 'node:path';
 export type NodeEnv = 'development' | 'production' | 'test';
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
-export type DatabaseConfig =
-  | { kind: 'pglite'; dataDir: string }
-  | { kind: 'postgres'; url: string; poolSize: number };
+export interface PostgresConfig {
+  kind: 'postgres';
+  url: string;
+  poolSize: number;
+  /** How long a request waits for a connection (a new one, or a free one of the pool) before failing. */
+  connectTimeoutMs?: number;
+  /** PostgreSQL's statement_timeout on the pool's connections; 0 turns it off. */
+  statementTimeoutMs?: number;
+}
+
+export type DatabaseConfig = { kind: 'pglite'; dataDir: string } | PostgresConfig;
+
+/** Defaults for the PostgreSQL settings a caller of openDatabase may leave out (tests, benchmarks). */
+export const DEFAULT_CONNECT_TIMEOUT_MS = 3_000;
+export const DEFAULT_STATEMENT_TIMEOUT_MS = 10_000;
+export const DEFAULT_IDEMPOTENCY_KEY_TTL_SECONDS = 86_400;
 
 /**
  * The most an operation may ask for, checked before it runs (src/graphql/operation-limits.ts). The defaults let every
@@ -49,6 +62,8 @@ export interface Config {
   seedOnStart: boolean;
   shutdownTimeoutMs: number;
   operationLimits: OperationLimits;
+  /** How long a mutation's Idempotency-Key and the response it stored are kept. */
+  idempotencyKeyTtlSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -118,7 +133,13 @@ export function loadConfig(env: Env = process.env): Config {
     if (!/^postgres(ql)?:\/\//.test(url)) {
       problems.push('DATABASE_URL must be a PostgreSQL URL (postgresql://user@host:port/database); unset it to use the embedded database');
     }
-    database = { kind: 'postgres', url, poolSize: integer('DATABASE_POOL_SIZE', 10, 1, 200) };
+    database = {
+      kind: 'postgres',
+      url,
+      poolSize: integer('DATABASE_POOL_SIZE', 10, 1, 200),
+      connectTimeoutMs: integer('DATABASE_CONNECT_TIMEOUT_MS', DEFAULT_CONNECT_TIMEOUT_MS, 100, 600_000),
+      statementTimeoutMs: integer('DATABASE_STATEMENT_TIMEOUT_MS', DEFAULT_STATEMENT_TIMEOUT_MS, 0, 86_400_000),
+    };
   } else {
     const dataDir = read('PGLITE_DATA_DIR') ?? path.join(projectRoot, 'data', 'pglite');
     database = { kind: 'pglite', dataDir: dataDir.startsWith('memory://') ? dataDir : path.resolve(dataDir) };
@@ -142,6 +163,7 @@ export function loadConfig(env: Env = process.env): Config {
       fieldRepeats: integer('GRAPHQL_MAX_FIELD_REPEATS', DEFAULT_OPERATION_LIMITS.fieldRepeats, 1, 10_000),
       cost: integer('GRAPHQL_MAX_COST', DEFAULT_OPERATION_LIMITS.cost, 1, 1_000_000_000),
     },
+    idempotencyKeyTtlSeconds: integer('IDEMPOTENCY_KEY_TTL_SECONDS', DEFAULT_IDEMPOTENCY_KEY_TTL_SECONDS, 60, 30 * 86_400),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -1,7 +1,7 @@
 // The typed request context: the services (built once per server) and a fresh set of DataLoaders per request, so
 // that batching and caching never leak between requests. This is the one place loaders are built.
 import type { Logger } from './logger';
-import type { Database } from './db/database';
+import type { DataAccess } from './db/database';
 import { ClaimService } from './modules/claims/claim.service';
 import { createClaimLoaders } from './modules/claims/claim.loaders';
 import { RebuttalService } from './modules/rebuttals/rebuttal.service';
@@ -16,7 +16,7 @@ import { createSpeakerLoaders } from './modules/speakers/speaker.loaders';
 import { createDisputeLoaders } from './modules/tracing/dispute.loaders';
 import { TraceService } from './modules/tracing/trace.service';
 
-export function createServices({ prisma, queryRows }: Pick<Database, 'prisma' | 'queryRows'>) {
+export function createServices({ prisma, queryRows }: DataAccess) {
   return {
     speakers: new SpeakerService(prisma),
     sources: new SourceService(prisma),
@@ -28,7 +28,7 @@ export function createServices({ prisma, queryRows }: Pick<Database, 'prisma' | 
   };
 }
 
-export function createLoaders({ prisma, queryRows }: Pick<Database, 'prisma' | 'queryRows'>) {
+export function createLoaders({ prisma, queryRows }: DataAccess) {
   return {
     speakers: createSpeakerLoaders(queryRows),
     sources: createSourceLoaders(prisma),
@@ -42,8 +42,17 @@ export function createLoaders({ prisma, queryRows }: Pick<Database, 'prisma' | '
 export type Services = ReturnType<typeof createServices>;
 export type Loaders = ReturnType<typeof createLoaders>;
 
+/** What the resolvers of an idempotent mutation (one sent with an Idempotency-Key) run inside; see graphql/idempotency.ts. */
+export interface IdempotentMutation {
+  /** Runs one root mutation field in a savepoint of the request's transaction: a field that fails leaves no writes. */
+  field(resolve: () => unknown): Promise<unknown>;
+}
+
 export interface Context {
+  /** Bound to the request's transaction while an idempotent mutation runs (see idempotency). */
   services: Services;
   loaders: Loaders;
   logger: Logger;
+  /** Set while an idempotent mutation runs. */
+  idempotency?: IdempotentMutation;
 }

@@ -55,13 +55,17 @@ async function main(): Promise<void> {
   process.on('SIGINT', onSignal);
 
   try {
-    db = await openDatabase(config.database);
+    db = await openDatabase(config.database, { logger });
     const where = config.database.kind === 'pglite' ? `embedded PostgreSQL at ${config.database.dataDir}` : 'PostgreSQL server (DATABASE_URL)';
-    const applied = await applyMigrations(db);
-    logger.info({ database: where, applied }, applied.length > 0 ? 'migrations applied' : 'database schema is up to date');
-    if (config.seedOnStart && !stopping && (await isDatabaseEmpty(db.prisma))) {
-      logger.info({ created: await seedDatabase(db.prisma) }, 'seeded the empty database with the INF-treaty corpus');
-    }
+    const opened = db;
+    // Under one lock: of several instances started at once on an empty database, one migrates and seeds it.
+    await opened.withMigrationLock(async () => {
+      const applied = await applyMigrations(opened);
+      logger.info({ database: where, applied }, applied.length > 0 ? 'migrations applied' : 'database schema is up to date');
+      if (config.seedOnStart && !stopping && (await isDatabaseEmpty(opened.prisma))) {
+        logger.info({ created: await seedDatabase(opened.prisma) }, 'seeded the empty database with the INF-treaty corpus');
+      }
+    });
     if (stopping) return stop();
     server = await createServer({ config, db, logger });
     const url = await server.listen(config.port, config.host);

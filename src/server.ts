@@ -6,23 +6,25 @@ import { ApolloServer, HeaderMap, type HTTPGraphQLRequest } from '@apollo/server
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
-import type { Config } from './config';
+import { DEFAULT_IDEMPOTENCY_KEY_TTL_SECONDS, type Config } from './config';
 import { createLoaders, createServices, type Context } from './context';
 import type { Database } from './db/database';
 import { createErrorFormatter } from './errors/mask-error';
 import type { Logger } from './logger';
+import { idempotencyPlugin } from './graphql/idempotency';
 import { jitGateway } from './graphql/jit-gateway';
 import { operationLimits } from './graphql/operation-limits';
 import { requestLoggerPlugin } from './graphql/request-logger';
 import { buildAppSchema } from './graphql/schema';
+import { serviceUnavailablePlugin } from './graphql/service-unavailable';
 import { readJsonBody, sendJson } from './http/body';
+import { createHealthHandler, HEALTH_PATHS } from './http/health';
 import { HttpError } from './http/http-error';
 
 const GRAPHQL_PATHS = new Set(['/', '/graphql']);
-const HEALTH_TIMEOUT_MS = 2_000;
 
 export interface ServerOptions {
-  config: Pick<Config, 'nodeEnv' | 'exposeSchema' | 'operationLimits'>;
+  config: Pick<Config, 'nodeEnv' | 'exposeSchema' | 'operationLimits'> & Partial<Pick<Config, 'idempotencyKeyTtlSeconds'>>;
   db: Database;
   logger: Logger;
 }
@@ -37,6 +39,7 @@ export interface AppServer {
 
 export async function createServer({ config, db, logger }: ServerOptions): Promise<AppServer> {
   const services = createServices(db);
+  const health = createHealthHandler(db, logger);
   const httpServer = http.createServer();
   const schema = await buildAppSchema();
   const limits = operationLimits(schema, config.operationLimits);
@@ -45,6 +48,7 @@ export async function createServer({ config, db, logger }: ServerOptions): Promi
   // strips them from validation errors only (and by a pattern, after the fact); graphql-armor's block-field-suggestions
   // pattern misses `Did you mean the enum value "…"?`.
   const hideSuggestions = !config.exposeSchema;
+  const formatError = createErrorFormatter({ exposeDetails: config.nodeEnv === 'development', logger });
   const apollo = new ApolloServer<Context>({
     gateway: jitGateway(schema, { hideSuggestions }),
     introspection: config.exposeSchema,
@@ -54,12 +58,15 @@ export async function createServer({ config, db, logger }: ServerOptions): Promi
     // index.ts owns shutdown (stop HTTP and Apollo, then close the database); Apollo's own handlers would race it.
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: config.nodeEnv === 'development',
-    formatError: createErrorFormatter({ exposeDetails: config.nodeEnv === 'development', logger }),
+    formatError,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       config.exposeSchema ? ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }) : ApolloServerPluginLandingPageDisabled(),
       requestLoggerPlugin(),
       limits.plugin,
+      // Before serviceUnavailablePlugin: it may turn a response into a database error, and sets its status itself.
+      idempotencyPlugin({ prisma: db.prisma, ttlSeconds: config.idempotencyKeyTtlSeconds ?? DEFAULT_IDEMPOTENCY_KEY_TTL_SECONDS, formatError }),
+      serviceUnavailablePlugin(),
       // The API sets no cache hints; left on, the plugin wraps every field resolver (a large share of a big trace's time).
       ApolloServerPluginCacheControlDisabled(),
     ],
@@ -76,7 +83,7 @@ export async function createServer({ config, db, logger }: ServerOptions): Promi
 
   async function handle(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://localhost');
-    if (url.pathname === '/health') return health(response);
+    if (HEALTH_PATHS.has(url.pathname)) return health.handle(url.pathname, response);
     if (!GRAPHQL_PATHS.has(url.pathname)) throw new HttpError(404, `Not found: GraphQL is served at /graphql, health at /health`);
 
     const headers = new HeaderMap();
@@ -105,20 +112,6 @@ export async function createServer({ config, db, logger }: ServerOptions): Promi
     response.end();
   }
 
-  async function health(response: http.ServerResponse): Promise<void> {
-    const started = Date.now();
-    try {
-      await Promise.race([
-        db.ping(),
-        new Promise((_, reject) => setTimeout(() => reject(new Error('timed out')), HEALTH_TIMEOUT_MS).unref()),
-      ]);
-      sendJson(response, 200, { status: 'ok', database: { status: 'up', kind: db.kind, latencyMs: Date.now() - started } });
-    } catch (error) {
-      logger.warn({ err: error }, 'health check: database unreachable');
-      sendJson(response, 503, { status: 'unavailable', database: { status: 'down', kind: db.kind } });
-    }
-  }
-
   return {
     httpServer,
     listen(port, host) {
@@ -133,6 +126,7 @@ export async function createServer({ config, db, logger }: ServerOptions): Promi
       });
     },
     async stop() {
+      health.stopping();
       await apollo.stop();
     },
   };

@@ -13,7 +13,11 @@ describe('loadConfig', () => {
       kind: 'postgres',
       url: 'postgresql://postgres@127.0.0.1:5432/test',
       poolSize: 10,
+      connectTimeoutMs: 3_000,
+      statementTimeoutMs: 10_000,
     });
+    const tuned = loadConfig({ DATABASE_URL: 'postgresql://h/db', DATABASE_CONNECT_TIMEOUT_MS: '500', DATABASE_STATEMENT_TIMEOUT_MS: '0' });
+    expect(tuned.database).toMatchObject({ connectTimeoutMs: 500, statementTimeoutMs: 0 });
   });
 
   it('hides the schema in production unless asked', () => {

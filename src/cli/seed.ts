@@ -8,9 +8,11 @@ import { runCli } from './run-cli';
 runCli(async () => {
   const db = await openDatabase(loadConfig().database);
   try {
-    await applyMigrations(db);
-    const wasEmpty = await isDatabaseEmpty(db.prisma);
-    const created = await seedDatabase(db.prisma);
+    // Under the lock start-up seeds under: two seeds at once would both see the corpus missing and both write it.
+    const { wasEmpty, created } = await db.withMigrationLock(async () => {
+      await applyMigrations(db);
+      return { wasEmpty: await isDatabaseEmpty(db.prisma), created: await seedDatabase(db.prisma) };
+    });
     const total = created.speakers + created.sources + created.claims + created.rebuttals;
     console.log(
       total === 0

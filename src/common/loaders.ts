@@ -1,7 +1,8 @@
 // The DataLoader shapes every module builds its relation loaders from. Batch functions map their results back over
 // the input keys, so order is kept and a missing key gets null (or an empty list), never another key's row.
 import DataLoader from 'dataloader';
-import { Prisma, type PrismaClient } from '../generated/prisma/client';
+import type { DbClient } from '../db/database';
+import { Prisma } from '../generated/prisma/client';
 import { toPage, type Page, type PageWindow } from './pagination';
 
 /** One row per id, or null. */
@@ -87,7 +88,7 @@ export interface ChildTable {
  * a LATERAL subquery per parent walks the (parent column, id) index, so a parent with 50,000 children costs no more
  * than one with five; and one more for the totals, when asked for.
  */
-export function createTableChildPageLoader<T extends { id: string }>(prisma: PrismaClient, source: ChildTable): DataLoader<ChildPageKey, Page<T>, string> {
+export function createTableChildPageLoader<T extends { id: string }>(prisma: DbClient, source: ChildTable): DataLoader<ChildPageKey, Page<T>, string> {
   const table = Prisma.raw(source.table);
   const column = Prisma.raw(source.parentColumn);
   const alias = Prisma.raw(source.alias);

@@ -2,21 +2,40 @@
 // server through node-postgres. Nothing outside src/db/ knows which one is behind the Prisma client.
 import { PGlite, type Extension, type PGliteOptions } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
-import { DriverAdapterError, type SqlDriverAdapter, type SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
-import { Pool } from 'pg';
+import {
+  DriverAdapterError,
+  type IsolationLevel,
+  type SqlDriverAdapter,
+  type SqlMigrationAwareDriverAdapterFactory,
+  type Transaction,
+} from '@prisma/driver-adapter-utils';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import type { DatabaseConfig } from '../config';
 import { PrismaClient, type Prisma } from '../generated/prisma/client';
 import { acquireDataDirLock } from './data-dir-lock';
-import { withPgClient } from './pg-client';
-import { rowTypeParser } from './row-types';
+import { withMigrationLock } from './migration-lock';
+import { createPgPool, type DatabaseLogger } from './pg-pool';
 
 export type { PrismaClient };
 
 /** Runs a hand-written query and returns its rows as objects keyed by column name, dates and timestamps as Date. */
 export type QueryRows = <T>(query: Prisma.Sql) => Promise<T[]>;
 
-export interface Database {
+/** What services and loaders read and write through: the client itself, or one of its transactions. */
+export type DbClient = Prisma.TransactionClient;
+
+/** The client and the hand-written query path, both bound to the database or both to one transaction. */
+export interface DataAccess {
+  readonly prisma: DbClient;
+  readonly queryRows: QueryRows;
+}
+
+/** Both paths inside the transaction `tx` (hand-written queries through Prisma there: the pool's own path is outside it). */
+export function transactionDataAccess(tx: DbClient): DataAccess {
+  return { prisma: tx, queryRows: <T>(query: Prisma.Sql) => tx.$queryRaw<T[]>(query) };
+}
+
+export interface Database extends DataAccess {
   readonly kind: DatabaseConfig['kind'];
   readonly prisma: PrismaClient;
   /**
@@ -27,6 +46,11 @@ export interface Database {
   readonly queryRows: QueryRows;
   /** The adapter factory the schema engine migrates through (see migrator.ts). */
   readonly migrationAdapterFactory: SqlMigrationAwareDriverAdapterFactory;
+  /**
+   * Runs `work` (migrations, and at start-up the first seed) so that of several processes doing it on one database,
+   * one at a time does (migration-lock.ts). Nested calls run under the lock already held.
+   */
+  withMigrationLock<T>(work: () => Promise<T>): Promise<T>;
   /** Resolves when the database answers a trivial query. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -37,6 +61,8 @@ export interface OpenDatabaseOptions {
   onQuery?: (sql: string) => void;
   /** Start the embedded database from a dump made by PGlite's dumpDataDir (tests start from a migrated template). */
   loadDataDir?: Blob;
+  /** Where connection faults (and waits for another instance's migrations) are logged. */
+  logger?: DatabaseLogger;
 }
 
 // PGlite ships contrib extensions as separate modules, typed for ESM only but built for CommonJS too.
@@ -101,22 +127,85 @@ export function pgliteMigrationFactory(pglite: PGlite): SqlMigrationAwareDriverA
   };
 }
 
+/**
+ * The embedded database's transactions for Prisma, hand-written over PGlite's own transaction(): those of
+ * pglite-prisma-adapter report a COMMIT that fails (a deferred constraint, a failed write to disk) as a success, since
+ * it swallows the failure after handing out the transaction, so Prisma would answer "saved" for writes PGlite rolled
+ * back; and they lack savepoints, which Prisma needs for a $transaction inside another (an idempotent mutation runs
+ * the services' own transactions inside its own). Statements still go through the adapter, bound to PGlite's
+ * transaction, so rows and errors read exactly as they do outside one.
+ */
+function pgliteRuntimeFactory(pglite: PGlite): SqlMigrationAwareDriverAdapterFactory {
+  const factory = pgliteFactory(pglite);
+  return {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    connectToShadowDb: () => factory.connectToShadowDb(),
+    async connect() {
+      const adapter = await factory.connect();
+      return Object.assign(adapter, {
+        startTransaction: (isolationLevel?: IsolationLevel) =>
+          new Promise<Transaction>((started, failedToStart) => {
+            let decide: (commit: boolean) => void = () => undefined;
+            const decided = new Promise<boolean>((resolve) => (decide = resolve));
+            const outcome = pglite.transaction(async (tx) => {
+              if (isolationLevel) await tx.exec(`SET TRANSACTION ISOLATION LEVEL ${isolationLevel}`);
+              const statements = await pgliteFactory(tx as unknown as PGlite).connect();
+              const run = async (sql: string) => void (await statements.executeRaw({ sql, args: [], argTypes: [] }));
+              started({
+                provider: statements.provider,
+                adapterName: statements.adapterName,
+                // PGlite's transaction() sends BEGIN and COMMIT, not Prisma.
+                options: { usePhantomQuery: true },
+                queryRaw: (query) => statements.queryRaw(query),
+                executeRaw: (query) => statements.executeRaw(query),
+                async commit() {
+                  decide(true);
+                  await outcome;
+                },
+                async rollback() {
+                  decide(false);
+                  await outcome;
+                },
+                createSavepoint: (name) => run(`SAVEPOINT ${name}`),
+                rollbackToSavepoint: (name) => run(`ROLLBACK TO SAVEPOINT ${name}`),
+                releaseSavepoint: (name) => run(`RELEASE SAVEPOINT ${name}`),
+              });
+              if (!(await decided)) await tx.rollback();
+            });
+            // Before `started`: the transaction could not begin. After: commit() and rollback() report it.
+            outcome.catch(failedToStart);
+          }),
+      });
+    },
+  };
+}
+
 export async function openDatabase(config: DatabaseConfig, options: OpenDatabaseOptions = {}): Promise<Database> {
   if (config.kind === 'postgres') {
     // One pool for Prisma and queryRows alike.
-    const pool = new Pool({ connectionString: config.url, max: config.poolSize, types: { getTypeParser: rowTypeParser } });
-    // An idle connection the server closes (a restart, a failover, a dropped database) errors on the pool, which
-    // discards it and connects afresh when next asked; unheard, that error event would end the process.
-    pool.on('error', () => undefined);
+    const pool = createPgPool(config, options.logger);
     const factory = new PrismaPg(pool);
+    // Migrations run on one connection of their own, opened for the run and closed after it. The schema engine takes
+    // its advisory lock and leaves it to the session's end to release: on a connection of the app's pool it would
+    // stay held as long as the pool kept that connection busy, and another instance's migration would time out on
+    // it. No statement_timeout there either: a migration may rightly take long.
     const migrationFactory: SqlMigrationAwareDriverAdapterFactory = {
       provider: factory.provider,
       adapterName: factory.adapterName,
-      connect: async () => runScriptsWhole(await factory.connect(), (script) => withPgClient(config.url, (client) => client.query(script))),
+      async connect() {
+        const migrationPool = createPgPool({ ...config, poolSize: 1, statementTimeoutMs: 0 }, options.logger);
+        const adapter = await new PrismaPg(migrationPool).connect();
+        Object.assign(adapter, { dispose: () => migrationPool.end() });
+        return runScriptsWhole(adapter, (script) => migrationPool.query(script));
+      },
       connectToShadowDb: () => factory.connectToShadowDb(),
     };
     const queryRows = async (query: Prisma.Sql) => (await pool.query({ text: query.text, values: query.values })).rows;
-    return wrap('postgres', factory, migrationFactory, queryRows, options, () => pool.end());
+    return wrap('postgres', factory, migrationFactory, queryRows, options, {
+      withMigrationLock: (work) => withMigrationLock(config.url, work, options.logger),
+      closeDriver: () => pool.end(),
+    });
   }
 
   const inMemory = config.dataDir.startsWith('memory://');
@@ -127,12 +216,16 @@ export async function openDatabase(config: DatabaseConfig, options: OpenDatabase
       ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
     });
     const queryRows = async (query: Prisma.Sql) => (await pglite.query(query.text, query.values)).rows;
-    return wrap('pglite', pgliteFactory(pglite), pgliteMigrationFactory(pglite), queryRows, options, async () => {
-      try {
-        await pglite.close();
-      } finally {
-        lock?.release();
-      }
+    return wrap('pglite', pgliteRuntimeFactory(pglite), pgliteMigrationFactory(pglite), queryRows, options, {
+      // One process owns the data directory (data-dir-lock.ts): there is nobody to wait for.
+      withMigrationLock: (work) => work(),
+      async closeDriver() {
+        try {
+          await pglite.close();
+        } finally {
+          lock?.release();
+        }
+      },
     });
   } catch (error) {
     lock?.release();
@@ -146,7 +239,7 @@ async function wrap(
   migrationAdapterFactory: SqlMigrationAwareDriverAdapterFactory,
   queryRows: (query: Prisma.Sql) => Promise<unknown[]>,
   options: OpenDatabaseOptions,
-  closeDriver: () => Promise<void>,
+  { withMigrationLock, closeDriver }: Pick<Database, 'withMigrationLock'> & { closeDriver: () => Promise<void> },
 ): Promise<Database> {
   const prisma = new PrismaClient({ adapter: factory, log: options.onQuery ? [{ emit: 'event', level: 'query' }] : [] });
   if (options.onQuery) {
@@ -162,6 +255,7 @@ async function wrap(
       return queryRows(query) as Promise<T[]>;
     },
     migrationAdapterFactory,
+    withMigrationLock,
     async ping() {
       await prisma.$queryRaw`SELECT 1`;
     },

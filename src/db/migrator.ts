@@ -8,8 +8,11 @@ import { migrationsDir } from '../config';
 import { createPGlite, pgliteMigrationFactory, type Database } from './database';
 import { withSchemaEngine } from './schema-engine';
 
-/** What the schema engine needs of a database: its migration-aware adapter factory. */
-export type MigrationTarget = Pick<Database, 'migrationAdapterFactory'>;
+/**
+ * What the schema engine needs of a database: its migration-aware adapter factory, and the lock under which one
+ * process at a time migrates it (every Database has one; a scratch database nobody else sees needs none).
+ */
+export type MigrationTarget = Pick<Database, 'migrationAdapterFactory'> & Partial<Pick<Database, 'withMigrationLock'>>;
 
 const NO_FILTERS = { externalTables: [], externalEnums: [] };
 const LOCKFILE = 'migration_lock.toml';
@@ -42,10 +45,12 @@ export function readMigrations(dir: string = migrationsDir): MigrationList {
 
 /** Applies every migration the database has not seen yet; returns the names applied. */
 export async function applyMigrations(db: MigrationTarget, dir: string = migrationsDir): Promise<string[]> {
-  return withSchemaEngine(db.migrationAdapterFactory, async (engine) => {
-    const result = await engine.applyMigrations({ migrationsList: readMigrations(dir), filters: NO_FILTERS });
-    return result.appliedMigrationNames;
-  });
+  const run = () =>
+    withSchemaEngine(db.migrationAdapterFactory, async (engine) => {
+      const result = await engine.applyMigrations({ migrationsList: readMigrations(dir), filters: NO_FILTERS });
+      return result.appliedMigrationNames;
+    });
+  return db.withMigrationLock ? db.withMigrationLock(run) : run();
 }
 
 /** Names of migrations in the folder that the database has not applied (empty when up to date). */

@@ -8,6 +8,8 @@ export const ErrorCode = {
   BAD_USER_INPUT: 'BAD_USER_INPUT',
   NOT_FOUND: 'NOT_FOUND',
   CONFLICT: 'CONFLICT',
+  SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
+  OPERATION_TIMEOUT: 'OPERATION_TIMEOUT',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
   /** An operation over one of the operation limits, refused before it ran. */
   OPERATION_TOO_COMPLEX: 'OPERATION_TOO_COMPLEX',
@@ -23,6 +25,8 @@ export interface AppErrorOptions {
   violations?: { field: string; message: string }[];
   /** The values that would have been accepted, when there are few (e.g. the review statuses a claim may move to). */
   allowed?: readonly string[];
+  /** The request header at fault, when it is one (e.g. "Idempotency-Key"). */
+  header?: string;
 }
 
 /** Which operation limit an operation went over, the limit, and what the operation measured (when known). */
@@ -68,5 +72,22 @@ export class OperationTooComplexError extends AppError {
   /** `measured` says what the operation has, e.g. "it has 101 aliases". */
   constructor(measured: string, details: OperationLimitDetails) {
     super(`Operation too complex: ${measured}, over the ${details.limit} limit of ${details.max}`, ErrorCode.OPERATION_TOO_COMPLEX, details);
+  }
+}
+
+/** The database cannot be reached (down, restarting, the network cut, no connection free in time): retry later. */
+export class ServiceUnavailableError extends AppError {
+  readonly code = ErrorCode.SERVICE_UNAVAILABLE;
+  // A write whose connection was lost may or may not have committed: the message does not pretend to know.
+  constructor(message = 'The database is unavailable; retry shortly (with an Idempotency-Key, a retried mutation cannot write twice).') {
+    super(message, ErrorCode.SERVICE_UNAVAILABLE);
+  }
+}
+
+/** The operation ran out of its time (on the database: its statement timeout). */
+export class OperationTimeoutError extends AppError {
+  readonly code = ErrorCode.OPERATION_TIMEOUT;
+  constructor(message = 'The operation took longer than allowed and was stopped.') {
+    super(message, ErrorCode.OPERATION_TIMEOUT);
   }
 }

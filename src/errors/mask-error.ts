@@ -1,11 +1,21 @@
-// Apollo's formatError: errors the client can act on pass through with their code and the field at fault; anything
-// unexpected (a bug, a lost database connection, SQL text) is logged and reaches the client as INTERNAL_SERVER_ERROR
-// with no detail, except in development.
+// Apollo's formatError: errors the client can act on pass through with their code and the field at fault; a database
+// that cannot be reached or a statement it cancelled is logged and becomes SERVICE_UNAVAILABLE or OPERATION_TIMEOUT
+// (the one place those faults are mapped); anything else unexpected (a bug, SQL text) is logged and reaches the client
+// as INTERNAL_SERVER_ERROR with no detail, except in development.
 import { ApolloServerValidationErrorCode, unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { tokenLimitRefusal } from '../graphql/token-limit';
 import type { Logger } from '../logger';
-import { AppError, ErrorCode } from './app-errors';
+import { AppError, ErrorCode, OperationTimeoutError, ServiceUnavailableError } from './app-errors';
+import { databaseFault } from './database-errors';
+
+/** The client's error for a database fault, or undefined when `error` is none (see databaseFault). */
+export function databaseFaultError(error: unknown): ServiceUnavailableError | OperationTimeoutError | undefined {
+  const fault = databaseFault(error);
+  if (fault === 'unavailable') return new ServiceUnavailableError();
+  if (fault === 'timeout') return new OperationTimeoutError();
+  return undefined;
+}
 
 /** Codes Apollo and graphql-js give to errors in the request itself (syntax, validation, variables). */
 const REQUEST_ERROR_CODES = new Set([
@@ -50,6 +60,12 @@ export function createErrorFormatter(options: { exposeDetails: boolean; logger: 
     if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code)) {
       const field = code === ErrorCode.BAD_USER_INPUT ? fieldOfVariableError(formatted.message) : undefined;
       return field && formatted.extensions?.field === undefined ? { ...formatted, extensions: { ...formatted.extensions, field } } : formatted;
+    }
+
+    const fault = databaseFaultError(original);
+    if (fault) {
+      options.logger.warn({ err: original, path: formatted.path, code: fault.code }, `database fault in a GraphQL operation: ${fault.code}`);
+      return { message: fault.message, locations: formatted.locations, path: formatted.path, extensions: { code: fault.code } };
     }
 
     options.logger.error({ err: original, path: formatted.path }, 'unexpected error in a GraphQL operation');

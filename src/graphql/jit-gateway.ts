@@ -4,7 +4,7 @@
 // gateway interface: this gateway serves the app's own, fixed schema and nothing else of what gateways do.
 import path from 'node:path';
 import type { GatewayExecutionResult, GatewayGraphQLRequestContext, GatewayInterface } from '@apollo/server-gateway-interface';
-import { execute, getVariableValues, printSchema, type GraphQLSchema } from 'graphql';
+import { execute, getVariableValues, GraphQLError, printSchema, type GraphQLSchema } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 
 /** Compiled operations kept, least recently used dropped first: an API's clients send a bounded set of operations. */
@@ -52,7 +52,8 @@ export function jitGateway(schema: GraphQLSchema, { hideSuggestions = false }: J
         hideSuggestions,
       });
     }
-    return query.query(undefined, request.context, variables);
+    const result = await query.query(undefined, request.context, variables);
+    return result.errors ? { ...result, errors: result.errors.map(asGraphQLError) } : result;
   }
 
   return {
@@ -65,6 +66,19 @@ export function jitGateway(schema: GraphQLSchema, { hideSuggestions = false }: J
     },
     async stop() {},
   };
+}
+
+/**
+ * graphql-jit reports an error a resolver threw as its own GraphQLError, whose `extensions` is undefined unless the
+ * thrown error had some. Apollo reads `extensions.code` of every error before formatError sees it, so such an error
+ * broke Apollo's formatting and reached the client masked but unlogged, and unmapped (a lost database connection
+ * became INTERNAL_SERVER_ERROR instead of SERVICE_UNAVAILABLE). It becomes graphql-js's own GraphQLError, with the
+ * same message, path, locations and original error.
+ */
+function asGraphQLError(error: GraphQLError): GraphQLError {
+  if (error.extensions !== undefined) return error;
+  const normalized = new GraphQLError(error.message, { path: error.path, originalError: error.originalError ?? undefined });
+  return Object.defineProperty(normalized, 'locations', { value: error.locations, enumerable: error.locations !== undefined });
 }
 
 type GatewayContextBuilder = (requestContext: Record<string, unknown> & { response: { http: unknown } }, ...rest: unknown[]) => GatewayGraphQLRequestContext;

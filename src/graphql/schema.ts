@@ -5,6 +5,7 @@ import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphq
 import { buildSchema, type BuildSchemaOptions } from 'type-graphql';
 import { validateArgument } from '../common/validation';
 import { callFieldResolversDirectly } from './direct-field-resolvers';
+import { runMutationFieldsInSavepoints } from './idempotency';
 import { ClaimResolver } from '../modules/claims/claim.resolver';
 import { RebuttalResolver } from '../modules/rebuttals/rebuttal.resolver';
 import { ClaimReviewsResolver } from '../modules/reviews/claim-reviews.resolver';
@@ -46,6 +47,7 @@ async function build(): Promise<GraphQLSchema> {
   };
   const built = await buildSchema(options);
   callFieldResolversDirectly(built, options);
+  runMutationFieldsInSavepoints(built);
   return built;
 }
 

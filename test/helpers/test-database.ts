@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
+import type { PostgresConfig } from '../../src/config';
 import { createPGlite, openDatabase, pgliteMigrationFactory, type Database, type OpenDatabaseOptions } from '../../src/db/database';
 import { applyMigrations } from '../../src/db/migrator';
 import { withDatabaseName, withPgClient } from '../../src/db/pg-client';
@@ -56,20 +57,32 @@ export async function dropTemplate(): Promise<void> {
 }
 
 export interface TestDatabase extends Database {
+  /** On PostgreSQL: the database's own URL (straight to the server, whatever the app connects through). */
+  readonly url?: string;
   /** Closes the database and deletes it. */
   destroy(): Promise<void>;
 }
 
-export async function createTestDatabase(options: Pick<OpenDatabaseOptions, 'onQuery'> = {}): Promise<TestDatabase> {
+/** On PostgreSQL: how the app reaches the server (e.g. through a TCP proxy), and its pool settings. */
+export type TestPostgresOptions = { connectVia?: (url: string) => string } & Partial<Pick<PostgresConfig, 'poolSize' | 'connectTimeoutMs' | 'statementTimeoutMs'>>;
+
+export interface TestDatabaseOptions extends Pick<OpenDatabaseOptions, 'onQuery' | 'logger'> {
+  postgres?: TestPostgresOptions;
+}
+
+export async function createTestDatabase({ postgres = {}, ...options }: TestDatabaseOptions = {}): Promise<TestDatabase> {
   const template = process.env[TEMPLATE_ENV];
   if (!template) throw new Error(`${TEMPLATE_ENV} is not set: run the tests through jest (global-setup.ts)`);
   const url = serverUrl();
   if (url) {
     const name = `claimtrace_test_${process.pid}_${randomBytes(4).toString('hex')}`;
     await adminQuery(`CREATE DATABASE ${name} TEMPLATE ${template}`);
-    const db = await openDatabase({ kind: 'postgres', url: withDatabaseName(url, name), poolSize: 4 }, options);
+    const direct = withDatabaseName(url, name);
+    const { connectVia = (same: string) => same, ...pool } = postgres;
+    const db = await openDatabase({ kind: 'postgres', url: connectVia(direct), poolSize: 4, ...pool }, options);
     return {
       ...db,
+      url: direct,
       async destroy() {
         await db.close();
         await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

@@ -1,9 +1,9 @@
 // A real server on a free port over an isolated database, and a small client that sends GraphQL over HTTP.
 import { seedDatabase } from '../../prisma/seed/seed';
 import { DEFAULT_OPERATION_LIMITS, type Config } from '../../src/config';
-import { createLogger } from '../../src/logger';
+import { createLogger, type Logger } from '../../src/logger';
 import { createServer, type AppServer } from '../../src/server';
-import { createTestDatabase, type TestDatabase } from './test-database';
+import { createTestDatabase, type TestDatabase, type TestPostgresOptions } from './test-database';
 
 export interface GraphQLResponse<TData = Record<string, any>> {
   status: number;
@@ -18,20 +18,30 @@ export interface TestServer {
   /** SQL statements Prisma has sent since the last reset. */
   statements: string[];
   gql<TData = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<TData>>;
+  /** The same POST with extra request headers, answered with the response's headers too. */
+  post<TData = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<GraphQLResponse<TData> & { headers: Headers }>;
   close(): Promise<void>;
 }
 
 export interface TestServerOptions {
   seed?: boolean;
-  config?: Partial<Pick<Config, 'nodeEnv' | 'exposeSchema' | 'operationLimits'>>;
+  config?: Partial<Pick<Config, 'nodeEnv' | 'exposeSchema' | 'operationLimits' | 'idempotencyKeyTtlSeconds'>>;
+  /** Where the server and its database log (silent by default). */
+  logger?: Logger;
+  postgres?: TestPostgresOptions;
 }
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const statements: string[] = [];
-  const db = await createTestDatabase({ onQuery: (sql) => statements.push(sql) });
-  if (options.seed) await seedDatabase(db.prisma);
   const config = { nodeEnv: 'test' as const, exposeSchema: true, operationLimits: DEFAULT_OPERATION_LIMITS, ...options.config };
-  const server = await createServer({ config, db, logger: createLogger({ logLevel: 'silent', nodeEnv: config.nodeEnv }) });
+  const logger = options.logger ?? createLogger({ logLevel: 'silent', nodeEnv: config.nodeEnv });
+  const db = await createTestDatabase({ onQuery: (sql) => statements.push(sql), logger, postgres: options.postgres });
+  if (options.seed) await seedDatabase(db.prisma);
+  const server = await createServer({ config, db, logger });
   const url = await server.listen(0, '127.0.0.1');
   statements.length = 0;
   return {
@@ -47,11 +57,24 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       });
       return { status: response.status, ...((await response.json()) as object) };
     },
+    async post(query, variables, headers = {}) {
+      const response = await fetch(`${url}graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query, variables }),
+      });
+      return { status: response.status, headers: response.headers, ...((await response.json()) as object) };
+    },
     async close() {
       await server.stop();
       await db.destroy();
     },
   };
+}
+
+/** The codes of a response's errors, in order. */
+export function errorCodes(response: GraphQLResponse): unknown[] {
+  return (response.errors ?? []).map((error) => error.extensions?.code);
 }
 
 /** The data of a response that must have succeeded; fails the test with the errors otherwise. */

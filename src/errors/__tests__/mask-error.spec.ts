@@ -1,5 +1,6 @@
 import { ApolloServerValidationErrorCode } from '@apollo/server/errors';
 import { GraphQLError, parse } from 'graphql';
+import { captureLogs } from '../../../test/helpers/log-capture';
 import { createLogger } from '../../logger';
 import { BadUserInputError, OperationTooComplexError } from '../app-errors';
 import { createErrorFormatter } from '../mask-error';
@@ -69,5 +70,23 @@ describe('formatError', () => {
   it('shows the message in development', () => {
     const dev = createErrorFormatter({ exposeDetails: true, logger });
     expect(dev({ message: 'boom', extensions: {} }, new Error('boom')).message).toBe('boom');
+  });
+
+  it('turns a database fault into SERVICE_UNAVAILABLE or OPERATION_TIMEOUT, and logs it at warn', () => {
+    const logs = captureLogs();
+    const faults = createErrorFormatter({ exposeDetails: true, logger: logs.logger });
+    const lost = new Error('Connection terminated unexpectedly');
+    expect(faults({ message: lost.message, path: ['claims'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }, lost)).toEqual({
+      message: expect.stringMatching(/^The database is unavailable/),
+      path: ['claims'],
+      locations: undefined,
+      extensions: { code: 'SERVICE_UNAVAILABLE' },
+    });
+    const cancelled = Object.assign(new Error('canceling statement due to statement timeout'), { code: '57014' });
+    expect(faults({ message: cancelled.message, extensions: {} }, cancelled).extensions).toEqual({ code: 'OPERATION_TIMEOUT' });
+    expect(logs.entries.map((entry) => [entry.level, entry.msg, entry.err?.message])).toEqual([
+      [40, 'database fault in a GraphQL operation: SERVICE_UNAVAILABLE', 'Connection terminated unexpectedly'],
+      [40, 'database fault in a GraphQL operation: OPERATION_TIMEOUT', 'canceling statement due to statement timeout'],
+    ]);
   });
 });

@@ -1,7 +1,7 @@
 import { ApolloServer, HeaderMap } from '@apollo/server';
 import type { GatewayGraphQLRequestContext, GatewayInterface } from '@apollo/server-gateway-interface';
-import { buildSchema, printSchema } from 'graphql';
-import { detachGatewayStatusAccessors } from '../jit-gateway';
+import { buildSchema, GraphQLError, printSchema, type GraphQLFormattedError } from 'graphql';
+import { detachGatewayStatusAccessors, jitGateway } from '../jit-gateway';
 
 const schema = buildSchema('type Query { greeting(name: String!): String! }');
 
@@ -61,6 +61,37 @@ describe('detachGatewayStatusAccessors', () => {
       expect(request!.queryHash).toMatch(/^[0-9a-f]{64}$/);
       // The accessors still reach the response's HTTP head after the request.
       expect(request!.response?.http?.status).toBe(202);
+    } finally {
+      await apollo.stop();
+    }
+  });
+});
+
+describe('jitGateway', () => {
+  it('hands formatError an error a resolver threw, with its path, locations and the original error', async () => {
+    const failing = buildSchema('type Query { ok: String, broken: String }');
+    const thrown = new Error('connection lost');
+    failing.getQueryType()!.getFields().broken!.resolve = () => {
+      throw thrown;
+    };
+    const seen: { formatted: GraphQLFormattedError; error: unknown }[] = [];
+    const apollo = new ApolloServer({
+      gateway: jitGateway(failing),
+      formatError: (formatted, error) => {
+        seen.push({ formatted, error });
+        return { message: 'masked', path: formatted.path, locations: formatted.locations, extensions: { code: 'MAPPED' } };
+      },
+    });
+    await apollo.start();
+    try {
+      const result = await apollo.executeOperation({ query: '{ ok broken }' });
+      expect(result.body.kind === 'single' && result.body.singleResult).toEqual({
+        data: { ok: null, broken: null },
+        errors: [{ message: 'masked', path: ['broken'], locations: [{ line: 1, column: 6 }], extensions: { code: 'MAPPED' } }],
+      });
+      expect(seen).toHaveLength(1);
+      expect(seen[0]!.error).toBeInstanceOf(GraphQLError);
+      expect((seen[0]!.error as GraphQLError).originalError).toBe(thrown);
     } finally {
       await apollo.stop();
     }

@@ -1,5 +1,6 @@
 import { createByIdLoader, createTableChildPageLoader, type ChildTable } from '../../common/loaders';
-import { Prisma, type Claim, type PrismaClient } from '../../generated/prisma/client';
+import type { DbClient } from '../../db/database';
+import { Prisma, type Claim } from '../../generated/prisma/client';
 
 /** The columns of a claims row aliased `c`, named as Prisma names a Claim's fields, for hand-written queries. */
 export const CLAIM_COLUMNS = Prisma.raw(
@@ -9,7 +10,7 @@ export const CLAIM_COLUMNS = Prisma.raw(
 
 const claimsOf = (parentColumn: string): ChildTable => ({ table: 'claims', parentColumn, alias: 'c', columns: CLAIM_COLUMNS });
 
-export function createClaimLoaders(prisma: PrismaClient) {
+export function createClaimLoaders(prisma: DbClient) {
   return {
     byId: createByIdLoader((ids) => prisma.claim.findMany({ where: { id: { in: [...ids] } } })),
     pageBySpeaker: createTableChildPageLoader<Claim>(prisma, claimsOf('speaker_id')),

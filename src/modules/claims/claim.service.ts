@@ -2,7 +2,8 @@ import { parseId } from '../../common/ids';
 import { pageWindow, toPage, type Page, type PageRequest } from '../../common/pagination';
 import { BadUserInputError, ConflictError, NotFoundError } from '../../errors/app-errors';
 import { databaseViolation } from '../../errors/database-errors';
-import { Prisma, type Claim, type ClaimKind, type PrismaClient, type RebuttalStance, type ReviewStatus } from '../../generated/prisma/client';
+import { Prisma, type Claim, type ClaimKind, type RebuttalStance, type ReviewStatus } from '../../generated/prisma/client';
+import type { DbClient } from '../../db/database';
 
 export type ClaimRecord = Claim;
 
@@ -34,7 +35,7 @@ export interface ClaimChanges {
 }
 
 export class ClaimService {
-  constructor(private readonly prisma: PrismaClient) {}
+  constructor(private readonly prisma: DbClient) {}
 
   async list(query: ClaimQuery, request: PageRequest): Promise<Page<ClaimRecord>> {
     const window = pageWindow(request);

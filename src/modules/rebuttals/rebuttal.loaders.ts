@@ -1,5 +1,6 @@
 import { createTableChildPageLoader, type ChildTable } from '../../common/loaders';
-import { Prisma, type PrismaClient, type Rebuttal } from '../../generated/prisma/client';
+import type { DbClient } from '../../db/database';
+import { Prisma, type Rebuttal } from '../../generated/prisma/client';
 
 /** The columns of a rebuttals row aliased `r`, named as Prisma names a Rebuttal's fields, for hand-written queries. */
 export const REBUTTAL_COLUMNS = Prisma.raw(
@@ -9,7 +10,7 @@ export const REBUTTAL_COLUMNS = Prisma.raw(
 
 const rebuttalsBy = (parentColumn: string): ChildTable => ({ table: 'rebuttals', parentColumn, alias: 'r', columns: REBUTTAL_COLUMNS });
 
-export function createRebuttalLoaders(prisma: PrismaClient) {
+export function createRebuttalLoaders(prisma: DbClient) {
   return {
     /** Pages of the rebuttals against a claim (the claim is their target), oldest first. */
     pageByClaim: createTableChildPageLoader<Rebuttal>(prisma, rebuttalsBy('claim_id')),

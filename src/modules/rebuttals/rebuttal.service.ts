@@ -1,8 +1,9 @@
 import { parseId } from '../../common/ids';
 import { BadUserInputError, ConflictError, NotFoundError } from '../../errors/app-errors';
 import { databaseViolation } from '../../errors/database-errors';
-import type { PrismaClient, Rebuttal, RebuttalStance } from '../../generated/prisma/client';
+import type { Rebuttal, RebuttalStance } from '../../generated/prisma/client';
 import type { ClaimRecord } from '../claims/claim.service';
+import type { DbClient } from '../../db/database';
 
 /** A rebuttal, with its two claims when whoever read it had them already (a trace has them among its nodes). */
 export type RebuttalRecord = Rebuttal & { claim?: ClaimRecord; counterclaim?: ClaimRecord };
@@ -20,7 +21,7 @@ export interface RebuttalChanges {
 }
 
 export class RebuttalService {
-  constructor(private readonly prisma: PrismaClient) {}
+  constructor(private readonly prisma: DbClient) {}
 
   findById(id: string): Promise<RebuttalRecord | null> {
     return this.prisma.rebuttal.findUnique({ where: { id: parseId(id, 'id') } });

@@ -1,5 +1,6 @@
 import { createTableChildPageLoader } from '../../common/loaders';
-import { Prisma, type PrismaClient, type Review } from '../../generated/prisma/client';
+import type { DbClient } from '../../db/database';
+import { Prisma, type Review } from '../../generated/prisma/client';
 
 const REVIEW_COLUMNS = Prisma.raw(
   'v.id, v.claim_id AS "claimId", v.rating::text AS rating, v.rating_text AS "ratingText", v.summary, ' +
@@ -7,7 +8,7 @@ const REVIEW_COLUMNS = Prisma.raw(
     'v.url, v.published_at AS "publishedAt", v.language, v.created_at AS "createdAt", v.updated_at AS "updatedAt"',
 );
 
-export function createReviewLoaders(prisma: PrismaClient) {
+export function createReviewLoaders(prisma: DbClient) {
   return {
     /** Pages of a claim's reviews, oldest first. */
     pageByClaim: createTableChildPageLoader<Review>(prisma, { table: 'reviews', parentColumn: 'claim_id', alias: 'v', columns: REVIEW_COLUMNS }),

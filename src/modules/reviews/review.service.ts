@@ -3,8 +3,9 @@ import { canonicalLanguageTag } from '../../common/language-tag';
 import { pageWindow, toPage, type Page, type PageRequest } from '../../common/pagination';
 import { BadUserInputError, ConflictError, NotFoundError } from '../../errors/app-errors';
 import { databaseViolation } from '../../errors/database-errors';
-import type { Claim, Prisma, PrismaClient, Review, ReviewRating, ReviewStatus } from '../../generated/prisma/client';
+import type { Claim, Prisma, Review, ReviewRating, ReviewStatus } from '../../generated/prisma/client';
 import { allowedTransitions, canTransition, NEEDS_A_REVIEW } from './review-workflow';
+import type { DbClient } from '../../db/database';
 
 export type ReviewRecord = Review;
 
@@ -35,7 +36,7 @@ const canonicalLanguage = (language: string | null | undefined): string | null |
   language == null ? language : (canonicalLanguageTag(language) ?? language);
 
 export class ReviewService {
-  constructor(private readonly prisma: PrismaClient) {}
+  constructor(private readonly prisma: DbClient) {}
 
   async list(query: ReviewQuery, request: PageRequest): Promise<Page<ReviewRecord>> {
     const window = pageWindow(request);

@@ -5,10 +5,11 @@
 import { keysetWindow, toPage, type Page, type PageRequest } from '../../common/pagination';
 import { formatLocalDate } from '../../common/scalars';
 import { searchText } from '../../common/search-text';
-import { Prisma, type Claim, type PrismaClient } from '../../generated/prisma/client';
+import { Prisma, type Claim } from '../../generated/prisma/client';
 import { CLAIM_COLUMNS } from '../claims/claim.loaders';
 import { claimConditions, type ClaimQuery } from '../claims/claim.service';
 import { decodeSearchCursor, encodeSearchCursor } from './search-cursor';
+import type { DbClient } from '../../db/database';
 
 export interface ClaimSearchHitRecord {
   id: string;
@@ -23,7 +24,7 @@ const HEADLINE_OPTIONS = 'StartSel="<mark>", StopSel="</mark>", MinWords=15, Max
 type HitRow = Claim & { rank: number; snippet: string };
 
 export class ClaimSearchService {
-  constructor(private readonly prisma: PrismaClient) {}
+  constructor(private readonly prisma: DbClient) {}
 
   async search(query: string, filter: ClaimQuery, request: PageRequest): Promise<Page<ClaimSearchHitRecord>> {
     const text = searchText(query, 'query');

@@ -1,7 +1,7 @@
 import { createByIdLoader } from '../../common/loaders';
-import type { PrismaClient } from '../../generated/prisma/client';
+import type { DbClient } from '../../db/database';
 
-export function createSourceLoaders(prisma: PrismaClient) {
+export function createSourceLoaders(prisma: DbClient) {
   return {
     byId: createByIdLoader((ids) => prisma.source.findMany({ where: { id: { in: [...ids] } } })),
   };

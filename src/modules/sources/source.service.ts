@@ -2,7 +2,8 @@ import { parseId } from '../../common/ids';
 import { pageWindow, toPage, type Page, type PageRequest } from '../../common/pagination';
 import { ConflictError, NotFoundError } from '../../errors/app-errors';
 import { databaseViolation } from '../../errors/database-errors';
-import type { PrismaClient, Source, SourceKind } from '../../generated/prisma/client';
+import type { Source, SourceKind } from '../../generated/prisma/client';
+import type { DbClient } from '../../db/database';
 
 export type SourceRecord = Source;
 
@@ -18,7 +19,7 @@ export interface SourceData {
 export type SourceChanges = Partial<{ [K in keyof SourceData]: SourceData[K] | null }>;
 
 export class SourceService {
-  constructor(private readonly prisma: PrismaClient) {}
+  constructor(private readonly prisma: DbClient) {}
 
   async list(request: PageRequest): Promise<Page<SourceRecord>> {
     const window = pageWindow(request);
@@ -64,7 +65,9 @@ export class SourceService {
   async delete(id: string): Promise<SourceRecord> {
     const sourceId = parseId(id, 'id');
     try {
-      return await this.prisma.source.delete({ where: { id: sourceId } });
+      // In a transaction of its own, so that the count below still runs when the delete is refused inside an
+      // idempotent mutation's transaction (where it is a savepoint): a failed statement aborts its transaction.
+      return await this.prisma.$transaction((tx) => tx.source.delete({ where: { id: sourceId } }));
     } catch (error) {
       if (databaseViolation(error)?.kind === 'restricted-delete') {
         const claims = await this.prisma.claim.count({ where: { sourceId } });

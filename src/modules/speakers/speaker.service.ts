@@ -3,7 +3,8 @@ import { decodeKeyCursor, encodeKeyCursor, keysetWindow, pageWindow, toPage, typ
 import { searchText } from '../../common/search-text';
 import { BadUserInputError, ConflictError, NotFoundError } from '../../errors/app-errors';
 import { databaseViolation } from '../../errors/database-errors';
-import { Prisma, type PrismaClient, type Speaker } from '../../generated/prisma/client';
+import { Prisma, type Speaker } from '../../generated/prisma/client';
+import type { DbClient } from '../../db/database';
 
 export type SpeakerRecord = Speaker;
 
@@ -61,7 +62,7 @@ export function decodeSpeakerSearchCursor(cursor: string): SpeakerSearchKey {
 const cleanAliases = (aliases: string[] | null | undefined): string[] => (aliases ?? []).map((alias) => alias.trim());
 
 export class SpeakerService {
-  constructor(private readonly prisma: PrismaClient) {}
+  constructor(private readonly prisma: DbClient) {}
 
   /** All speakers in id order, or with `search` those whose name or an alias contains it, best matches first. */
   async list(request: PageRequest, search?: string | null): Promise<Page<SpeakerRecord>> {
@@ -154,7 +155,9 @@ export class SpeakerService {
   async delete(id: string): Promise<SpeakerRecord> {
     const speakerId = parseId(id, 'id');
     try {
-      return await this.prisma.speaker.delete({ where: { id: speakerId } });
+      // In a transaction of its own, so that the count below still runs when the delete is refused inside an
+      // idempotent mutation's transaction (where it is a savepoint): a failed statement aborts its transaction.
+      return await this.prisma.$transaction((tx) => tx.speaker.delete({ where: { id: speakerId } }));
     } catch (error) {
       if (databaseViolation(error)?.kind === 'restricted-delete') {
         const claims = await this.prisma.claim.count({ where: { speakerId } });

@@ -1,5 +1,5 @@
 import { createGroupLoader } from '../../common/loaders';
-import type { PrismaClient } from '../../generated/prisma/client';
+import type { DbClient } from '../../db/database';
 
 export interface SpeakerDisputeRecord {
   /** The speaker whose disputes these are. */
@@ -14,7 +14,7 @@ export interface SpeakerDisputeRecord {
  * Who disputes with whom, for many speakers in one statement: every rebuttal touching one of their claims, counted by
  * the speaker on the other end. A speaker countering their own claim is no dispute and is left out. Busiest first.
  */
-function fetchDisputes(prisma: PrismaClient) {
+function fetchDisputes(prisma: DbClient) {
   return (speakerIds: readonly string[]) =>
     prisma.$queryRaw<SpeakerDisputeRecord[]>`
       SELECT d.speaker_id AS "speakerId", d.other_id AS "otherSpeakerId",
@@ -38,7 +38,7 @@ function fetchDisputes(prisma: PrismaClient) {
       ORDER BY d.speaker_id, count(*) DESC, d.other_id`;
 }
 
-export function createDisputeLoaders(prisma: PrismaClient) {
+export function createDisputeLoaders(prisma: DbClient) {
   return {
     bySpeakerId: createGroupLoader(fetchDisputes(prisma), (dispute) => dispute.speakerId),
   };
