@@ -18,7 +18,7 @@ const onPostgres = serverUrl() ? describe : describe.skip;
 const distinctCodes = (response: GraphQLResponse) => [...new Set(errorCodes(response))];
 
 const CREATE_CLAIM = `mutation ($input: CreateClaimInput!) { createClaim(input: $input) { id } }`;
-const CLAIM_PAGE = `{ claims(first: 20) { totalCount nodes { id text speaker { name } rebuts { claim { text } } } } }`;
+const CLAIM_PAGE = `{ claims(first: 20) { totalCount nodes { id text speaker { name } rebuts { nodes { claim { text } } } } } }`;
 const CREATE_REVIEW = `mutation ($input: CreateReviewInput!) { createReview(input: $input) { id } }`;
 const DELETE_REVIEW = `mutation ($id: ID!) { deleteReview(id: $id) { id } }`;
 

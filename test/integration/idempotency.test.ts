@@ -111,14 +111,14 @@ describe('Idempotency-Key', () => {
     const speaker = await makeSpeaker(api.db.prisma, { name: 'Answered' });
     const target = await makeClaim(api.db.prisma, { speakerId: speaker.id, text: 'The target' });
     const mutation = `mutation ($input: CreateClaimInput!) {
-      createClaim(input: $input) { text speaker { name claims { totalCount } } rebuts { stance claim { text rebuttals { counterclaim { text } } } } }
+      createClaim(input: $input) { text speaker { name claims { totalCount } } rebuts { nodes { stance claim { text rebuttals { nodes { counterclaim { text } } } } } } }
     }`;
     const input = (text: string) => ({ input: { text, kind: 'PARAPHRASE', speakerId: speaker.id, rebuts: [{ claimId: target.id, stance: 'REFUTES' }] } });
     const plain = dataOf(await api.post(mutation, input('Same shape')));
     await api.db.prisma.claim.deleteMany({ where: { text: 'Same shape' } });
     const keyed = dataOf(await api.post(mutation, input('Same shape'), key('shape-1')));
     expect(keyed).toEqual(plain);
-    expect(keyed.createClaim.rebuts[0].claim.rebuttals).toEqual([{ counterclaim: { text: 'Same shape' } }]);
+    expect(keyed.createClaim.rebuts.nodes[0].claim.rebuttals.nodes).toEqual([{ counterclaim: { text: 'Same shape' } }]);
   });
 
   it('lets an expired key be used again, and deletes expired keys lazily', async () => {
