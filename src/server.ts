@@ -58,7 +58,7 @@ export async function createServer({ config, db, logger }: ServerOptions): Promi
     handle(request, response).catch((error: unknown) => {
       const status = error instanceof HttpError ? error.status : 500;
       if (status === 500) logger.error({ err: error }, 'HTTP request failed');
-      sendJson(response, status, { error: error instanceof HttpError ? error.message : 'Internal server error' });
+      sendJson(response, status, error instanceof HttpError ? error.body() : { error: 'Internal server error' });
     });
   });
 

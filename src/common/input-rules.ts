@@ -1,6 +1,17 @@
 // class-validator rules shared by the input types.
 import { IsUrl, Matches, MaxLength, ValidateBy, type ValidationOptions } from 'class-validator';
+import { Extensions } from 'type-graphql';
 import { canonicalLanguageTag } from './language-tag';
+import { TEXT_KIND_EXTENSION, type TextKind } from './text-rules';
+
+/**
+ * A string argument or input field that holds free text (a claim, a summary, a rationale, or a search over them):
+ * tab and line breaks allowed, and balanced bidi controls (text-rules.ts). Any other string is a `line`.
+ */
+export function FreeText(): PropertyDecorator {
+  const kind: TextKind = 'text';
+  return Extensions({ [TEXT_KIND_EXTENSION]: kind });
+}
 
 /** A required text: not empty or only white space, and of sane length (each item's, with `{ each: true }`). */
 export function NonBlank(maxLength: number, options: ValidationOptions = {}): PropertyDecorator {

@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { GatewayExecutionResult, GatewayGraphQLRequestContext, GatewayInterface } from '@apollo/server-gateway-interface';
 import { execute, getVariableValues, printSchema, type GraphQLSchema } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
+import { refusedArgumentText } from './argument-text';
 
 /** Compiled operations kept, least recently used dropped first: an API's clients send a bounded set of operations. */
 const MAX_COMPILED_OPERATIONS = 500;
@@ -36,6 +37,8 @@ export function jitGateway(schema: GraphQLSchema): GatewayInterface {
     // turns into BAD_USER_INPUT) whichever engine runs the operation.
     const coerced = getVariableValues(schema, request.operation.variableDefinitions ?? [], variables);
     if (coerced.errors) return { errors: coerced.errors };
+    const refused = refusedArgumentText(schema, request.document, request.operation, coerced.coerced);
+    if (refused) return { errors: [refused] };
     const query = compiledFor(request);
     if (!query) {
       return execute({ schema, document: request.document, operationName: request.operationName, variableValues: variables, contextValue: request.context });
