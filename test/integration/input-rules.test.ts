@@ -123,6 +123,44 @@ describe('input rules', () => {
     expect([...stored].map((char) => char.codePointAt(0))).toEqual([...decomposed].map((char) => char.codePointAt(0)));
   });
 
+  it('checks the size of every list before its items: a huge list gets the one size error, its items unread', async () => {
+    const before = await tableCounts(api.db.prisma);
+    // Blank and repeated items: had they been validated, each would be a violation of its own.
+    const aliases = await api.gql(`mutation($input: CreateSpeakerInput!) { createSpeaker(input: $input) { id } }`, {
+      input: { name: 'Jens', aliases: Array.from({ length: 100_000 }, (_, index) => (index % 2 ? ' ' : 'same')) },
+    });
+    expect(aliases.errors).toEqual([
+      expect.objectContaining({
+        message: 'input.aliases: aliases must contain no more than 20 elements',
+        extensions: { code: 'BAD_USER_INPUT', field: 'input.aliases', violations: [{ field: 'input.aliases', message: 'aliases must contain no more than 20 elements' }] },
+      }),
+    ]);
+    const rebuts = await api.gql(`mutation($input: CreateClaimInput!) { createClaim(input: $input) { id } }`, {
+      input: { text: 'x', kind: 'QUOTE', speakerId, rebuts: Array.from({ length: 10_000 }, () => ({ claimId: 'not-an-id', stance: 'REFUTES' })) },
+    });
+    expect(rebuts.errors?.[0]?.extensions).toEqual({
+      code: 'BAD_USER_INPUT', field: 'input.rebuts', violations: [{ field: 'input.rebuts', message: 'rebuts must contain no more than 100 elements' }],
+    });
+    const statuses = await api.gql(`query($filter: ClaimFilter) { claims(filter: $filter) { nodes { id } } }`, { filter: { reviewStatus: Array(60_000).fill('UNREVIEWED') } });
+    expect(statuses.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.reviewStatus' });
+    const stances = await api.gql(`query($id: ID!, $stances: [RebuttalStance!]) { trace(claimId: $id, stances: $stances) { truncated } }`, {
+      id: claimId, stances: Array(60_000).fill('REFUTES'),
+    });
+    expect(stances.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'stances' });
+    expect(await tableCounts(api.db.prisma)).toEqual(before);
+  });
+
+  it('still validates the items of a list within its size: blank, repeated (ignoring case) and bad nested items', async () => {
+    const create = (aliases: string[]) => api.gql(`mutation($input: CreateSpeakerInput!) { createSpeaker(input: $input) { aliases } }`, { input: { name: 'Jens', aliases } });
+    expect((await create(['NATO chief', ' ']))?.errors?.[0]?.extensions).toMatchObject({ field: 'input.aliases', violations: [{ message: 'each of aliases must not be blank' }] });
+    expect((await create(['NATO chief', ' nato CHIEF']))?.errors?.[0]?.extensions).toMatchObject({ field: 'input.aliases', violations: [{ message: 'aliases must not repeat a name (ignoring case)' }] });
+    expect(dataOf<any>(await create(Array.from({ length: 20 }, (_, index) => `Alias ${index}`))).createSpeaker.aliases).toHaveLength(20);
+    const nested = await api.gql(`mutation($input: CreateClaimInput!) { createClaim(input: $input) { id } }`, {
+      input: { text: 'x', kind: 'QUOTE', speakerId, rebuts: [{ claimId, stance: 'REFUTES' }, { claimId: 'not-an-id', stance: 'REFUTES' }] },
+    });
+    expect(nested.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.rebuts.1.claimId' });
+  });
+
   it('refuses a body that is not UTF-8 with 400 and BAD_REQUEST, before reading it as GraphQL', async () => {
     const before = await tableCounts(api.db.prisma);
     const prefix = Buffer.from(`{"query":"mutation { createSpeaker(input: { name: \\"J`, 'utf8');

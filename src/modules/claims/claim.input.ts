@@ -100,6 +100,7 @@ export class ClaimFilter {
   @Field(() => [ReviewStatus], { nullable: true, description: 'In any of these review statuses.' })
   @IsOptional()
   @ArrayNotEmpty()
+  @ArrayMaxSize(Object.keys(ReviewStatus).length)
   @IsEnum(ReviewStatus, { each: true })
   reviewStatus?: ReviewStatus[] | null;
 
