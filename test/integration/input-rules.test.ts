@@ -150,6 +150,14 @@ describe('input rules', () => {
     expect(await tableCounts(api.db.prisma)).toEqual(before);
   });
 
+  it('reports at most 50 errors for variables, all coded: not one per bad item of a huge list', async () => {
+    const response = await api.gql(`query($filter: ClaimFilter) { claims(filter: $filter) { totalCount } }`, { filter: { reviewStatus: Array(60_000).fill('x') } });
+    expect(response.status).toBe(400);
+    expect(response.errors).toHaveLength(50);
+    for (const error of response.errors ?? []) expect(error.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(response.errors?.[49]?.extensions?.field).toBe('filter.reviewStatus[49]');
+  });
+
   it('still validates the items of a list within its size: blank, repeated (ignoring case) and bad nested items', async () => {
     const create = (aliases: string[]) => api.gql(`mutation($input: CreateSpeakerInput!) { createSpeaker(input: $input) { aliases } }`, { input: { name: 'Jens', aliases } });
     expect((await create(['NATO chief', ' ']))?.errors?.[0]?.extensions).toMatchObject({ field: 'input.aliases', violations: [{ message: 'each of aliases must not be blank' }] });
