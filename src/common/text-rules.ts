@@ -1,5 +1,6 @@
 // Which characters a string may hold, by the kind of field it fills. Applied to every string argument of every
-// operation, at any depth, before anything runs (src/graphql/argument-text.ts); the README's "Input rules" states it.
+// operation, at any depth, before anything runs (src/graphql/argument-text.ts), and to every string of an imported
+// record (as free text: src/modules/exchange/); the README's "Input rules" states it.
 // Nothing is stripped or replaced: a string is taken exactly as given (not normalised), or refused.
 //
 // - Never, in any field: NUL (PostgreSQL cannot store it) and lone surrogates (UTF-16 halves without their pair: not
@@ -59,5 +60,29 @@ export function textViolation(value: string, kind: TextKind): string | undefined
     }
   }
   if (open.length > 0) return 'leaves a bidirectional embedding, override or isolate open (close it with U+202C or U+2069)';
+  return undefined;
+}
+
+/**
+ * The first string anywhere in a parsed JSON value that a field of this kind cannot hold, as "path phrase" (the path
+ * of keys and indexes, e.g. "claimReview.0.publisher.name must not contain ..."), or undefined. Walked with a stack
+ * of its own, as a file's JSON may nest deeper than the call stack goes.
+ */
+export function jsonTextViolation(value: unknown, kind: TextKind): string | undefined {
+  const pending: { value: unknown; path: string }[] = [{ value, path: '' }];
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const { value: item, path } = next;
+    if (typeof item === 'string') {
+      const violation = textViolation(item, kind);
+      if (violation !== undefined) return path === '' ? violation : `${path} ${violation}`;
+    } else if (item !== null && typeof item === 'object') {
+      const entries = Array.isArray(item) ? item.map((element, index) => [String(index), element] as const) : Object.entries(item);
+      // Keys are strings too (a NUL in one cannot be stored in a JSON column either).
+      for (const [key, element] of entries.reverse()) {
+        const at = path === '' ? key : `${path}.${key}`;
+        pending.push({ value: element, path: at }, { value: key, path: `${at} (its name)` });
+      }
+    }
+  }
   return undefined;
 }

@@ -266,10 +266,13 @@ describe('import and export', () => {
     fs.writeFileSync(notJson, '{"claims": [');
     const unknown = path.join(workDir, 'unknown.json');
     fs.writeFileSync(unknown, '{"items": []}');
+    const latin1 = path.join(workDir, 'latin1.json');
+    fs.writeFileSync(latin1, Buffer.concat([Buffer.from('{"claims": [{"text": "caf'), Buffer.from([0xe9]), Buffer.from('", "claimant": "A"}]}')]));
     const cases: [string, string[], RegExp][] = [
       ['import', [path.join(workDir, 'missing.json')], /Cannot read .*missing\.json/],
       ['import', [notJson], /is not valid JSON/],
       ['import', [unknown], /is in no format the importer reads/],
+      ['import', [latin1], /latin1\.json is not UTF-8 text/],
       ['import', [], /Usage: npm run import -- FILE/],
       ['export', ['--format', 'xml'], /--format must be one of jsonl, claimreview/],
       ['export', ['--format', 'jsonl', '--status', 'DONE'], /--status DONE: not a review status/],

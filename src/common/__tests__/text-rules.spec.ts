@@ -1,4 +1,4 @@
-import { textViolation } from '../text-rules';
+import { jsonTextViolation, textViolation } from '../text-rules';
 
 describe('textViolation', () => {
   it('passes ordinary text of any script, astral characters and marks included', () => {
@@ -40,5 +40,23 @@ describe('textViolation', () => {
     expect(textViolation('a\u202c', 'text')).toBe('has an unbalanced bidirectional formatting character (U+202C) at character 1');
     expect(textViolation('\u202ba\u2069', 'text')).toMatch(/unbalanced .*U\+2069/);
     expect(textViolation('\u2066a\u202c\u2069', 'text')).toMatch(/unbalanced .*U\+202C/);
+  });
+});
+
+describe('jsonTextViolation', () => {
+  it('finds the first refused string at any depth of a parsed record, keys included, naming its path', () => {
+    expect(jsonTextViolation({ claims: [{ text: 'ok', claimReview: [{ publisher: { name: 'Desk\u0000' } }] }] }, 'text')).toBe(
+      'claims.0.claimReview.0.publisher.name must not contain a NUL character (U+0000), found at character 4',
+    );
+    expect(jsonTextViolation({ 'bad\ud800key': 1 }, 'text')).toMatch(/^bad\ud800key \(its name\) is not valid Unicode/);
+    expect(jsonTextViolation('\u0007', 'text')).toMatch(/^must not contain control characters/);
+    expect(jsonTextViolation({ a: ['x', 1, null, true, { b: 'line\nbreak' }] }, 'text')).toBeUndefined();
+    expect(jsonTextViolation({ a: ['x', { b: 'line\nbreak' }] }, 'line')).toMatch(/^a\.1\.b must not contain control characters/);
+  });
+
+  it('walks a record nested deeper than the call stack without overflowing it', () => {
+    let deep: unknown = 'bottom\u0000';
+    for (let level = 0; level < 100_000; level += 1) deep = [deep];
+    expect(jsonTextViolation(deep, 'text')).toMatch(/^0\.0\..*\.0 must not contain a NUL/);
   });
 });

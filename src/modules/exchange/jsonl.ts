@@ -4,7 +4,7 @@
 import { formatLocalDate, parseLocalDate } from '../../common/scalars';
 import type { Claim, Rebuttal, Review, Source, Speaker } from '../../generated/prisma/client';
 import { ClaimKind, RebuttalStance, ReviewRating, ReviewStatus, SourceKind } from '../../generated/prisma/enums';
-import { RejectedRecord } from './fact-check';
+import { checkRecordText, RejectedRecord } from './fact-check';
 
 export const ROW_TYPES = ['speaker', 'source', 'claim', 'rebuttal', 'review'] as const;
 export type RowType = (typeof ROW_TYPES)[number];
@@ -126,6 +126,7 @@ export function parseLine(line: string): Row {
     throw new RejectedRecord('not valid JSON');
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new RejectedRecord('not an object');
+  checkRecordText(value);
   const fields = value as Record<string, unknown>;
   const type = fields.type;
   if (!ROW_TYPES.includes(type as RowType)) throw new RejectedRecord(`type must be one of ${ROW_TYPES.join(', ')}, got ${JSON.stringify(type)}`);

@@ -26,4 +26,13 @@ describe('the jsonl format', () => {
     expect(() => parseLine(JSON.stringify({ ...older, aliases: 'DNI' }))).toThrow('aliases must be an array of texts, got "DNI"');
     expect(() => parseLine(JSON.stringify({ ...older, aliases: [1] }))).toThrow(/aliases must be an array of texts/);
   });
+
+  it('rejects a row holding a string the input rules refuse, naming the column', () => {
+    const line = (fields: Record<string, unknown>) => JSON.stringify({ ...JSON.parse(toLine('speaker', speaker)), ...fields });
+    expect(() => parseLine(line({ name: 'Jens\u0000' }))).toThrow('name must not contain a NUL character (U+0000), found at character 4');
+    expect(() => parseLine(line({ aliases: ['ok', 'bad\ud800'] }))).toThrow('aliases.1 is not valid Unicode: a lone surrogate (U+D800) at character 3');
+    expect(() => parseLine(line({ role: 'x\u202e' }))).toThrow(/role leaves a bidirectional embedding, override or isolate open/);
+    expect(parseLine(line({ role: 'Secretary\nGeneral' }))).toMatchObject({ role: 'Secretary\nGeneral' });
+  });
 });
+
