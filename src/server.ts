@@ -14,7 +14,7 @@ import type { Logger } from './logger';
 import { jitGateway } from './graphql/jit-gateway';
 import { requestLoggerPlugin } from './graphql/request-logger';
 import { buildAppSchema } from './graphql/schema';
-import { readJsonBody, sendJson } from './http/body';
+import { checkQueryString, readJsonBody, sendJson } from './http/body';
 import { HttpError } from './http/http-error';
 
 const GRAPHQL_PATHS = new Set(['/', '/graphql']);
@@ -67,6 +67,7 @@ export async function createServer({ config, db, logger }: ServerOptions): Promi
     if (url.pathname === '/health') return health(response);
     if (!GRAPHQL_PATHS.has(url.pathname)) throw new HttpError(404, `Not found: GraphQL is served at /graphql, health at /health`);
 
+    checkQueryString(url.search);
     const headers = new HeaderMap();
     for (const [name, value] of Object.entries(request.headers)) {
       if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);

@@ -169,7 +169,7 @@ describe('input rules', () => {
     expect(nested.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.rebuts.1.claimId' });
   });
 
-  it('refuses a body that is not UTF-8 with 400 and BAD_REQUEST, before reading it as GraphQL', async () => {
+  it('refuses a body or a query string that is not UTF-8 with 400 and BAD_REQUEST, before reading it as GraphQL', async () => {
     const before = await tableCounts(api.db.prisma);
     const prefix = Buffer.from(`{"query":"mutation { createSpeaker(input: { name: \\"J`, 'utf8');
     for (const bad of [[0xff], [0xc3], [0xed, 0xa0, 0x80], [0xc0, 0xaf], [0xf4, 0x90, 0x80, 0x80]]) {
@@ -179,6 +179,15 @@ describe('input rules', () => {
       expect(await response.json()).toEqual({ errors: [{ message: 'Request body is not valid UTF-8', extensions: { code: 'BAD_REQUEST' } }] });
     }
     expect(await tableCounts(api.db.prisma)).toEqual(before);
+    // A GET request's query string: its percent-escapes are bytes too.
+    const preflight = { 'apollo-require-preflight': 'true' };
+    for (const bad of ['%FF', '%C3', '%ED%A0%80', '%C3%28']) {
+      const response = await fetch(`${api.url}graphql?query=${encodeURIComponent('{ speaker(slug: "x')}${bad}${encodeURIComponent('") { id } }')}`, { headers: preflight });
+      expect({ bad, status: response.status }).toEqual({ bad, status: 400 });
+      expect(await response.json()).toEqual({ errors: [{ message: 'The query string is not valid UTF-8', extensions: { code: 'BAD_REQUEST' } }] });
+    }
+    const get = await fetch(`${api.url}graphql?query=${encodeURIComponent('{ speaker(slug: "é%") { id } }')}`, { headers: preflight });
+    expect(await get.json()).toEqual({ data: { speaker: null } });
     // The same bytes as UTF-8 ("é") are fine.
     const body = Buffer.concat([prefix, Buffer.from('é'), Buffer.from(`\\" }) { name } }"}`, 'utf8')]);
     const response = await fetch(`${api.url}graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
