@@ -17,7 +17,7 @@ import { operationLimits } from './graphql/operation-limits';
 import { requestLoggerPlugin } from './graphql/request-logger';
 import { buildAppSchema } from './graphql/schema';
 import { serviceUnavailablePlugin } from './graphql/service-unavailable';
-import { readJsonBody, sendJson } from './http/body';
+import { checkQueryString, readJsonBody, sendJson } from './http/body';
 import { createHealthHandler, HEALTH_PATHS } from './http/health';
 import { HttpError } from './http/http-error';
 
@@ -77,7 +77,7 @@ export async function createServer({ config, db, logger }: ServerOptions): Promi
     handle(request, response).catch((error: unknown) => {
       const status = error instanceof HttpError ? error.status : 500;
       if (status === 500) logger.error({ err: error }, 'HTTP request failed');
-      sendJson(response, status, { error: error instanceof HttpError ? error.message : 'Internal server error' });
+      sendJson(response, status, error instanceof HttpError ? error.body() : { error: 'Internal server error' });
     });
   });
 
@@ -86,6 +86,7 @@ export async function createServer({ config, db, logger }: ServerOptions): Promi
     if (HEALTH_PATHS.has(url.pathname)) return health.handle(url.pathname, response);
     if (!GRAPHQL_PATHS.has(url.pathname)) throw new HttpError(404, `Not found: GraphQL is served at /graphql, health at /health`);
 
+    checkQueryString(url.search);
     const headers = new HeaderMap();
     for (const [name, value] of Object.entries(request.headers)) {
       if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);

@@ -1,6 +1,17 @@
 // class-validator rules shared by the input types.
 import { IsUrl, Matches, MaxLength, ValidateBy, type ValidationOptions } from 'class-validator';
+import { Extensions } from 'type-graphql';
 import { canonicalLanguageTag } from './language-tag';
+import { TEXT_KIND_EXTENSION, type TextKind } from './text-rules';
+
+/**
+ * A string argument or input field that holds free text (a claim, a summary, a rationale, or a search over them):
+ * tab and line breaks allowed, and balanced bidi controls (text-rules.ts). Any other string is a `line`.
+ */
+export function FreeText(): PropertyDecorator {
+  const kind: TextKind = 'text';
+  return Extensions({ [TEXT_KIND_EXTENSION]: kind });
+}
 
 /** A required text: not empty or only white space, and of sane length (each item's, with `{ each: true }`). */
 export function NonBlank(maxLength: number, options: ValidationOptions = {}): PropertyDecorator {
@@ -8,6 +19,20 @@ export function NonBlank(maxLength: number, options: ValidationOptions = {}): Pr
     Matches(/\S/, { message: options.each ? 'each of $property must not be blank' : '$property must not be blank', ...options })(target, property);
     MaxLength(maxLength, options)(target, property);
   };
+}
+
+/**
+ * No two items alike by `key`, checked in linear time with a Set (class-validator's ArrayUnique compares every pair:
+ * seconds for a large array, before any size rule has refused it).
+ */
+export function UniqueItems<T>(key: (item: T) => unknown, message: string): PropertyDecorator {
+  return ValidateBy({
+    name: 'uniqueItems',
+    validator: {
+      validate: (value) => !Array.isArray(value) || new Set(value.map((item: T) => key(item))).size === value.length,
+      defaultMessage: () => message,
+    },
+  });
 }
 
 /** An absolute http(s) URL, such as a source's or a review's address. */

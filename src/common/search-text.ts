@@ -1,6 +1,7 @@
-// What a client types into a search box, made safe to hand to the database: control characters (a NUL byte would make
-// PostgreSQL reject the whole statement) become spaces, and an empty or over-long search is refused with a coded error
-// naming the argument. Everything else, quotes and operators included, is the search engine's to read.
+// What a client types into a search box, made ready for the database: control characters (of which the input rules,
+// text-rules.ts, let only tab and line breaks into a search) become spaces, and an empty or over-long search is
+// refused with a coded error naming the argument. Everything else, quotes and operators included, is the search
+// engine's to read.
 import { BadUserInputError } from '../errors/app-errors';
 
 export const MAX_SEARCH_LENGTH = 500;

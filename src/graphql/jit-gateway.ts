@@ -6,6 +6,9 @@ import path from 'node:path';
 import type { GatewayExecutionResult, GatewayGraphQLRequestContext, GatewayInterface } from '@apollo/server-gateway-interface';
 import { execute, getVariableValues, GraphQLError, printSchema, type GraphQLSchema } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
+import { refusedArgumentText } from './argument-text';
+
+const MAX_VARIABLE_ERRORS = 50;
 
 /** Compiled operations kept, least recently used dropped first: an API's clients send a bounded set of operations. */
 const MAX_COMPILED_OPERATIONS = 500;
@@ -38,9 +41,16 @@ export function jitGateway(schema: GraphQLSchema, { hideSuggestions = false }: J
   async function executor(request: GatewayGraphQLRequestContext): Promise<GatewayExecutionResult> {
     const variables = request.request.variables ?? {};
     // Variables are checked by graphql-js itself first, so that a bad variable gets graphql-js's error (which Apollo
-    // turns into BAD_USER_INPUT) whichever engine runs the operation.
-    const coerced = getVariableValues(schema, request.operation.variableDefinitions ?? [], variables, { hideSuggestions });
-    if (coerced.errors) return { errors: coerced.errors };
+    // turns into BAD_USER_INPUT) whichever engine runs the operation. At most 50 errors, as graphql-js's own execute
+    // reports: unbounded, a list of 60,000 bad items made as many errors, a 40-second request and a response of
+    // megabytes. graphql-js then adds an uncoded "Too many errors" error, which would read as an internal one: dropped.
+    const coerced = getVariableValues(schema, request.operation.variableDefinitions ?? [], variables, {
+      maxErrors: MAX_VARIABLE_ERRORS,
+      hideSuggestions,
+    });
+    if (coerced.errors) return { errors: coerced.errors.slice(0, MAX_VARIABLE_ERRORS) };
+    const refused = refusedArgumentText(schema, request.document, request.operation, coerced.coerced);
+    if (refused) return { errors: [refused] };
     const query = compiledFor(request);
     if (!query) {
       return execute({

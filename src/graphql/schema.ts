@@ -1,8 +1,8 @@
 // The GraphQL schema, built from the resolvers in one place. schema.graphql at the root is this schema printed
 // (npm run schema:emit); a test fails when the committed file is stale.
 import 'reflect-metadata';
-import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
-import { buildSchema, type BuildSchemaOptions } from 'type-graphql';
+import { isInputObjectType, lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { buildSchema, getMetadataStorage, type BuildSchemaOptions } from 'type-graphql';
 import { validateArgument } from '../common/validation';
 import { callFieldResolversDirectly } from './direct-field-resolvers';
 import { runMutationFieldsInSavepoints } from './idempotency';
@@ -46,9 +46,32 @@ async function build(): Promise<GraphQLSchema> {
     validateFn: validateArgument,
   };
   const built = await buildSchema(options);
+  restoreInheritedInputFieldExtensions(built);
   callFieldResolversDirectly(built, options);
   runMutationFieldsInSavepoints(built);
   return built;
+}
+
+/**
+ * type-graphql gives an input type the fields it inherits from a base class without their extensions (its
+ * getFieldMetadataFromInputType copies only type, description and default value), and an extension says which text a
+ * field takes (src/common/text-rules.ts): they are copied over from the base class's field metadata. A test checks
+ * that the inherited free-text fields keep their kind.
+ */
+function restoreInheritedInputFieldExtensions(schema: GraphQLSchema): void {
+  const { inputTypes } = getMetadataStorage();
+  for (const inputType of inputTypes) {
+    const type = schema.getType(inputType.name);
+    if (!isInputObjectType(type)) continue;
+    const fields = type.getFields();
+    for (let base: unknown = Object.getPrototypeOf(inputType.target); typeof base === 'function'; base = Object.getPrototypeOf(base)) {
+      for (const field of inputTypes.find((candidate) => candidate.target === base)?.fields ?? []) {
+        const inherited = fields[field.schemaName];
+        // The GraphQL field is built once, here, before the schema serves anything; its extensions are read-only by type only.
+        if (inherited && field.extensions && Object.keys(inherited.extensions).length === 0) Object.assign(inherited, { extensions: field.extensions });
+      }
+    }
+  }
 }
 
 export async function printAppSchema(): Promise<string> {

@@ -4,6 +4,31 @@ import { HttpError } from './http-error';
 
 export const MAX_BODY_BYTES = 1_000_000;
 
+/** Refuses bytes that are not UTF-8 (RFC 8259 requires it of JSON), rather than read them as U+FFFD. */
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Refuses a query string (a GET request's query and variables) whose percent-escapes are not UTF-8: URLSearchParams
+ * would read them as U+FFFD. `search` is a WHATWG URL's, so ASCII: the escapes are the only bytes to check.
+ */
+export function checkQueryString(search: string): void {
+  if (!search.includes('%')) return;
+  const bytes: number[] = [];
+  for (let index = 0; index < search.length; index += 1) {
+    const escaped = search[index] === '%' ? /^[0-9a-f]{2}/i.exec(search.slice(index + 1, index + 3))?.[0] : undefined;
+    if (escaped === undefined) bytes.push(search.charCodeAt(index));
+    else {
+      bytes.push(parseInt(escaped, 16));
+      index += 2;
+    }
+  }
+  try {
+    utf8.decode(Uint8Array.from(bytes));
+  } catch {
+    throw new HttpError(400, 'The query string is not valid UTF-8', 'BAD_REQUEST');
+  }
+}
+
 /** The body as text, read from the stream's events (its async iterator costs a good part of a small request). */
 export function readBody(request: http.IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -19,7 +44,14 @@ export function readBody(request: http.IncomingMessage): Promise<string> {
       chunks = undefined;
       reject(new HttpError(413, `Request body is larger than ${MAX_BODY_BYTES} bytes`));
     });
-    request.on('end', () => chunks && resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('end', () => {
+      if (!chunks) return;
+      try {
+        resolve(utf8.decode(Buffer.concat(chunks)));
+      } catch {
+        reject(new HttpError(400, 'Request body is not valid UTF-8', 'BAD_REQUEST'));
+      }
+    });
     request.on('error', reject);
   });
 }
@@ -31,7 +63,7 @@ export async function readJsonBody(request: http.IncomingMessage): Promise<unkno
   try {
     return JSON.parse(text);
   } catch {
-    throw new HttpError(400, 'Request body is not valid JSON');
+    throw new HttpError(400, 'Request body is not valid JSON', 'BAD_REQUEST');
   }
 }
 

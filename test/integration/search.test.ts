@@ -152,8 +152,8 @@ describe('search', () => {
       expect(new Set(seen).size).toBe(23);
     });
 
-    it('takes any string safely: odd syntax is read as words, never as an error or as SQL', async () => {
-      const odd = ['"', '(', ')', '!', ':*', "'", "''", '\\', '\\\\', '&|!<->', 'gnu:*', '"unclosed phrase', 'or', '-', '- -', 'a & b | !c', "'; DROP TABLE claims; --", '\u0000gnu', '💥 gnu', 'x'.repeat(500), 'the', 'the and of'];
+    it('takes any string the input rules take: odd syntax is read as words, never as an error or as SQL', async () => {
+      const odd = ['"', '(', ')', '!', ':*', "'", "''", '\\', '\\\\', '&|!<->', 'gnu:*', '"unclosed phrase', 'or', '-', '- -', 'a & b | !c', "'; DROP TABLE claims; --", '\tgnu\n', '💥 gnu', 'x'.repeat(500), 'the', 'the and of'];
       for (const query of odd) {
         const response = await api.gql(SEARCH, { query });
         expect({ query, errors: response.errors }).toEqual({ query, errors: undefined });
@@ -162,7 +162,7 @@ describe('search', () => {
       expect(await api.db.prisma.claim.count()).toBeGreaterThan(0);
       // Only words too common to index: nothing matches, and that is the answer.
       expect(await search('the')).toMatchObject({ totalCount: 0, edges: [], pageInfo: { hasNextPage: false } });
-      expect((await search('\u0000gnu')).totalCount).toBe(23);
+      expect((await search('\tgnu\n')).totalCount).toBe(23);
     });
 
     it('refuses a blank or over-long query and a foreign cursor with coded errors naming the argument', async () => {

@@ -1,6 +1,6 @@
 import { ArrayMaxSize, ArrayNotEmpty, IsEnum, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
-import { NonBlank } from '../../common/input-rules';
+import { FreeText, NonBlank } from '../../common/input-rules';
 import { LocalDateScalar } from '../../common/scalars';
 import { ClaimKind, ReviewStatus } from '../../generated/prisma/enums';
 import { RebuttalStanceInput } from '../rebuttals/rebuttal.input';
@@ -17,6 +17,7 @@ export class ClaimRebutsInput extends RebuttalStanceInput {
 @InputType()
 export class CreateClaimInput {
   @Field()
+  @FreeText()
   @IsString()
   @NonBlank(MAX_CLAIM_LENGTH)
   text!: string;
@@ -48,6 +49,7 @@ export class CreateClaimInput {
 @InputType({ description: 'Fields to change; omitted fields stay as they are, null clears an optional field.' })
 export class UpdateClaimInput {
   @Field(() => String, { nullable: true })
+  @FreeText()
   @IsString()
   @NonBlank(MAX_CLAIM_LENGTH)
   text?: string;
@@ -98,10 +100,12 @@ export class ClaimFilter {
   @Field(() => [ReviewStatus], { nullable: true, description: 'In any of these review statuses.' })
   @IsOptional()
   @ArrayNotEmpty()
+  @ArrayMaxSize(Object.keys(ReviewStatus).length)
   @IsEnum(ReviewStatus, { each: true })
   reviewStatus?: ReviewStatus[] | null;
 
   @Field(() => String, { nullable: true, description: 'Text contains this, ignoring case.' })
+  @FreeText()
   @IsOptional()
   @IsString()
   @MaxLength(500)

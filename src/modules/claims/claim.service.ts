@@ -1,4 +1,5 @@
 import { parseId } from '../../common/ids';
+import { escapeLike } from '../../common/like-pattern';
 import { pageWindow, toPage, type Page, type PageRequest } from '../../common/pagination';
 import { BadUserInputError, ConflictError, NotFoundError } from '../../errors/app-errors';
 import { databaseViolation } from '../../errors/database-errors';
@@ -132,7 +133,7 @@ export function claimWhere(query: ClaimQuery): Prisma.ClaimWhereInput {
       ? { statedAt: { ...(filter.statedFrom ? { gte: filter.statedFrom } : {}), ...(filter.statedTo ? { lte: filter.statedTo } : {}) } }
       : {}),
     ...(filter.reviewStatus ? { reviewStatus: { in: filter.reviewStatus } } : {}),
-    ...(filter.text ? { text: { contains: filter.text, mode: 'insensitive' as const } } : {}),
+    ...(filter.text ? { text: { contains: escapeLike(filter.text), mode: 'insensitive' as const } } : {}),
   };
 }
 
@@ -146,7 +147,7 @@ export function claimConditions(query: ClaimQuery): Prisma.Sql {
     filter.statedFrom && Prisma.sql`c.stated_at >= ${filter.statedFrom}::date`,
     filter.statedTo && Prisma.sql`c.stated_at <= ${filter.statedTo}::date`,
     filter.reviewStatus && Prisma.sql`c.review_status = ANY(${filter.reviewStatus}::text[]::review_status[])`,
-    filter.text && Prisma.sql`c.text ILIKE ${`%${filter.text.replace(/[\\%_]/g, '\\$&')}%`}`,
+    filter.text && Prisma.sql`c.text ILIKE ${`%${escapeLike(filter.text)}%`}`,
   ].filter((condition): condition is Prisma.Sql => Boolean(condition));
   return conditions.length > 0 ? Prisma.join(conditions, ' AND ') : Prisma.sql`TRUE`;
 }

@@ -3,12 +3,23 @@
 // ClaimReview JSON-LD (one object, an array, or an @graph). Parsing checks each record on its own: a bad one becomes a
 // RejectedRecord with the reason, and the others go on.
 import { parseLocalDate } from '../../common/scalars';
+import { jsonTextViolation } from '../../common/text-rules';
 
 export class RejectedRecord extends Error {
   constructor(reason: string) {
     super(reason);
     this.name = 'RejectedRecord';
   }
+}
+
+/**
+ * Refuses a record holding a string the database would refuse or alter (a NUL, a lone surrogate), or that the API's
+ * input rules would refuse in free text (control characters, unbalanced bidi controls): the record is rejected with
+ * the place named, and the rest of the file goes on.
+ */
+export function checkRecordText(record: unknown): void {
+  const violation = jsonTextViolation(record, 'text');
+  if (violation !== undefined) throw new RejectedRecord(violation);
 }
 
 export interface FactCheckSpeaker {

@@ -4,7 +4,7 @@
 // file is only rejected.
 import fs from 'node:fs';
 import readline from 'node:readline';
-import { factCheckItems, fromClaimReview, fromFactCheckTools, type FactCheckFormat } from './fact-check';
+import { checkRecordText, factCheckItems, fromClaimReview, fromFactCheckTools, type FactCheckFormat } from './fact-check';
 import type { Importer } from './import.service';
 import { ROW_TYPES } from './jsonl';
 
@@ -70,11 +70,40 @@ function readFirstLine(file: string): string | undefined {
   }
 }
 
+/**
+ * Refuses a file that is not UTF-8, read once in chunks: decoded leniently (as readline and readFileSync do), its bad
+ * bytes would be imported as U+FFFD.
+ */
+function checkUtf8(file: string): void {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  const descriptor = fs.openSync(file, 'r');
+  const buffer = Buffer.alloc(CHUNK_BYTES);
+  try {
+    for (let position = 0, read; (read = fs.readSync(descriptor, buffer, 0, CHUNK_BYTES, position)) > 0; position += read) {
+      try {
+        decoder.decode(buffer.subarray(0, read), { stream: true });
+      } catch {
+        // A sequence cut by the chunk's start began at most 3 bytes before it.
+        throw new ImportFileError(`${file} is not UTF-8 text: bytes ${Math.max(0, position - 3)} to ${position + read} hold a sequence that is not UTF-8`);
+      }
+    }
+    try {
+      decoder.decode();
+    } catch {
+      throw new ImportFileError(`${file} is not UTF-8 text: it ends inside a UTF-8 sequence`);
+    }
+  } finally {
+    fs.closeSync(descriptor);
+  }
+}
+
 export function openImportFile(file: string): ImportFile {
   let firstLine: string | undefined;
   try {
+    checkUtf8(file);
     firstLine = readFirstLine(file);
   } catch (error) {
+    if (error instanceof ImportFileError) throw error;
     throw new ImportFileError(`Cannot read ${file}: ${(error as Error).message}`);
   }
   if (firstLine === undefined) throw new ImportFileError(`${file} is empty`);
@@ -115,7 +144,10 @@ export function openImportFile(file: string): ImportFile {
     total: found.items.length,
     async run(importer, onRecord) {
       for (const [index, item] of found.items.entries()) {
-        await importer.importFactCheck(`record ${index}`, () => parse(item));
+        await importer.importFactCheck(`record ${index}`, () => {
+          checkRecordText(item);
+          return parse(item);
+        });
         onRecord(index + 1);
       }
     },

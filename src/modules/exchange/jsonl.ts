@@ -4,7 +4,7 @@
 import { formatLocalDate, parseLocalDate } from '../../common/scalars';
 import type { Claim, Rebuttal, Review, Source, Speaker } from '../../generated/prisma/client';
 import { ClaimKind, RebuttalStance, ReviewRating, ReviewStatus, SourceKind } from '../../generated/prisma/enums';
-import { RejectedRecord } from './fact-check';
+import { checkRecordText, RejectedRecord } from './fact-check';
 
 export const ROW_TYPES = ['speaker', 'source', 'claim', 'rebuttal', 'review'] as const;
 export type RowType = (typeof ROW_TYPES)[number];
@@ -17,11 +17,40 @@ export type Row =
   | ({ type: 'review' } & Review);
 
 /** What a column holds; a trailing "?" allows null. An array lists an enum's values. */
-type FieldKind = 'id' | 'id?' | 'text' | 'text?' | 'boolean' | 'instant' | 'instant?' | 'day?' | readonly string[];
+type FieldKind = 'id' | 'id?' | 'text' | 'text?' | 'text[]' | 'boolean' | 'instant' | 'instant?' | 'day?' | readonly string[];
 
-/** Every column of every table, in the order a line lists them. */
-const COLUMNS: { [T in RowType]: Record<string, FieldKind> } = {
-  speaker: { id: 'id', slug: 'text', name: 'text', role: 'text?', affiliation: 'text?', country: 'text?', isNamed: 'boolean', createdAt: 'instant', updatedAt: 'instant' },
+/** The kinds that can describe a value of type V (tuples, so that unions are not distributed). */
+type KindFor<V> = [V] extends [string[]]
+  ? 'text[]'
+  : [V] extends [boolean]
+    ? 'boolean'
+    : [V] extends [Date]
+      ? 'instant'
+      : [V] extends [Date | null]
+        ? 'instant?' | 'day?'
+        : [V] extends [string]
+          ? 'id' | 'text' | readonly V[]
+          : [V] extends [string | null]
+            ? 'id?' | 'text?'
+            : never;
+
+interface Models {
+  speaker: Speaker;
+  source: Source;
+  claim: Claim;
+  rebuttal: Rebuttal;
+  review: Review;
+}
+
+/**
+ * Every column of every table, in the order a line lists them. Typed by Prisma's generated models: a column added to
+ * prisma/schema.prisma and not listed here, or listed with a kind that does not fit its type, fails to compile.
+ */
+const COLUMNS: { [T in RowType]: { [C in keyof Models[T]]-?: KindFor<Models[T][C]> } } = {
+  speaker: {
+    id: 'id', slug: 'text', name: 'text', role: 'text?', affiliation: 'text?', country: 'text?', isNamed: 'boolean', aliases: 'text[]',
+    createdAt: 'instant', updatedAt: 'instant',
+  },
   source: {
     id: 'id', title: 'text', url: 'text?', publisher: 'text?', author: 'text?', publishedAt: 'instant?', kind: Object.values(SourceKind),
     createdAt: 'instant', updatedAt: 'instant',
@@ -43,7 +72,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 export function toLine(type: RowType, record: object): string {
   const values = record as Record<string, unknown>;
   const row: Record<string, unknown> = { type };
-  for (const [column, kind] of Object.entries(COLUMNS[type])) {
+  for (const [column, kind] of Object.entries<FieldKind>(COLUMNS[type])) {
     const value = values[column] ?? null;
     row[column] = value instanceof Date ? (kind === 'day?' ? (formatLocalDate(value) ?? null) : value.toISOString()) : value;
   }
@@ -65,6 +94,11 @@ function parseValue(value: unknown, kind: FieldKind, column: string): unknown {
     case 'text':
     case 'text?':
       if (typeof value !== 'string' || (kind === 'text' && value.trim() === '')) throw bad('text');
+      return value;
+    case 'text[]':
+      // Absent in files exported before the column was (aliases, before jsonl carried them): none.
+      if (value === undefined || value === null) return [];
+      if (!Array.isArray(value) || !value.every((item) => typeof item === 'string')) throw bad('an array of texts');
       return value;
     case 'boolean':
       if (typeof value !== 'boolean') throw bad('true or false');
@@ -92,10 +126,11 @@ export function parseLine(line: string): Row {
     throw new RejectedRecord('not valid JSON');
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new RejectedRecord('not an object');
+  checkRecordText(value);
   const fields = value as Record<string, unknown>;
   const type = fields.type;
   if (!ROW_TYPES.includes(type as RowType)) throw new RejectedRecord(`type must be one of ${ROW_TYPES.join(', ')}, got ${JSON.stringify(type)}`);
   const row: Record<string, unknown> = { type };
-  for (const [column, kind] of Object.entries(COLUMNS[type as RowType])) row[column] = parseValue(fields[column], kind, column);
+  for (const [column, kind] of Object.entries<FieldKind>(COLUMNS[type as RowType])) row[column] = parseValue(fields[column], kind, column);
   return row as Row;
 }

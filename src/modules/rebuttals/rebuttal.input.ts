@@ -1,5 +1,6 @@
 import { IsEnum, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
+import { FreeText } from '../../common/input-rules';
 import { RebuttalStance } from '../../generated/prisma/enums';
 
 /** How a counterclaim stands against a claim, and why: the fields every new rebuttal carries. */
@@ -10,6 +11,7 @@ export abstract class RebuttalStanceInput {
   stance!: RebuttalStance;
 
   @Field(() => String, { nullable: true })
+  @FreeText()
   @IsOptional()
   @IsString()
   @MaxLength(2000)
@@ -34,6 +36,7 @@ export class UpdateRebuttalInput {
   stance?: RebuttalStance;
 
   @Field(() => String, { nullable: true })
+  @FreeText()
   @IsOptional()
   @IsString()
   @MaxLength(2000)

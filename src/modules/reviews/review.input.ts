@@ -1,6 +1,6 @@
 import { ArrayMaxSize, IsDate, IsEnum, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
-import { IsHttpUrl, IsLanguageTag, NonBlank } from '../../common/input-rules';
+import { FreeText, IsHttpUrl, IsLanguageTag, NonBlank } from '../../common/input-rules';
 import { ReviewRating } from '../../generated/prisma/enums';
 
 /** The optional fields, alike on create and update (where null clears them). */
@@ -13,6 +13,7 @@ abstract class ReviewDetailsInput {
   ratingText?: string | null;
 
   @Field(() => String, { nullable: true })
+  @FreeText()
   @IsOptional()
   @IsString()
   @MaxLength(5000)

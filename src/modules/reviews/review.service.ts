@@ -1,5 +1,6 @@
 import { parseId } from '../../common/ids';
 import { canonicalLanguageTag } from '../../common/language-tag';
+import { escapeLike } from '../../common/like-pattern';
 import { pageWindow, toPage, type Page, type PageRequest } from '../../common/pagination';
 import { BadUserInputError, ConflictError, NotFoundError } from '../../errors/app-errors';
 import { databaseViolation } from '../../errors/database-errors';
@@ -150,8 +151,9 @@ export function reviewWhere(query: ReviewQuery): Prisma.ReviewWhereInput {
   return {
     ...(query.claimId ? { claimId: parseId(query.claimId, 'filter.claimId') } : {}),
     ...(query.rating?.length ? { rating: { in: query.rating } } : {}),
-    ...(organizationName ? { organizationName: { equals: organizationName, mode: 'insensitive' as const } } : {}),
-    ...(language ? { OR: [{ language }, { language: { startsWith: `${language}-` } }] } : {}),
+    // An insensitive `equals` is an ILIKE: escaped, it is a case-insensitive equality.
+    ...(organizationName ? { organizationName: { equals: escapeLike(organizationName), mode: 'insensitive' as const } } : {}),
+    ...(language ? { OR: [{ language }, { language: { startsWith: `${escapeLike(language)}-` } }] } : {}),
   };
 }
 

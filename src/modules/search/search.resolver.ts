@@ -1,8 +1,8 @@
 import { Arg, Args, Ctx, Query, Resolver } from 'type-graphql';
 import { PageArgs } from '../../common/connection.type';
-import { MAX_SEARCH_LENGTH } from '../../common/search-text';
 import type { Context } from '../../context';
 import { ClaimFilter } from '../claims/claim.input';
+import { SearchQueryArgs } from './search.args';
 import { ClaimSearchHit, ClaimSearchHitConnection } from './search.type';
 
 @Resolver(() => ClaimSearchHit)
@@ -14,7 +14,7 @@ export class SearchResolver {
       '`or` between alternatives, -word to exclude. A query of only very common words ("the") matches nothing.',
   })
   async searchClaims(
-    @Arg('query', { description: `What to look for, in web-search syntax; not blank, at most ${MAX_SEARCH_LENGTH} characters.` }) query: string,
+    @Args() { query }: SearchQueryArgs,
     @Arg('filter', () => ClaimFilter, { nullable: true }) filter: ClaimFilter | null,
     @Args() page: PageArgs,
     @Ctx() { services }: Context,

@@ -1,7 +1,7 @@
-import { ArrayMaxSize, ArrayUnique, IsBoolean, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsBoolean, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
 import { PageArgs } from '../../common/connection.type';
-import { NonBlank, SLUG_PATTERN } from '../../common/input-rules';
+import { NonBlank, SLUG_PATTERN, UniqueItems } from '../../common/input-rules';
 
 export const MAX_ALIASES = 20;
 
@@ -36,7 +36,7 @@ abstract class SpeakerDetailsInput {
   @ArrayMaxSize(MAX_ALIASES)
   @IsString({ each: true })
   @NonBlank(200, { each: true })
-  @ArrayUnique((alias: string) => alias.trim().toLowerCase(), { message: 'aliases must not repeat a name (ignoring case)' })
+  @UniqueItems((alias: string) => (typeof alias === 'string' ? alias.trim().toLowerCase() : alias), 'aliases must not repeat a name (ignoring case)')
   aliases?: string[] | null;
 }
 

@@ -1,4 +1,5 @@
 import { parseId } from '../../common/ids';
+import { escapeLike } from '../../common/like-pattern';
 import { decodeKeyCursor, encodeKeyCursor, keysetWindow, pageWindow, toPage, type Page, type PageRequest } from '../../common/pagination';
 import { searchText } from '../../common/search-text';
 import { BadUserInputError, ConflictError, NotFoundError } from '../../errors/app-errors';
@@ -78,7 +79,8 @@ export class SpeakerService {
 
   /**
    * Matches the search against speaker_search_text(name, aliases), the folded names (lower case, no accents or
-   * punctuation; see the add_search migration) that a trigram index serves, folding the search the same way.
+   * punctuation; see the add_search migration) that a trigram index serves, folding the search the same way. The
+   * folded search needs no escaping in LIKE: folding turns `%`, `_` and `\` (punctuation) into spaces (a test checks).
    */
   private async search(text: string, request: PageRequest): Promise<Page<SpeakerRecord>> {
     const window = keysetWindow(request, decodeSpeakerSearchCursor);
@@ -173,7 +175,7 @@ export class SpeakerService {
   private async freeSlug(name: string): Promise<string> {
     const base = slugify(name);
     const taken = new Set(
-      (await this.prisma.speaker.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } })).map((row) => row.slug),
+      (await this.prisma.speaker.findMany({ where: { slug: { startsWith: escapeLike(base) } }, select: { slug: true } })).map((row) => row.slug),
     );
     let slug = base;
     for (let suffix = 2; taken.has(slug); suffix += 1) slug = `${base}-${suffix}`;

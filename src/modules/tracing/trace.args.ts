@@ -1,3 +1,4 @@
+import { ArrayMaxSize } from 'class-validator';
 import { ArgsType, Field, ID, Int } from 'type-graphql';
 import { RebuttalStance } from '../../generated/prisma/enums';
 import {
@@ -8,7 +9,8 @@ import {
   TraceDirection,
 } from './trace.options';
 
-// Limits are checked by traceOptions() in the service, which names the argument at fault.
+// Limits are checked by traceOptions() in the service, which names the argument at fault; the list's size here, as
+// every list's is (src/common/validation.ts).
 @ArgsType()
 export class TraceArgs {
   @Field(() => ID, { description: 'The claim to start from (the root).' })
@@ -28,6 +30,7 @@ export class TraceArgs {
     nullable: true,
     description: 'Follow (and return) only rebuttals of these stances; omit to follow all of them.',
   })
+  @ArrayMaxSize(Object.keys(RebuttalStance).length)
   stances?: RebuttalStance[] | null;
 
   @Field(() => Int, {

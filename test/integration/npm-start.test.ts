@@ -1,0 +1,124 @@
+// `npm start` as a user or a process manager runs it: it does not rebuild an up-to-date build, and SIGTERM or SIGINT
+// sent to npm's own pid (not its process group) stops the server with it, leaving no process behind and the
+// embedded database's lock released.
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { withDatabaseName } from '../../src/db/pg-client';
+import { adminQuery, serverUrl } from '../helpers/test-database';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const ENTRY = path.join(ROOT, 'dist', 'src', 'index.js');
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+/** Every process below `pid`, read from ps: npm's shell and the server, whichever of them there are. */
+function descendants(pid: number): number[] {
+  const table = execFileSync('ps', ['-e', '-o', 'pid=,ppid='], { encoding: 'utf8' })
+    .trim()
+    .split('\n')
+    .map((line) => line.trim().split(/\s+/).map(Number) as [number, number]);
+  const found: number[] = [];
+  for (let queue = [pid]; queue.length > 0; ) {
+    const parent = queue.shift()!;
+    for (const [child, ppid] of table) if (ppid === parent) (found.push(child), queue.push(child));
+  }
+  return found;
+}
+
+const isAlive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const exited = (child: ChildProcess) =>
+  new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) resolve({ code: child.exitCode, signal: child.signalCode });
+    else child.once('exit', (code, signal) => resolve({ code, signal }));
+  });
+
+describe('npm start', () => {
+  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'claimtrace-start-'));
+  const dataDir = path.join(workDir, 'pglite');
+  const database = `claimtrace_start_${process.pid}`;
+  /** Every process a test started, npm's and those below it, so that a failed test leaves none running. */
+  const started: number[] = [];
+  let env: Record<string, string>;
+
+  beforeAll(async () => {
+    const url = serverUrl();
+    if (url) {
+      await adminQuery(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+      await adminQuery(`CREATE DATABASE ${database}`);
+    }
+    env = url ? { DATABASE_URL: withDatabaseName(url, database) } : { DATABASE_URL: '', PGLITE_DATA_DIR: dataDir };
+  });
+  afterAll(async () => {
+    for (const pid of started) if (isAlive(pid)) process.kill(pid, 'SIGKILL');
+    if (serverUrl()) await adminQuery(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+    fs.rmSync(workDir, { recursive: true, force: true });
+  });
+
+  /** Starts `npm start` and waits until the server answers /health; resolves to npm and the server's pids. */
+  async function start(): Promise<{ npm: ChildProcess; server: number; output: () => string }> {
+    const port = await freePort();
+    const npm = spawn('npm', ['start'], {
+      cwd: ROOT,
+      env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'info', SEED_ON_START: 'false', PORT: String(port), HOST: '127.0.0.1', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    started.push(npm.pid!);
+    let output = '';
+    npm.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    npm.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    for (;;) {
+      if (npm.exitCode !== null) throw new Error(`npm start exited early:\n${output}`);
+      const healthy = await fetch(`http://127.0.0.1:${port}/health`).then((response) => response.ok, () => false);
+      if (healthy) break;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    const runsEntry = (pid: number) => fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').some((arg) => path.resolve(ROOT, arg) === ENTRY);
+    const servers = descendants(npm.pid!).filter(runsEntry);
+    started.push(...descendants(npm.pid!));
+    expect(servers).toHaveLength(1);
+    return { npm, server: servers[0]!, output: () => output };
+  }
+
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    it(`stops, server and all, on ${signal} to npm's own pid, releasing the database`, async () => {
+      const { npm, server, output } = await start();
+      const below = descendants(npm.pid!);
+      if (!serverUrl()) expect(JSON.parse(fs.readFileSync(`${dataDir}.lock`, 'utf8')).pid).toBe(server);
+
+      npm.kill(signal);
+      expect(await exited(npm)).toEqual({ code: 0, signal: null });
+      expect(below.filter(isAlive)).toEqual([]);
+      expect(output()).toMatch(/"msg":"stopped"/);
+      // The lock file is gone: the next process opens the database without taking over a dead holder's lock.
+      if (!serverUrl()) expect(fs.existsSync(`${dataDir}.lock`)).toBe(false);
+    }, 180_000);
+  }
+
+  it('does not rebuild when the build is up to date', async () => {
+    // The tests above started from this build; nothing has changed since.
+    const built = [ENTRY, path.join(ROOT, 'dist', '.tsbuildinfo.build')].map((file) => fs.statSync(file).mtimeMs);
+    const { npm } = await start();
+    npm.kill('SIGTERM');
+    await exited(npm);
+    expect([ENTRY, path.join(ROOT, 'dist', '.tsbuildinfo.build')].map((file) => fs.statSync(file).mtimeMs)).toEqual(built);
+  }, 180_000);
+});
