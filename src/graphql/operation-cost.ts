@@ -182,7 +182,8 @@ export function createOperationPricer(schema: GraphQLSchema) {
     let known = prices.get(document);
     const price = known?.get(key);
     if (price !== undefined) return { cost: price };
-    if (getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {}).errors) return { badVariables: true };
+    // One error is enough to know: unbounded, a list of 60,000 bad items would be coerced into as many errors here.
+    if (getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {}, { maxErrors: 1 }).errors) return { badVariables: true };
     let cost: number;
     try {
       cost = getComplexity({

@@ -59,8 +59,9 @@ interface TableContents {
 // Left out of the comparison: what each database makes of itself rather than what it was given. _prisma_migrations
 // records when each database applied its migrations (ids and times of its own); claims.search_vector is derived by
 // triggers from the claim's text and its speaker's and source's names, which are compared; any GENERATED column is
-// derived too. Ids and timestamps are compared: the jsonl format carries them and the import writes them as given.
-const NOT_DATA_TABLES = new Set(['_prisma_migrations']);
+// derived too. idempotency_keys holds the server's replies to retried mutations, operational state and not the record.
+// Ids and timestamps are compared: the jsonl format carries them and the import writes them as given.
+const NOT_DATA_TABLES = new Set(['_prisma_migrations', 'idempotency_keys']);
 const DERIVED_COLUMNS = new Set(['claims.search_vector']);
 
 const quoted = (name: string) => `"${name.replaceAll('"', '""')}"`;
