@@ -1,27 +1,39 @@
 // createServer(): the schema, Apollo Server and the HTTP handler on Node's own http server, without listening, so that
 // index.ts starts it and tests run it on a free port.
-import http from 'node:http';
+import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApolloServer, HeaderMap, type HTTPGraphQLRequest } from '@apollo/server';
+import { ApolloServer, HeaderMap, type HTTPGraphQLRequest, type HTTPGraphQLResponse } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
-import type { Config } from './config';
-import { createLoaders, createServices, type Context } from './context';
+import { loadConfig, type Config } from './config';
+import { createLoaders, createServices, type Context, type OperationReport } from './context';
 import type { Database } from './db/database';
+import { ResponseTooLargeError } from './errors/app-errors';
 import { createErrorFormatter } from './errors/mask-error';
 import type { Logger } from './logger';
 import { jitGateway } from './graphql/jit-gateway';
+import { KnownOperationTypesRule } from './graphql/known-operation-types-rule';
+import { legacyJsonStatusPlugin } from './graphql/legacy-json-status';
 import { requestLoggerPlugin } from './graphql/request-logger';
 import { buildAppSchema } from './graphql/schema';
 import { readJsonBody, sendJson } from './http/body';
+import { createCorsHandler } from './http/cors';
 import { HttpError } from './http/http-error';
+import { createHttpServer } from './http/http-server';
+import { createMetrics } from './http/metrics';
+import { operationSignal } from './http/operation-signal';
+import { requestIdFrom } from './http/request-id';
+import { setLandingPageSecurityHeaders, setSecurityHeaders } from './http/security-headers';
 
 const GRAPHQL_PATHS = new Set(['/', '/graphql']);
 const HEALTH_TIMEOUT_MS = 2_000;
 
+type EdgeSettings = 'http' | 'cors' | 'operationTimeoutMs' | 'maxResponseBytes' | 'metricsEnabled';
+
 export interface ServerOptions {
-  config: Pick<Config, 'nodeEnv' | 'exposeSchema'>;
+  /** The settings left out take their defaults for that NODE_ENV (loadConfig's). */
+  config: Pick<Config, 'nodeEnv' | 'exposeSchema'> & Partial<Pick<Config, EdgeSettings>>;
   db: Database;
   logger: Logger;
 }
@@ -34,20 +46,25 @@ export interface AppServer {
   stop(): Promise<void>;
 }
 
-export async function createServer({ config, db, logger }: ServerOptions): Promise<AppServer> {
+export async function createServer({ config: given, db, logger }: ServerOptions): Promise<AppServer> {
+  const config = { ...loadConfig({ NODE_ENV: given.nodeEnv }), ...given };
   const services = createServices(db);
-  const httpServer = http.createServer();
+  const httpServer = createHttpServer(config.http);
+  const cors = createCorsHandler(config.cors);
+  const metrics = config.metricsEnabled ? createMetrics(db) : undefined;
   const apollo = new ApolloServer<Context>({
     gateway: jitGateway(await buildAppSchema()),
     introspection: config.exposeSchema,
     // index.ts owns shutdown (stop HTTP and Apollo, then close the database); Apollo's own handlers would race it.
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: config.nodeEnv === 'development',
-    formatError: createErrorFormatter({ exposeDetails: config.nodeEnv === 'development', logger }),
+    formatError: createErrorFormatter({ exposeDetails: config.nodeEnv === 'development' }),
+    validationRules: [KnownOperationTypesRule],
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       config.exposeSchema ? ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }) : ApolloServerPluginLandingPageDisabled(),
       requestLoggerPlugin(),
+      legacyJsonStatusPlugin(),
       // The API sets no cache hints; left on, the plugin wraps every field resolver (a large share of a big trace's time).
       ApolloServerPluginCacheControlDisabled(),
     ],
@@ -55,42 +72,76 @@ export async function createServer({ config, db, logger }: ServerOptions): Promi
   await apollo.start();
 
   httpServer.on('request', (request, response) => {
-    handle(request, response).catch((error: unknown) => {
-      const status = error instanceof HttpError ? error.status : 500;
-      if (status === 500) logger.error({ err: error }, 'HTTP request failed');
-      sendJson(response, status, { error: error instanceof HttpError ? error.message : 'Internal server error' });
+    const requestId = requestIdFrom(request.headers['x-request-id']);
+    response.setHeader('x-request-id', requestId);
+    setSecurityHeaders(request, response);
+    if (cors(request, response)) return;
+    handle(request, response, requestId).catch((error: unknown) => {
+      logger.error({ err: error, requestId }, 'HTTP request failed');
+      sendJson(response, 500, { error: 'Internal server error' });
     });
   });
 
-  async function handle(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
+  async function handle(request: http.IncomingMessage, response: http.ServerResponse, requestId: string): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://localhost');
+    if (GRAPHQL_PATHS.has(url.pathname)) return graphql(request, response, url, requestId);
     if (url.pathname === '/health') return health(response);
-    if (!GRAPHQL_PATHS.has(url.pathname)) throw new HttpError(404, `Not found: GraphQL is served at /graphql, health at /health`);
-
-    const headers = new HeaderMap();
-    for (const [name, value] of Object.entries(request.headers)) {
-      if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
-    }
-    const httpGraphQLRequest: HTTPGraphQLRequest = {
-      method: request.method?.toUpperCase() ?? 'GET',
-      headers,
-      search: url.search,
-      body: request.method === 'POST' ? await readJsonBody(request) : undefined,
-    };
-    const result = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest,
-      context: async () => ({ services, loaders: createLoaders(db), logger }),
-    });
-    for (const [name, value] of result.headers) response.setHeader(name, value);
-    response.statusCode = result.status ?? 200;
-    if (result.body.kind === 'complete') {
-      // As a Buffer: a string body is joined to the headers and encoded again by the socket, which costs a trace of
-      // megabytes several milliseconds more.
-      response.end(Buffer.from(result.body.string, 'utf8'));
+    if (url.pathname === '/metrics' && metrics) {
+      const { contentType, body } = await metrics.render();
+      response.writeHead(200, { 'content-type': contentType });
+      response.end(body);
       return;
     }
-    for await (const chunk of result.body.asyncIterator) response.write(chunk);
-    response.end();
+    sendJson(response, 404, { error: `Not found: GraphQL is served at /graphql, health at /health${metrics ? ', metrics at /metrics' : ''}` });
+  }
+
+  async function graphql(request: http.IncomingMessage, response: http.ServerResponse, url: URL, requestId: string): Promise<void> {
+    const started = process.hrtime.bigint();
+    let report: OperationReport | undefined;
+    let status: number;
+    try {
+      const body = request.method === 'POST' ? await readJsonBody(request) : undefined;
+      const signal = operationSignal(response, config.operationTimeoutMs);
+      report = { operationName: null, resolved: false, errors: undefined };
+      const context: Context = { services, loaders: createLoaders(db, signal), logger: logger.child({ requestId }), requestId, signal, report };
+      const result = await apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: graphQLRequestOf(request, url, body),
+        context: () => Promise.resolve(context),
+      });
+      status = await send(request, response, result, context);
+    } catch (error) {
+      status = error instanceof HttpError ? error.status : 500;
+      if (status === 500) logger.error({ err: error, requestId, operationName: report?.operationName ?? null }, 'HTTP request failed');
+      sendJson(response, status, { error: error instanceof HttpError ? error.message : 'Internal server error' });
+    }
+    metrics?.observe(report, status, Number(process.hrtime.bigint() - started) / 1e9);
+  }
+
+  /** Writes Apollo's response, or RESPONSE_TOO_LARGE in its place; returns the status sent. */
+  async function send(request: http.IncomingMessage, response: http.ServerResponse, result: HTTPGraphQLResponse, context: Context): Promise<number> {
+    for (const [name, value] of result.headers) response.setHeader(name, value);
+    let status = result.status ?? 200;
+    if (result.body.kind === 'chunked') {
+      // Incremental delivery (@defer, @stream), which this schema does not offer.
+      response.statusCode = status;
+      for await (const chunk of result.body.asyncIterator) response.write(chunk);
+      response.end();
+      return status;
+    }
+    if (result.headers.get('content-type')?.startsWith('text/html')) setLandingPageSecurityHeaders(request, response);
+    // As a Buffer: a string body is joined to the headers and encoded again by the socket, which costs a trace of
+    // megabytes several milliseconds more. Its length is then the exact size, for free.
+    let body = Buffer.from(result.body.string, 'utf8');
+    if (body.length > config.maxResponseBytes) {
+      const error = new ResponseTooLargeError(config.maxResponseBytes, body.length).toJSON();
+      context.logger.warn({ operationName: context.report.operationName, bytes: body.length }, 'response too large; replaced by RESPONSE_TOO_LARGE');
+      context.report.errors = [error];
+      body = Buffer.from(JSON.stringify({ errors: [error] }), 'utf8');
+      status = 400;
+    }
+    response.statusCode = status;
+    response.end(body);
+    return status;
   }
 
   async function health(response: http.ServerResponse): Promise<void> {
@@ -124,4 +175,12 @@ export async function createServer({ config, db, logger }: ServerOptions): Promi
       await apollo.stop();
     },
   };
+}
+
+function graphQLRequestOf(request: http.IncomingMessage, url: URL, body: unknown): HTTPGraphQLRequest {
+  const headers = new HeaderMap();
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+  }
+  return { method: request.method?.toUpperCase() ?? 'GET', headers, search: url.search, body };
 }

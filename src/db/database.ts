@@ -29,7 +29,17 @@ export interface Database {
   readonly migrationAdapterFactory: SqlMigrationAwareDriverAdapterFactory;
   /** Resolves when the database answers a trivial query. */
   ping(): Promise<void>;
+  /** The PostgreSQL server pool's connections now (for metrics); undefined on the embedded database, which has no pool. */
+  poolStats(): PoolStats | undefined;
   close(): Promise<void>;
+}
+
+export interface PoolStats {
+  /** Connections open, idle or in use. */
+  total: number;
+  idle: number;
+  /** Queries waiting for a connection. */
+  waiting: number;
 }
 
 export interface OpenDatabaseOptions {
@@ -116,7 +126,8 @@ export async function openDatabase(config: DatabaseConfig, options: OpenDatabase
       connectToShadowDb: () => factory.connectToShadowDb(),
     };
     const queryRows = async (query: Prisma.Sql) => (await pool.query({ text: query.text, values: query.values })).rows;
-    return wrap('postgres', factory, migrationFactory, queryRows, options, () => pool.end());
+    const poolStats = (): PoolStats => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount });
+    return wrap('postgres', factory, migrationFactory, queryRows, options, () => pool.end(), poolStats);
   }
 
   const inMemory = config.dataDir.startsWith('memory://');
@@ -133,7 +144,7 @@ export async function openDatabase(config: DatabaseConfig, options: OpenDatabase
       } finally {
         lock?.release();
       }
-    });
+    }, () => undefined);
   } catch (error) {
     lock?.release();
     throw error;
@@ -147,6 +158,7 @@ async function wrap(
   queryRows: (query: Prisma.Sql) => Promise<unknown[]>,
   options: OpenDatabaseOptions,
   closeDriver: () => Promise<void>,
+  poolStats: Database['poolStats'],
 ): Promise<Database> {
   const prisma = new PrismaClient({ adapter: factory, log: options.onQuery ? [{ emit: 'event', level: 'query' }] : [] });
   if (options.onQuery) {
@@ -165,6 +177,7 @@ async function wrap(
     async ping() {
       await prisma.$queryRaw`SELECT 1`;
     },
+    poolStats,
     async close() {
       if (closed) return;
       closed = true;

@@ -8,6 +8,9 @@ export const ErrorCode = {
   NOT_FOUND: 'NOT_FOUND',
   CONFLICT: 'CONFLICT',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+  OPERATION_TIMEOUT: 'OPERATION_TIMEOUT',
+  RESPONSE_TOO_LARGE: 'RESPONSE_TOO_LARGE',
+  CLIENT_CLOSED_REQUEST: 'CLIENT_CLOSED_REQUEST',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -18,13 +21,17 @@ export interface AppErrorOptions {
   violations?: { field: string; message: string }[];
   /** The values that would have been accepted, when there are few (e.g. the review statuses a claim may move to). */
   allowed?: readonly string[];
+  /** The limit a refused operation exceeded, and what it measured when known (time budget, response size). */
+  max?: number;
+  value?: number;
 }
 
 export abstract class AppError extends GraphQLError {
   abstract readonly code: ErrorCode;
 
-  protected constructor(message: string, code: ErrorCode, options: AppErrorOptions = {}) {
-    super(message, { extensions: { code, ...options } });
+  /** `httpStatus`: the status of a response that is only this error (Apollo reads it from `extensions.http`, and drops it). */
+  protected constructor(message: string, code: ErrorCode, options: AppErrorOptions = {}, httpStatus?: number) {
+    super(message, { extensions: { code, ...options, ...(httpStatus === undefined ? {} : { http: { status: httpStatus } }) } });
     this.name = new.target.name;
   }
 }
@@ -47,5 +54,29 @@ export class ConflictError extends AppError {
   readonly code = ErrorCode.CONFLICT;
   constructor(message: string, options: AppErrorOptions = {}) {
     super(message, ErrorCode.CONFLICT, options);
+  }
+}
+
+/** The operation's time budget ran out (OPERATION_TIMEOUT_MS); what it was still doing is abandoned. */
+export class OperationTimeoutError extends AppError {
+  readonly code = ErrorCode.OPERATION_TIMEOUT;
+  constructor(budgetMs: number) {
+    super(`The operation did not finish within ${budgetMs} ms; ask for less (fewer items, less depth)`, ErrorCode.OPERATION_TIMEOUT, { max: budgetMs }, 504);
+  }
+}
+
+/** The response would be larger than MAX_RESPONSE_BYTES; it is replaced by this error. */
+export class ResponseTooLargeError extends AppError {
+  readonly code = ErrorCode.RESPONSE_TOO_LARGE;
+  constructor(maxBytes: number, bytes: number) {
+    super(`The response (${bytes} bytes) is larger than ${maxBytes} bytes; ask for fewer items or fields`, ErrorCode.RESPONSE_TOO_LARGE, { max: maxBytes, value: bytes });
+  }
+}
+
+/** The client closed the connection before the response; its work is abandoned. No client sees it: logs and metrics do. */
+export class ClientClosedRequestError extends AppError {
+  readonly code = ErrorCode.CLIENT_CLOSED_REQUEST;
+  constructor() {
+    super('The client closed the connection before the response was sent', ErrorCode.CLIENT_CLOSED_REQUEST);
   }
 }

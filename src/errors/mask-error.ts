@@ -1,9 +1,9 @@
 // Apollo's formatError: errors the client can act on pass through with their code and the field at fault; anything
-// unexpected (a bug, a lost database connection, SQL text) is logged and reaches the client as INTERNAL_SERVER_ERROR
-// with no detail, except in development.
+// unexpected (a bug, a lost database connection, SQL text) reaches the client as INTERNAL_SERVER_ERROR with no
+// detail, except in development. The request logger (graphql/request-logger.ts) logs the unexpected ones, where the
+// request id and operation are known.
 import { unwrapResolverError } from '@apollo/server/errors';
-import type { GraphQLFormattedError } from 'graphql';
-import type { Logger } from '../logger';
+import type { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { AppError, ErrorCode } from './app-errors';
 
 /** Codes Apollo and graphql-js give to errors in the request itself (syntax, validation, variables). */
@@ -31,18 +31,23 @@ function fieldOfVariableError(message: string): string | undefined {
   return missing && !base.endsWith(missing) ? `${base}.${missing}` : base;
 }
 
-export function createErrorFormatter(options: { exposeDetails: boolean; logger: Logger }) {
+const isRequestErrorCode = (code: unknown): code is string => typeof code === 'string' && REQUEST_ERROR_CODES.has(code);
+
+/** An error neither the client's doing nor a coded domain error: a bug or a fault, to log and to mask. */
+export function isUnexpectedError(error: GraphQLError): boolean {
+  return !(unwrapResolverError(error) instanceof AppError) && !isRequestErrorCode(error.extensions?.code);
+}
+
+export function createErrorFormatter(options: { exposeDetails: boolean }) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const original = unwrapResolverError(error);
-    if (original instanceof AppError) return formatted;
+    if (unwrapResolverError(error) instanceof AppError) return formatted;
 
     const code = formatted.extensions?.code;
-    if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code)) {
+    if (isRequestErrorCode(code)) {
       const field = code === ErrorCode.BAD_USER_INPUT ? fieldOfVariableError(formatted.message) : undefined;
       return field && formatted.extensions?.field === undefined ? { ...formatted, extensions: { ...formatted.extensions, field } } : formatted;
     }
 
-    options.logger.error({ err: original, path: formatted.path }, 'unexpected error in a GraphQL operation');
     return {
       message: options.exposeDetails ? formatted.message : 'Internal server error',
       locations: formatted.locations,

@@ -1,13 +1,41 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import { unwrapResolverError } from '@apollo/server/errors';
 import type { Context } from '../context';
+import { ErrorCode } from '../errors/app-errors';
+import { isUnexpectedError } from '../errors/mask-error';
 
-/** One structured log line per GraphQL operation: name, type, duration and how many errors it returned. */
+/** Longest client-sent operationName written to a log line (a name that resolved nothing can be any text). */
+const MAX_LOGGED_NAME_LENGTH = 100;
+
+/**
+ * One structured log line per GraphQL operation (name, type, duration, how many errors), through the request's logger
+ * so that it carries the request id; each unexpected error logged with its stack, time-outs and departed clients
+ * noted; and the request's report filled in for the HTTP edge's metrics.
+ */
 export function requestLoggerPlugin(): ApolloServerPlugin<Context> {
   return {
     async requestDidStart({ contextValue }) {
       const started = process.hrtime.bigint();
       return {
-        async willSendResponse({ operationName, operation, errors }) {
+        async didEncounterErrors({ errors, operationName, request }) {
+          const name = operationName ?? request.operationName?.slice(0, MAX_LOGGED_NAME_LENGTH) ?? null;
+          for (const error of errors) {
+            // graphql-jit's errors have no extensions unless their original error had some.
+            const code = error.extensions?.code;
+            if (code === ErrorCode.OPERATION_TIMEOUT) {
+              contextValue.logger.warn({ operationName: name, budgetMs: error.extensions?.max }, 'operation timed out; its work is abandoned');
+            } else if (code === ErrorCode.CLIENT_CLOSED_REQUEST) {
+              contextValue.logger.info({ operationName: name }, 'client closed the connection before the response; its work is abandoned');
+            } else if (isUnexpectedError(error)) {
+              contextValue.logger.error({ err: unwrapResolverError(error), operationName: name, path: error.path }, 'unexpected error in a GraphQL operation');
+            }
+          }
+        },
+        async willSendResponse({ operationName, operation, errors, response }) {
+          const { report } = contextValue;
+          report.operationName = operationName ?? null;
+          report.resolved = operation !== undefined;
+          report.errors = response.body.kind === 'single' ? response.body.singleResult.errors : response.body.initialResult.errors;
           contextValue.logger.info(
             {
               operationName: operationName ?? null,

@@ -4,6 +4,7 @@ import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema, type BuildSchemaOptions } from 'type-graphql';
 import { validateArgument } from '../common/validation';
+import { refuseMutationsOnceAborted } from './abortable-mutations';
 import { callFieldResolversDirectly } from './direct-field-resolvers';
 import { ClaimResolver } from '../modules/claims/claim.resolver';
 import { RebuttalResolver } from '../modules/rebuttals/rebuttal.resolver';
@@ -46,6 +47,7 @@ async function build(): Promise<GraphQLSchema> {
   };
   const built = await buildSchema(options);
   callFieldResolversDirectly(built, options);
+  refuseMutationsOnceAborted(built);
   return built;
 }
 

@@ -20,7 +20,9 @@ export function readBody(request: http.IncomingMessage): Promise<string> {
       reject(new HttpError(413, `Request body is larger than ${MAX_BODY_BYTES} bytes`));
     });
     request.on('end', () => chunks && resolve(Buffer.concat(chunks).toString('utf8')));
-    request.on('error', reject);
+    // The connection closed mid-body: the client went away, or Node cut it at HTTP_REQUEST_TIMEOUT_MS. Not a fault of
+    // the server's, and nobody is left to answer.
+    request.on('error', () => reject(new HttpError(400, 'The request body was not received in full')));
   });
 }
 

@@ -1,8 +1,7 @@
 // A real server on a free port over an isolated database, and a small client that sends GraphQL over HTTP.
 import { seedDatabase } from '../../prisma/seed/seed';
-import type { Config } from '../../src/config';
-import { createLogger } from '../../src/logger';
-import { createServer, type AppServer } from '../../src/server';
+import { createLogger, type Logger } from '../../src/logger';
+import { createServer, type AppServer, type ServerOptions } from '../../src/server';
 import { createTestDatabase, type TestDatabase } from './test-database';
 
 export interface GraphQLResponse<TData = Record<string, any>> {
@@ -23,7 +22,9 @@ export interface TestServer {
 
 export interface TestServerOptions {
   seed?: boolean;
-  config?: Partial<Pick<Config, 'nodeEnv' | 'exposeSchema'>>;
+  config?: Partial<ServerOptions['config']>;
+  /** Where the server logs (silent by default); see log-capture.ts. */
+  logger?: Logger;
 }
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
@@ -31,7 +32,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const db = await createTestDatabase({ onQuery: (sql) => statements.push(sql) });
   if (options.seed) await seedDatabase(db.prisma);
   const config = { nodeEnv: 'test' as const, exposeSchema: true, ...options.config };
-  const server = await createServer({ config, db, logger: createLogger({ logLevel: 'silent', nodeEnv: config.nodeEnv }) });
+  const server = await createServer({ config, db, logger: options.logger ?? createLogger({ logLevel: 'silent', nodeEnv: config.nodeEnv }) });
   const url = await server.listen(0, '127.0.0.1');
   statements.length = 0;
   return {

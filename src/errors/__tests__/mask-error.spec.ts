@@ -1,12 +1,9 @@
 import { GraphQLError } from 'graphql';
-import { createLogger } from '../../logger';
 import { BadUserInputError } from '../app-errors';
 import { createErrorFormatter } from '../mask-error';
 
-const logger = createLogger({ logLevel: 'silent', nodeEnv: 'test' });
-
 describe('formatError', () => {
-  const format = createErrorFormatter({ exposeDetails: false, logger });
+  const format = createErrorFormatter({ exposeDetails: false });
 
   it('passes errors the client can act on through unchanged', () => {
     const error = new BadUserInputError('input.text: text must not be blank', { field: 'input.text' });
@@ -32,7 +29,7 @@ describe('formatError', () => {
   });
 
   it('shows the message in development', () => {
-    const dev = createErrorFormatter({ exposeDetails: true, logger });
+    const dev = createErrorFormatter({ exposeDetails: true });
     expect(dev({ message: 'boom', extensions: {} }, new Error('boom')).message).toBe('boom');
   });
 });

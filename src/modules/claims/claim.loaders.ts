@@ -42,13 +42,13 @@ function countClaimsBy(prisma: PrismaClient, parent: ClaimParent) {
   };
 }
 
-export function createClaimLoaders(prisma: PrismaClient) {
-  const countBySpeaker = createCountLoader(countClaimsBy(prisma, 'speaker'));
-  const countBySource = createCountLoader(countClaimsBy(prisma, 'source'));
+export function createClaimLoaders(prisma: PrismaClient, signal: AbortSignal) {
+  const countBySpeaker = createCountLoader(countClaimsBy(prisma, 'speaker'), signal);
+  const countBySource = createCountLoader(countClaimsBy(prisma, 'source'), signal);
   return {
-    byId: createByIdLoader((ids) => prisma.claim.findMany({ where: { id: { in: [...ids] } } })),
-    pageBySpeaker: createChildPageLoader<Claim>(fetchClaimWindows(prisma, 'speaker'), countBySpeaker),
-    pageBySource: createChildPageLoader<Claim>(fetchClaimWindows(prisma, 'source'), countBySource),
+    byId: createByIdLoader((ids) => prisma.claim.findMany({ where: { id: { in: [...ids] } } }), signal),
+    pageBySpeaker: createChildPageLoader<Claim>(fetchClaimWindows(prisma, 'speaker'), countBySpeaker, signal),
+    pageBySource: createChildPageLoader<Claim>(fetchClaimWindows(prisma, 'source'), countBySource, signal),
   };
 }
 
