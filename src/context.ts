@@ -46,9 +46,9 @@ export type Loaders = ReturnType<typeof createLoaders>;
 
 /** What the GraphQL pipeline found out about a request, for the HTTP edge's metrics (request-logger.ts fills it in). */
 export interface OperationReport {
-  /** The name of the operation run; null when anonymous or when no operation was resolved. */
+  /** The name of the document's operation (run, or refused by validation); null when anonymous or not resolved. */
   operationName: string | null;
-  /** Whether an operation was resolved from the document (false for parse errors, unknown operation names, ...). */
+  /** Whether the document names one operation (false for parse errors, an operationName it lacks, ...). */
   resolved: boolean;
   /** The errors sent to the client, formatted. */
   errors: readonly GraphQLFormattedError[] | undefined;

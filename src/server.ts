@@ -14,12 +14,12 @@ import { createErrorFormatter } from './errors/mask-error';
 import type { Logger } from './logger';
 import { jitGateway } from './graphql/jit-gateway';
 import { KnownOperationTypesRule } from './graphql/known-operation-types-rule';
-import { legacyJsonStatusPlugin } from './graphql/legacy-json-status';
 import { requestLoggerPlugin } from './graphql/request-logger';
 import { buildAppSchema } from './graphql/schema';
 import { readJsonBody, sendJson } from './http/body';
 import { createCorsHandler } from './http/cors';
 import { HttpError } from './http/http-error';
+import { legacyJsonStatus } from './http/legacy-json-status';
 import { createHttpServer } from './http/http-server';
 import { createMetrics } from './http/metrics';
 import { operationSignal } from './http/operation-signal';
@@ -64,7 +64,6 @@ export async function createServer({ config: given, db, logger }: ServerOptions)
       ApolloServerPluginDrainHttpServer({ httpServer }),
       config.exposeSchema ? ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }) : ApolloServerPluginLandingPageDisabled(),
       requestLoggerPlugin(),
-      legacyJsonStatusPlugin(),
       // The API sets no cache hints; left on, the plugin wraps every field resolver (a large share of a big trace's time).
       ApolloServerPluginCacheControlDisabled(),
     ],
@@ -120,7 +119,7 @@ export async function createServer({ config: given, db, logger }: ServerOptions)
   /** Writes Apollo's response, or RESPONSE_TOO_LARGE in its place; returns the status sent. */
   async function send(request: http.IncomingMessage, response: http.ServerResponse, result: HTTPGraphQLResponse, context: Context): Promise<number> {
     for (const [name, value] of result.headers) response.setHeader(name, value);
-    let status = result.status ?? 200;
+    let status = legacyJsonStatus(result.status ?? 200, context.report.errors, request.headers.accept);
     if (result.body.kind === 'chunked') {
       // Incremental delivery (@defer, @stream), which this schema does not offer.
       response.statusCode = status;

@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
+import { getOperationAST } from 'graphql';
 import type { Context } from '../context';
 import { ErrorCode } from '../errors/app-errors';
 import { isUnexpectedError } from '../errors/mask-error';
@@ -31,10 +32,12 @@ export function requestLoggerPlugin(): ApolloServerPlugin<Context> {
             }
           }
         },
-        async willSendResponse({ operationName, operation, errors, response }) {
+        async willSendResponse({ operationName, operation, document, request, errors, response }) {
           const { report } = contextValue;
-          report.operationName = operationName ?? null;
-          report.resolved = operation !== undefined;
+          // Apollo names the operation only once the document is valid; an invalid one's is worth counting too.
+          const identified = operation ?? (document ? getOperationAST(document, request.operationName) : null) ?? undefined;
+          report.operationName = identified?.name?.value ?? null;
+          report.resolved = identified !== undefined;
           report.errors = response.body.kind === 'single' ? response.body.singleResult.errors : response.body.initialResult.errors;
           contextValue.logger.info(
             {

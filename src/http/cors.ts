@@ -24,8 +24,16 @@ export function createCorsHandler(config: CorsConfig): CorsHandler {
   const next = (error?: unknown): void => {
     if (error) throw error;
   };
+  const varies = config.origins !== '*';
   /** Sets the CORS headers; returns true when it has answered the request (a preflight). */
   return (request, response) => {
+    // A request without an Origin header is not a browser's cross-origin request, and gets no CORS header: of all the
+    // middleware would do, only `Vary: Origin` matters (a cache must not serve this response to a browser that sends
+    // an Origin). Servers, scripts and the benchmarks send none: they skip the middleware's per-request work.
+    if (request.headers.origin === undefined && request.method !== 'OPTIONS') {
+      if (varies) response.setHeader('vary', 'Origin');
+      return false;
+    }
     middleware(request, response, next);
     return request.method === 'OPTIONS';
   };

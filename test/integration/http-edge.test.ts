@@ -221,6 +221,10 @@ describe('CORS', () => {
       expect(post.headers['access-control-allow-origin']).toBe(APOLLO_STUDIO_ORIGIN);
       expect(post.headers['access-control-expose-headers']).toBe('X-Request-Id');
       expect(post.headers.vary).toMatch(/\bOrigin\b/);
+      // No Origin, no CORS headers; but a cache must still keep the response apart from the cross-origin one.
+      const plain = await postGraphQL(api.url, { query: '{ __typename }' });
+      expect(Object.keys(plain.headers).filter((name) => name.startsWith('access-control-'))).toEqual([]);
+      expect(plain.headers.vary).toBe('Origin');
     } finally {
       await api.close();
     }

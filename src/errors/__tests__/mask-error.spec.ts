@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
-import { BadUserInputError } from '../app-errors';
-import { createErrorFormatter } from '../mask-error';
+import { BadUserInputError, OperationTimeoutError } from '../app-errors';
+import { createErrorFormatter, isUnexpectedError } from '../mask-error';
 
 describe('formatError', () => {
   const format = createErrorFormatter({ exposeDetails: false });
@@ -31,5 +31,18 @@ describe('formatError', () => {
   it('shows the message in development', () => {
     const dev = createErrorFormatter({ exposeDetails: true });
     expect(dev({ message: 'boom', extensions: {} }, new Error('boom')).message).toBe('boom');
+  });
+});
+
+describe('isUnexpectedError', () => {
+  it('is false for coded domain errors, also wrapped by a resolver, and for errors in the request itself', () => {
+    expect(isUnexpectedError(new BadUserInputError('bad'))).toBe(false);
+    expect(isUnexpectedError(new GraphQLError('wrapped', { path: ['claims'], originalError: new OperationTimeoutError(5) }))).toBe(false);
+    expect(isUnexpectedError(new GraphQLError('Syntax Error', { extensions: { code: 'GRAPHQL_PARSE_FAILED' } }))).toBe(false);
+  });
+
+  it('is true for anything else, coded or not', () => {
+    expect(isUnexpectedError(new GraphQLError('boom', { originalError: new TypeError('boom') }))).toBe(true);
+    expect(isUnexpectedError(new GraphQLError('boom', { extensions: { code: 'INTERNAL_SERVER_ERROR' } }))).toBe(true);
   });
 });

@@ -2,11 +2,10 @@
 // for the legacy `application/json` media type, a server SHOULD answer a request error (the document does not parse
 // or validate, a variable does not coerce, no operation by that name) with 200 and the errors in the body, such
 // clients not reading statuses; to one that accepts `application/graphql-response+json`, with 4xx. Apollo answers 400
-// to both: this plugin gives 200 to the first kind. A request with no Accept header, or `*/*`, keeps its 400 (the
+// to both: the server gives 200 to the first kind. A request with no Accept header, or `*/*`, keeps its 400 (the
 // status says what happened to curl users and status-reading clients; the spec's audit checks only the explicit
 // `Accept: application/json`). Refused operations (OPERATION_TOO_COMPLEX) are validation failures and count too.
-import type { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server';
-import type { Context } from '../context';
+import type { GraphQLFormattedError } from 'graphql';
 
 const REQUEST_ERROR_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'OPERATION_RESOLUTION_FAILURE', 'OPERATION_TOO_COMPLEX']);
 
@@ -40,18 +39,12 @@ export function prefersLegacyJson(accept: string | undefined): boolean {
   return graphqlResponse === undefined || json > graphqlResponse || (json === graphqlResponse && jsonFirst);
 }
 
-const listener: GraphQLRequestListener<Context> = {
-  async willSendResponse({ request, response, errors }) {
-    if (response.http.status !== 400 || !errors?.length) return;
-    if (!errors.every((error) => REQUEST_ERROR_CODES.has(error.extensions?.code as string))) return;
-    if (prefersLegacyJson(request.http?.headers.get('accept'))) response.http.status = 200;
-  },
-};
-
-export function legacyJsonStatusPlugin(): ApolloServerPlugin<Context> {
-  return {
-    async requestDidStart() {
-      return listener;
-    },
-  };
+/**
+ * The status to send for a response of `status` with these errors: 200 instead of 400 when every error is a request
+ * error and the client prefers application/json.
+ */
+export function legacyJsonStatus(status: number, errors: readonly GraphQLFormattedError[] | undefined, accept: string | undefined): number {
+  if (status !== 400 || !errors?.length) return status;
+  if (!errors.every((error) => REQUEST_ERROR_CODES.has(error.extensions?.code as string))) return status;
+  return prefersLegacyJson(accept) ? 200 : status;
 }
