@@ -54,6 +54,8 @@ export async function createServer({ config: given, db, logger }: ServerOptions)
   const metrics = config.metricsEnabled ? createMetrics(db) : undefined;
   const apollo = new ApolloServer<Context>({
     gateway: jitGateway(await buildAppSchema()),
+    // Apollo's own messages as JSON lines of the same log.
+    logger,
     introspection: config.exposeSchema,
     // index.ts owns shutdown (stop HTTP and Apollo, then close the database); Apollo's own handlers would race it.
     stopOnTerminationSignals: false,

@@ -77,6 +77,7 @@ export class ResponseTooLargeError extends AppError {
 export class ClientClosedRequestError extends AppError {
   readonly code = ErrorCode.CLIENT_CLOSED_REQUEST;
   constructor() {
-    super('The client closed the connection before the response was sent', ErrorCode.CLIENT_CLOSED_REQUEST);
+    // 499, as nginx logs a client gone before its response: seen only by the metrics.
+    super('The client closed the connection before the response was sent', ErrorCode.CLIENT_CLOSED_REQUEST, {}, 499);
   }
 }

@@ -15,6 +15,10 @@ const MAX_LOGGED_NAME_LENGTH = 100;
  */
 export function requestLoggerPlugin(): ApolloServerPlugin<Context> {
   return {
+    // A hook of the pipeline itself failed (Apollo then answers 500).
+    async unexpectedErrorProcessingRequest({ requestContext, error }) {
+      requestContext.contextValue.logger.error({ err: error, operationName: requestContext.operationName ?? null }, 'unexpected error processing a GraphQL request');
+    },
     async requestDidStart({ contextValue }) {
       const started = process.hrtime.bigint();
       return {

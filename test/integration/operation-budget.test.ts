@@ -146,7 +146,7 @@ describe('the response size cap', () => {
     }
   });
 
-  it('lets a 5,000-claim trace (some 2 MB) through under the default cap', async () => {
+  it('lets a 5,000-claim trace (some 2.6 MB) through under the default cap', async () => {
     const api = await startTestServer();
     try {
       const speaker = await makeSpeaker(api.db.prisma);
