@@ -85,6 +85,7 @@ describe('request ids and logs', () => {
       ['variables that are not an object', () => postGraphQL(api.url, { query: '{ __typename }', variables: [1] }), 400, 'BAD_REQUEST'],
       ['a body with no query', () => postGraphQL(api.url, { qeury: '{ __typename }' }), 400, 'BAD_REQUEST'],
       ['a batch (not supported)', () => request(`${api.url}graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '[{"query":"{ __typename }"}]' }), 400, 'BAD_REQUEST'],
+      ['a body of another content type', () => request(`${api.url}graphql`, { method: 'POST', headers: { 'content-type': 'application/xml' }, body: '<query/>' }), 400, 'BAD_REQUEST'],
       ['a form post (CSRF prevention)', () => request(`${api.url}graphql`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{"query":"{ __typename }"}' }), 400, 'BAD_REQUEST'],
       ['an unsupported method', () => request(`${api.url}graphql`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: '{}' }), 405, 'BAD_REQUEST'],
     ];
