@@ -49,6 +49,24 @@ export const DEFAULT_OPERATION_LIMITS: OperationLimits = {
   cost: 500_000,
 };
 
+export interface HttpConfig {
+  /** Time for a request's headers to arrive (slowloris clients are cut). */
+  headersTimeoutMs: number;
+  /** Time for a whole request, headers and body, to arrive (never-ending bodies are cut). */
+  requestTimeoutMs: number;
+  /** How long an idle keep-alive connection stays open. */
+  keepAliveTimeoutMs: number;
+  /** Connections open at once; more are closed as they arrive. */
+  maxConnections: number;
+}
+
+export interface CorsConfig {
+  /** Origins browsers may call the API from, or '*' for any (then never with credentials). */
+  origins: readonly string[] | '*';
+  /** Whether browsers may send cookies and HTTP authentication along (Access-Control-Allow-Credentials). */
+  credentials: boolean;
+}
+
 export interface Config {
   nodeEnv: NodeEnv;
   isProduction: boolean;
@@ -64,6 +82,14 @@ export interface Config {
   operationLimits: OperationLimits;
   /** How long a mutation's Idempotency-Key and the response it stored are kept. */
   idempotencyKeyTtlSeconds: number;
+  http: HttpConfig;
+  cors: CorsConfig;
+  /** Time budget of one GraphQL operation; past it the client gets OPERATION_TIMEOUT and the work is abandoned. */
+  operationTimeoutMs: number;
+  /** Largest GraphQL response body sent; a larger one is replaced by a RESPONSE_TOO_LARGE error. */
+  maxResponseBytes: number;
+  /** Serve Prometheus metrics at /metrics. */
+  metricsEnabled: boolean;
 }
 
 export class ConfigError extends Error {
@@ -75,6 +101,8 @@ export class ConfigError extends Error {
 
 const NODE_ENVS: readonly NodeEnv[] = ['development', 'production', 'test'];
 const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+/** Apollo's hosted Sandbox (https://studio.apollographql.com/sandbox), allowed by default in development. */
+export const APOLLO_STUDIO_ORIGIN = 'https://studio.apollographql.com';
 
 /** The folder holding package.json, whether running from src/ (ts) or dist/src/ (compiled). */
 export const projectRoot: string = findProjectRoot(__dirname);
@@ -145,6 +173,28 @@ export function loadConfig(env: Env = process.env): Config {
     database = { kind: 'pglite', dataDir: dataDir.startsWith('memory://') ? dataDir : path.resolve(dataDir) };
   }
 
+  const corsOrigins = (): CorsConfig['origins'] => {
+    const value = read('CORS_ORIGINS');
+    if (value === undefined) return nodeEnv === 'development' ? [APOLLO_STUDIO_ORIGIN] : [];
+    if (value === '*') return '*';
+    const origins = value.split(',').map((origin) => origin.trim()).filter((origin) => origin !== '');
+    for (const origin of origins) {
+      if (!isOrigin(origin)) problems.push(`CORS_ORIGINS must be * or a comma-separated list of origins such as https://app.example.org (got "${origin}")`);
+    }
+    return origins;
+  };
+  const cors: CorsConfig = { origins: corsOrigins(), credentials: boolean('CORS_CREDENTIALS', false) };
+  if (cors.origins === '*' && cors.credentials) {
+    problems.push('CORS_CREDENTIALS cannot be true with CORS_ORIGINS=*: browsers refuse credentials from a server that allows any origin; list the origins');
+  }
+  const http: HttpConfig = {
+    headersTimeoutMs: integer('HTTP_HEADERS_TIMEOUT_MS', 10_000, 100, 600_000),
+    requestTimeoutMs: integer('HTTP_REQUEST_TIMEOUT_MS', 30_000, 100, 3_600_000),
+    keepAliveTimeoutMs: integer('HTTP_KEEP_ALIVE_TIMEOUT_MS', 5_000, 100, 600_000),
+    maxConnections: integer('HTTP_MAX_CONNECTIONS', 1_000, 1, 1_000_000),
+  };
+  if (http.headersTimeoutMs > http.requestTimeoutMs) problems.push('HTTP_HEADERS_TIMEOUT_MS must not be larger than HTTP_REQUEST_TIMEOUT_MS');
+
   const config: Config = {
     nodeEnv,
     isProduction,
@@ -164,7 +214,22 @@ export function loadConfig(env: Env = process.env): Config {
       cost: integer('GRAPHQL_MAX_COST', DEFAULT_OPERATION_LIMITS.cost, 1, 1_000_000_000),
     },
     idempotencyKeyTtlSeconds: integer('IDEMPOTENCY_KEY_TTL_SECONDS', DEFAULT_IDEMPOTENCY_KEY_TTL_SECONDS, 60, 30 * 86_400),
+    http,
+    cors,
+    operationTimeoutMs: integer('OPERATION_TIMEOUT_MS', 10_000, 1, 600_000),
+    maxResponseBytes: integer('MAX_RESPONSE_BYTES', 8 * 1024 * 1024, 1_024, 1_073_741_824),
+    metricsEnabled: boolean('METRICS_ENABLED', true),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+/** An http(s) origin as browsers send it: scheme, host and port only (no path, no trailing slash). */
+function isOrigin(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.origin === value;
+  } catch {
+    return false;
+  }
 }

@@ -1,5 +1,6 @@
 // The typed request context: the services (built once per server) and a fresh set of DataLoaders per request, so
 // that batching and caching never leak between requests. This is the one place loaders are built.
+import type { GraphQLFormattedError } from 'graphql';
 import type { Logger } from './logger';
 import type { DataAccess } from './db/database';
 import { ClaimService } from './modules/claims/claim.service';
@@ -28,14 +29,15 @@ export function createServices({ prisma, queryRows }: DataAccess) {
   };
 }
 
-export function createLoaders({ prisma, queryRows }: DataAccess) {
+/** `signal`: the request's (see Context); an aborted request's loaders send no more statements. */
+export function createLoaders({ prisma, queryRows }: DataAccess, signal: AbortSignal) {
   return {
-    speakers: createSpeakerLoaders(queryRows),
-    sources: createSourceLoaders(prisma),
-    claims: createClaimLoaders(prisma),
-    rebuttals: createRebuttalLoaders(prisma),
-    disputes: createDisputeLoaders(prisma),
-    reviews: createReviewLoaders(prisma),
+    speakers: createSpeakerLoaders(queryRows, signal),
+    sources: createSourceLoaders(prisma, signal),
+    claims: createClaimLoaders(prisma, signal),
+    rebuttals: createRebuttalLoaders(prisma, signal),
+    disputes: createDisputeLoaders(prisma, signal),
+    reviews: createReviewLoaders(prisma, signal),
   };
 }
 
@@ -48,11 +50,30 @@ export interface IdempotentMutation {
   field(resolve: () => unknown): Promise<unknown>;
 }
 
+/** What the GraphQL pipeline found out about a request, for the HTTP edge's metrics (request-logger.ts fills it in). */
+export interface OperationReport {
+  /** The name of the document's operation (run, or refused by validation); null when anonymous or not resolved. */
+  operationName: string | null;
+  /** Whether the document names one operation (false for parse errors, an operationName it lacks, ...). */
+  resolved: boolean;
+  /** The errors sent to the client, formatted. */
+  errors: readonly GraphQLFormattedError[] | undefined;
+}
+
 export interface Context {
   /** Bound to the request's transaction while an idempotent mutation runs (see idempotency). */
   services: Services;
   loaders: Loaders;
+  /** The request's logger: every line carries its requestId. */
   logger: Logger;
   /** Set while an idempotent mutation runs. */
   idempotency?: IdempotentMutation;
+  /** The request's id: the client's X-Request-Id when valid, else generated; returned in the X-Request-Id header. */
+  requestId: string;
+  /**
+   * Aborted when the operation's time budget runs out or the client disconnects before its response, with an
+   * OperationTimeoutError or a ClientClosedRequestError as reason: work not yet started should not start.
+   */
+  signal: AbortSignal;
+  report: OperationReport;
 }

@@ -1,30 +1,42 @@
 // createServer(): the schema, Apollo Server and the HTTP handler on Node's own http server, without listening, so that
 // index.ts starts it and tests run it on a free port.
-import http from 'node:http';
+import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApolloServer, HeaderMap, type HTTPGraphQLRequest } from '@apollo/server';
+import { ApolloServer, HeaderMap, type HTTPGraphQLRequest, type HTTPGraphQLResponse } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
-import { DEFAULT_IDEMPOTENCY_KEY_TTL_SECONDS, type Config } from './config';
-import { createLoaders, createServices, type Context } from './context';
+import { loadConfig, type Config } from './config';
+import { createLoaders, createServices, type Context, type OperationReport } from './context';
 import type { Database } from './db/database';
+import { ResponseTooLargeError } from './errors/app-errors';
 import { createErrorFormatter } from './errors/mask-error';
 import type { Logger } from './logger';
 import { idempotencyPlugin } from './graphql/idempotency';
 import { jitGateway } from './graphql/jit-gateway';
+import { KnownOperationTypesRule } from './graphql/known-operation-types-rule';
 import { operationLimits } from './graphql/operation-limits';
 import { requestLoggerPlugin } from './graphql/request-logger';
 import { buildAppSchema } from './graphql/schema';
 import { serviceUnavailablePlugin } from './graphql/service-unavailable';
 import { checkQueryString, readJsonBody, sendJson } from './http/body';
+import { createCorsHandler } from './http/cors';
 import { createHealthHandler, HEALTH_PATHS } from './http/health';
 import { HttpError } from './http/http-error';
+import { legacyJsonStatus } from './http/legacy-json-status';
+import { createHttpServer } from './http/http-server';
+import { createMetrics } from './http/metrics';
+import { operationSignal } from './http/operation-signal';
+import { requestIdFrom } from './http/request-id';
+import { setLandingPageSecurityHeaders, setSecurityHeaders } from './http/security-headers';
 
 const GRAPHQL_PATHS = new Set(['/', '/graphql']);
 
+type EdgeSettings = 'http' | 'cors' | 'operationTimeoutMs' | 'maxResponseBytes' | 'metricsEnabled';
+
 export interface ServerOptions {
-  config: Pick<Config, 'nodeEnv' | 'exposeSchema' | 'operationLimits'> & Partial<Pick<Config, 'idempotencyKeyTtlSeconds'>>;
+  /** The settings left out take their defaults for that NODE_ENV (loadConfig's). */
+  config: Pick<Config, 'nodeEnv' | 'exposeSchema'> & Partial<Pick<Config, EdgeSettings | 'operationLimits' | 'idempotencyKeyTtlSeconds'>>;
   db: Database;
   logger: Logger;
 }
@@ -37,10 +49,13 @@ export interface AppServer {
   stop(): Promise<void>;
 }
 
-export async function createServer({ config, db, logger }: ServerOptions): Promise<AppServer> {
+export async function createServer({ config: given, db, logger }: ServerOptions): Promise<AppServer> {
+  const config = { ...loadConfig({ NODE_ENV: given.nodeEnv }), ...given };
   const services = createServices(db);
   const health = createHealthHandler(db, logger);
-  const httpServer = http.createServer();
+  const httpServer = createHttpServer(config.http);
+  const cors = createCorsHandler(config.cors);
+  const metrics = config.metricsEnabled ? createMetrics(db) : undefined;
   const schema = await buildAppSchema();
   const limits = operationLimits(schema, config.operationLimits);
   // Without the schema exposed, no error suggests field, argument, type or enum value names ("Did you mean …?"):
@@ -48,12 +63,14 @@ export async function createServer({ config, db, logger }: ServerOptions): Promi
   // strips them from validation errors only (and by a pattern, after the fact); graphql-armor's block-field-suggestions
   // pattern misses `Did you mean the enum value "…"?`.
   const hideSuggestions = !config.exposeSchema;
-  const formatError = createErrorFormatter({ exposeDetails: config.nodeEnv === 'development', logger });
+  const formatError = createErrorFormatter({ exposeDetails: config.nodeEnv === 'development' });
   const apollo = new ApolloServer<Context>({
     gateway: jitGateway(schema, { hideSuggestions }),
+    // Apollo's own messages as JSON lines of the same log.
+    logger,
     introspection: config.exposeSchema,
     parseOptions: limits.parseOptions,
-    validationRules: limits.validationRules,
+    validationRules: [KnownOperationTypesRule, ...limits.validationRules],
     validationOptions: { hideSuggestions },
     // index.ts owns shutdown (stop HTTP and Apollo, then close the database); Apollo's own handlers would race it.
     stopOnTerminationSignals: false,
@@ -65,7 +82,7 @@ export async function createServer({ config, db, logger }: ServerOptions): Promi
       requestLoggerPlugin(),
       limits.plugin,
       // Before serviceUnavailablePlugin: it may turn a response into a database error, and sets its status itself.
-      idempotencyPlugin({ prisma: db.prisma, ttlSeconds: config.idempotencyKeyTtlSeconds ?? DEFAULT_IDEMPOTENCY_KEY_TTL_SECONDS, formatError }),
+      idempotencyPlugin({ prisma: db.prisma, ttlSeconds: config.idempotencyKeyTtlSeconds, formatError }),
       serviceUnavailablePlugin(),
       // The API sets no cache hints; left on, the plugin wraps every field resolver (a large share of a big trace's time).
       ApolloServerPluginCacheControlDisabled(),
@@ -74,43 +91,77 @@ export async function createServer({ config, db, logger }: ServerOptions): Promi
   await apollo.start();
 
   httpServer.on('request', (request, response) => {
-    handle(request, response).catch((error: unknown) => {
-      const status = error instanceof HttpError ? error.status : 500;
-      if (status === 500) logger.error({ err: error }, 'HTTP request failed');
-      sendJson(response, status, error instanceof HttpError ? error.body() : { error: 'Internal server error' });
+    const requestId = requestIdFrom(request.headers['x-request-id']);
+    response.setHeader('x-request-id', requestId);
+    setSecurityHeaders(request, response);
+    if (cors(request, response)) return;
+    handle(request, response, requestId).catch((error: unknown) => {
+      logger.error({ err: error, requestId }, 'HTTP request failed');
+      sendJson(response, 500, { error: 'Internal server error' });
     });
   });
 
-  async function handle(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
+  async function handle(request: http.IncomingMessage, response: http.ServerResponse, requestId: string): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://localhost');
+    if (GRAPHQL_PATHS.has(url.pathname)) return graphql(request, response, url, requestId);
     if (HEALTH_PATHS.has(url.pathname)) return health.handle(url.pathname, response);
-    if (!GRAPHQL_PATHS.has(url.pathname)) throw new HttpError(404, `Not found: GraphQL is served at /graphql, health at /health`);
-
-    checkQueryString(url.search);
-    const headers = new HeaderMap();
-    for (const [name, value] of Object.entries(request.headers)) {
-      if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
-    }
-    const httpGraphQLRequest: HTTPGraphQLRequest = {
-      method: request.method?.toUpperCase() ?? 'GET',
-      headers,
-      search: url.search,
-      body: request.method === 'POST' ? await readJsonBody(request) : undefined,
-    };
-    const result = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest,
-      context: async () => ({ services, loaders: createLoaders(db), logger }),
-    });
-    for (const [name, value] of result.headers) response.setHeader(name, value);
-    response.statusCode = result.status ?? 200;
-    if (result.body.kind === 'complete') {
-      // As a Buffer: a string body is joined to the headers and encoded again by the socket, which costs a trace of
-      // megabytes several milliseconds more.
-      response.end(Buffer.from(result.body.string, 'utf8'));
+    if (url.pathname === '/metrics' && metrics) {
+      const { contentType, body } = await metrics.render();
+      response.writeHead(200, { 'content-type': contentType });
+      response.end(body);
       return;
     }
-    for await (const chunk of result.body.asyncIterator) response.write(chunk);
-    response.end();
+    sendJson(response, 404, { error: `Not found: GraphQL is served at /graphql, health at /health${metrics ? ', metrics at /metrics' : ''}` });
+  }
+
+  async function graphql(request: http.IncomingMessage, response: http.ServerResponse, url: URL, requestId: string): Promise<void> {
+    const started = process.hrtime.bigint();
+    let report: OperationReport | undefined;
+    let status: number;
+    try {
+      checkQueryString(url.search);
+      const body = request.method === 'POST' ? await readJsonBody(request) : undefined;
+      const signal = operationSignal(response, config.operationTimeoutMs);
+      report = { operationName: null, resolved: false, errors: undefined };
+      const context: Context = { services, loaders: createLoaders(db, signal), logger: logger.child({ requestId }), requestId, signal, report };
+      const result = await apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: graphQLRequestOf(request, url, body),
+        context: () => Promise.resolve(context),
+      });
+      status = await send(request, response, result, context);
+    } catch (error) {
+      status = error instanceof HttpError ? error.status : 500;
+      if (status === 500) logger.error({ err: error, requestId, operationName: report?.operationName ?? null }, 'HTTP request failed');
+      sendJson(response, status, error instanceof HttpError ? error.body() : { error: 'Internal server error' });
+    }
+    metrics?.observe(report, status, Number(process.hrtime.bigint() - started) / 1e9);
+  }
+
+  /** Writes Apollo's response, or RESPONSE_TOO_LARGE in its place; returns the status sent. */
+  async function send(request: http.IncomingMessage, response: http.ServerResponse, result: HTTPGraphQLResponse, context: Context): Promise<number> {
+    for (const [name, value] of result.headers) response.setHeader(name, value);
+    let status = legacyJsonStatus(result.status ?? 200, context.report.errors, request.headers.accept);
+    if (result.body.kind === 'chunked') {
+      // Incremental delivery (@defer, @stream), which this schema does not offer.
+      response.statusCode = status;
+      for await (const chunk of result.body.asyncIterator) response.write(chunk);
+      response.end();
+      return status;
+    }
+    if (result.headers.get('content-type')?.startsWith('text/html')) setLandingPageSecurityHeaders(request, response);
+    // As a Buffer: a string body is joined to the headers and encoded again by the socket, which costs a trace of
+    // megabytes several milliseconds more. Its length is then the exact size, for free.
+    let body = Buffer.from(result.body.string, 'utf8');
+    if (body.length > config.maxResponseBytes) {
+      const error = new ResponseTooLargeError(config.maxResponseBytes, body.length).toJSON();
+      context.logger.warn({ operationName: context.report.operationName, bytes: body.length }, 'response too large; replaced by RESPONSE_TOO_LARGE');
+      context.report.errors = [error];
+      body = Buffer.from(JSON.stringify({ errors: [error] }), 'utf8');
+      status = 400;
+    }
+    response.statusCode = status;
+    response.end(body);
+    return status;
   }
 
   return {
@@ -131,4 +182,12 @@ export async function createServer({ config, db, logger }: ServerOptions): Promi
       await apollo.stop();
     },
   };
+}
+
+function graphQLRequestOf(request: http.IncomingMessage, url: URL, body: unknown): HTTPGraphQLRequest {
+  const headers = new HeaderMap();
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+  }
+  return { method: request.method?.toUpperCase() ?? 'GET', headers, search: url.search, body };
 }

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { ConfigError, DEFAULT_OPERATION_LIMITS, loadConfig, projectRoot } from '../config';
+import { APOLLO_STUDIO_ORIGIN, ConfigError, DEFAULT_OPERATION_LIMITS, loadConfig, projectRoot } from '../config';
 
 describe('loadConfig', () => {
   it('defaults to development on the embedded database under the project, port 4000', () => {
@@ -51,5 +51,38 @@ describe('loadConfig', () => {
     expect(error).toBeInstanceOf(ConfigError);
     const message = (error as ConfigError).message;
     for (const variable of ['PORT', 'DATABASE_URL', 'NODE_ENV', 'SEED_ON_START']) expect(message).toContain(variable);
+  });
+
+  it('has the edge defaults: HTTP timeouts, a 10 s operation budget, an 8 MiB response cap, metrics on', () => {
+    const config = loadConfig({ NODE_ENV: 'production' });
+    expect(config.http).toEqual({ headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, keepAliveTimeoutMs: 5_000, maxConnections: 1_000 });
+    expect(config).toMatchObject({ operationTimeoutMs: 10_000, maxResponseBytes: 8 * 1024 * 1024, metricsEnabled: true });
+  });
+
+  it('allows Apollo Sandbox by CORS in development only, unless CORS_ORIGINS says otherwise', () => {
+    expect(loadConfig({}).cors).toEqual({ origins: [APOLLO_STUDIO_ORIGIN], credentials: false });
+    expect(loadConfig({ NODE_ENV: 'production' }).cors).toEqual({ origins: [], credentials: false });
+    expect(loadConfig({ NODE_ENV: 'production', CORS_ORIGINS: ' https://desk.example.org , http://localhost:5173 ', CORS_CREDENTIALS: 'true' }).cors).toEqual({
+      origins: ['https://desk.example.org', 'http://localhost:5173'],
+      credentials: true,
+    });
+    expect(loadConfig({ CORS_ORIGINS: '*' }).cors.origins).toBe('*');
+  });
+
+  it('refuses origins that are not origins, * with credentials, and headers given longer than the whole request', () => {
+    const problemsOf = (env: Record<string, string>) => {
+      try {
+        loadConfig(env);
+      } catch (error) {
+        return (error as ConfigError).problems;
+      }
+      return [];
+    };
+    expect(problemsOf({ CORS_ORIGINS: 'https://desk.example.org/' })).toEqual([expect.stringContaining('CORS_ORIGINS')]);
+    expect(problemsOf({ CORS_ORIGINS: 'desk.example.org' })).toEqual([expect.stringContaining('CORS_ORIGINS')]);
+    expect(problemsOf({ CORS_ORIGINS: 'ftp://desk.example.org' })).toEqual([expect.stringContaining('CORS_ORIGINS')]);
+    expect(problemsOf({ CORS_ORIGINS: '*', CORS_CREDENTIALS: 'true' })).toEqual([expect.stringContaining('CORS_CREDENTIALS')]);
+    expect(problemsOf({ HTTP_HEADERS_TIMEOUT_MS: '20000', HTTP_REQUEST_TIMEOUT_MS: '10000' })).toEqual([expect.stringContaining('HTTP_HEADERS_TIMEOUT_MS')]);
+    expect(problemsOf({ OPERATION_TIMEOUT_MS: '0', MAX_RESPONSE_BYTES: 'lots', METRICS_ENABLED: 'sometimes' })).toHaveLength(3);
   });
 });

@@ -1,21 +1,32 @@
 // The DataLoader shapes every module builds its relation loaders from. Batch functions map their results back over
 // the input keys, so order is kept and a missing key gets null (or an empty list), never another key's row.
+// Each takes the request's abort signal: once the operation's time budget has run out or its client has gone, a batch
+// fails with the signal's reason instead of sending its statement, so abandoned work stops reaching the database.
 import DataLoader from 'dataloader';
 import type { DbClient } from '../db/database';
 import { Prisma } from '../generated/prisma/client';
 import { toPage, type Page, type PageWindow } from './pagination';
 
 /** One row per id, or null. */
-export function createByIdLoader<T extends { id: string }>(fetch: (ids: readonly string[]) => Promise<T[]>): DataLoader<string, T | null> {
+export function createByIdLoader<T extends { id: string }>(
+  fetch: (ids: readonly string[]) => Promise<T[]>,
+  signal: AbortSignal,
+): DataLoader<string, T | null> {
   return new DataLoader(async (ids) => {
+    signal.throwIfAborted();
     const byId = new Map((await fetch(ids)).map((row) => [row.id, row]));
     return ids.map((id) => byId.get(id) ?? null);
   });
 }
 
 /** All rows whose `groupOf` is the key, in the order fetched. */
-export function createGroupLoader<T>(fetch: (keys: readonly string[]) => Promise<T[]>, groupOf: (row: T) => string): DataLoader<string, T[]> {
+export function createGroupLoader<T>(
+  fetch: (keys: readonly string[]) => Promise<T[]>,
+  groupOf: (row: T) => string,
+  signal: AbortSignal,
+): DataLoader<string, T[]> {
   return new DataLoader(async (keys) => {
+    signal.throwIfAborted();
     const groups = new Map<string, T[]>(keys.map((key) => [key, []]));
     for (const row of await fetch(keys)) groups.get(groupOf(row))?.push(row);
     return keys.map((key) => groups.get(key) ?? []);
@@ -23,8 +34,9 @@ export function createGroupLoader<T>(fetch: (keys: readonly string[]) => Promise
 }
 
 /** A count per key (0 when absent). */
-export function createCountLoader(fetch: (keys: readonly string[]) => Promise<Map<string, number>>): DataLoader<string, number> {
+export function createCountLoader(fetch: (keys: readonly string[]) => Promise<Map<string, number>>, signal: AbortSignal): DataLoader<string, number> {
   return new DataLoader(async (keys) => {
+    signal.throwIfAborted();
     const counts = await fetch(keys);
     return keys.map((key) => counts.get(key) ?? 0);
   });
@@ -45,9 +57,11 @@ const windowKey = (window: PageWindow): string => `${window.first}:${window.afte
 export function createChildPageLoader<T extends { id: string }>(
   fetchWindow: (parentIds: string[], window: PageWindow) => Promise<(T & { parentId: string })[]>,
   countLoader: DataLoader<string, number>,
+  signal: AbortSignal,
 ): DataLoader<ChildPageKey, Page<T>, string> {
   return new DataLoader(
     async (keys) => {
+      signal.throwIfAborted();
       const groups = new Map<string, { window: PageWindow; parentIds: string[] }>();
       for (const { parentId, window } of keys) {
         const group = groups.get(windowKey(window)) ?? { window, parentIds: [] };
@@ -88,7 +102,11 @@ export interface ChildTable {
  * a LATERAL subquery per parent walks the (parent column, id) index, so a parent with 50,000 children costs no more
  * than one with five; and one more for the totals, when asked for.
  */
-export function createTableChildPageLoader<T extends { id: string }>(prisma: DbClient, source: ChildTable): DataLoader<ChildPageKey, Page<T>, string> {
+export function createTableChildPageLoader<T extends { id: string }>(
+  prisma: DbClient,
+  source: ChildTable,
+  signal: AbortSignal,
+): DataLoader<ChildPageKey, Page<T>, string> {
   const table = Prisma.raw(source.table);
   const column = Prisma.raw(source.parentColumn);
   const alias = Prisma.raw(source.alias);
@@ -107,6 +125,6 @@ export function createTableChildPageLoader<T extends { id: string }>(prisma: DbC
     const rows = await prisma.$queryRaw<{ parentId: string; count: number }[]>`
       SELECT ${column} AS "parentId", count(*)::int AS count FROM ${table} WHERE ${column} = ANY(${[...parentIds]}::uuid[]) GROUP BY ${column}`;
     return new Map(rows.map((row) => [row.parentId, row.count]));
-  });
-  return createChildPageLoader<T>(fetchWindow, countLoader);
+  }, signal);
+  return createChildPageLoader<T>(fetchWindow, countLoader, signal);
 }

@@ -53,7 +53,17 @@ export interface Database extends DataAccess {
   withMigrationLock<T>(work: () => Promise<T>): Promise<T>;
   /** Resolves when the database answers a trivial query. */
   ping(): Promise<void>;
+  /** The PostgreSQL server pool's connections now (for metrics); undefined on the embedded database, which has no pool. */
+  poolStats(): PoolStats | undefined;
   close(): Promise<void>;
+}
+
+export interface PoolStats {
+  /** Connections open, idle or in use. */
+  total: number;
+  idle: number;
+  /** Queries waiting for a connection. */
+  waiting: number;
 }
 
 export interface OpenDatabaseOptions {
@@ -205,6 +215,7 @@ export async function openDatabase(config: DatabaseConfig, options: OpenDatabase
     return wrap('postgres', factory, migrationFactory, queryRows, options, {
       withMigrationLock: (work) => withMigrationLock(config.url, work, options.logger),
       closeDriver: () => pool.end(),
+      poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     });
   }
 
@@ -226,6 +237,7 @@ export async function openDatabase(config: DatabaseConfig, options: OpenDatabase
           lock?.release();
         }
       },
+      poolStats: () => undefined,
     });
   } catch (error) {
     lock?.release();
@@ -239,7 +251,7 @@ async function wrap(
   migrationAdapterFactory: SqlMigrationAwareDriverAdapterFactory,
   queryRows: (query: Prisma.Sql) => Promise<unknown[]>,
   options: OpenDatabaseOptions,
-  { withMigrationLock, closeDriver }: Pick<Database, 'withMigrationLock'> & { closeDriver: () => Promise<void> },
+  { withMigrationLock, closeDriver, poolStats }: Pick<Database, 'withMigrationLock' | 'poolStats'> & { closeDriver: () => Promise<void> },
 ): Promise<Database> {
   const prisma = new PrismaClient({ adapter: factory, log: options.onQuery ? [{ emit: 'event', level: 'query' }] : [] });
   if (options.onQuery) {
@@ -259,6 +271,7 @@ async function wrap(
     async ping() {
       await prisma.$queryRaw`SELECT 1`;
     },
+    poolStats,
     async close() {
       if (closed) return;
       closed = true;

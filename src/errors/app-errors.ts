@@ -15,6 +15,8 @@ export const ErrorCode = {
   OPERATION_TOO_COMPLEX: 'OPERATION_TOO_COMPLEX',
   /** Introspection asked of a server that does not expose its schema. */
   INTROSPECTION_DISABLED: 'INTROSPECTION_DISABLED',
+  RESPONSE_TOO_LARGE: 'RESPONSE_TOO_LARGE',
+  CLIENT_CLOSED_REQUEST: 'CLIENT_CLOSED_REQUEST',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -27,6 +29,9 @@ export interface AppErrorOptions {
   allowed?: readonly string[];
   /** The request header at fault, when it is one (e.g. "Idempotency-Key"). */
   header?: string;
+  /** The limit a refused operation exceeded, and what it measured when known (time budget, response size). */
+  max?: number;
+  value?: number;
 }
 
 /** Which operation limit an operation went over, the limit, and what the operation measured (when known). */
@@ -40,8 +45,9 @@ export interface OperationLimitDetails {
 export abstract class AppError extends GraphQLError {
   abstract readonly code: ErrorCode;
 
-  protected constructor(message: string, code: ErrorCode, options: AppErrorOptions | OperationLimitDetails = {}) {
-    super(message, { extensions: { code, ...options } });
+  /** `httpStatus`: the status of a response that is only this error (Apollo reads it from `extensions.http`, and drops it). */
+  protected constructor(message: string, code: ErrorCode, options: AppErrorOptions | OperationLimitDetails = {}, httpStatus?: number) {
+    super(message, { extensions: { code, ...options, ...(httpStatus === undefined ? {} : { http: { status: httpStatus } }) } });
     this.name = new.target.name;
   }
 }
@@ -84,10 +90,37 @@ export class ServiceUnavailableError extends AppError {
   }
 }
 
-/** The operation ran out of its time (on the database: its statement timeout). */
+/**
+ * The operation ran out of time: its time budget (OPERATION_TIMEOUT_MS, given as `budgetMs`; what it was still doing is
+ * abandoned), or on the database its statement timeout.
+ */
 export class OperationTimeoutError extends AppError {
   readonly code = ErrorCode.OPERATION_TIMEOUT;
-  constructor(message = 'The operation took longer than allowed and was stopped.') {
-    super(message, ErrorCode.OPERATION_TIMEOUT);
+  constructor(budgetMs?: number) {
+    super(
+      budgetMs === undefined
+        ? 'The operation took longer than allowed and was stopped; ask for less (fewer items, less depth)'
+        : `The operation did not finish within ${budgetMs} ms; ask for less (fewer items, less depth)`,
+      ErrorCode.OPERATION_TIMEOUT,
+      budgetMs === undefined ? {} : { max: budgetMs },
+      504,
+    );
+  }
+}
+
+/** The response would be larger than MAX_RESPONSE_BYTES; it is replaced by this error. */
+export class ResponseTooLargeError extends AppError {
+  readonly code = ErrorCode.RESPONSE_TOO_LARGE;
+  constructor(maxBytes: number, bytes: number) {
+    super(`The response (${bytes} bytes) is larger than ${maxBytes} bytes; ask for fewer items or fields`, ErrorCode.RESPONSE_TOO_LARGE, { max: maxBytes, value: bytes });
+  }
+}
+
+/** The client closed the connection before the response; its work is abandoned. No client sees it: logs and metrics do. */
+export class ClientClosedRequestError extends AppError {
+  readonly code = ErrorCode.CLIENT_CLOSED_REQUEST;
+  constructor() {
+    // 499, as nginx logs a client gone before its response: seen only by the metrics.
+    super('The client closed the connection before the response was sent', ErrorCode.CLIENT_CLOSED_REQUEST, {}, 499);
   }
 }

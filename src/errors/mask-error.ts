@@ -1,11 +1,11 @@
 // Apollo's formatError: errors the client can act on pass through with their code and the field at fault; a database
-// that cannot be reached or a statement it cancelled is logged and becomes SERVICE_UNAVAILABLE or OPERATION_TIMEOUT
-// (the one place those faults are mapped); anything else unexpected (a bug, SQL text) is logged and reaches the client
-// as INTERNAL_SERVER_ERROR with no detail, except in development.
+// that cannot be reached or a statement it cancelled becomes SERVICE_UNAVAILABLE or OPERATION_TIMEOUT (the one place
+// those faults are mapped); anything else unexpected (a bug, SQL text) reaches the client as INTERNAL_SERVER_ERROR with
+// no detail, except in development. The request logger (graphql/request-logger.ts) logs the faults and the unexpected
+// errors, where the request id and operation are known.
 import { ApolloServerValidationErrorCode, unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { tokenLimitRefusal } from '../graphql/token-limit';
-import type { Logger } from '../logger';
 import { AppError, ErrorCode, OperationTimeoutError, ServiceUnavailableError } from './app-errors';
 import { databaseFault } from './database-errors';
 
@@ -42,7 +42,17 @@ function fieldOfVariableError(message: string): string | undefined {
   return missing && !base.endsWith(missing) ? `${base}.${missing}` : base;
 }
 
-export function createErrorFormatter(options: { exposeDetails: boolean; logger: Logger }) {
+const isRequestErrorCode = (code: unknown): code is string => typeof code === 'string' && REQUEST_ERROR_CODES.has(code);
+
+/** An error neither the client's doing, nor a coded domain error, nor a database fault: a bug, to log and to mask. */
+export function isUnexpectedError(error: GraphQLError): boolean {
+  const original = unwrapResolverError(error);
+  if (original instanceof AppError || isRequestErrorCode(error.extensions?.code)) return false;
+  if (original instanceof GraphQLError && original.originalError instanceof AppError) return false;
+  return databaseFault(original) === undefined;
+}
+
+export function createErrorFormatter(options: { exposeDetails: boolean }) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
     if (original instanceof AppError) return formatted;
@@ -57,18 +67,14 @@ export function createErrorFormatter(options: { exposeDetails: boolean; logger: 
     }
 
     const code = formatted.extensions?.code;
-    if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code)) {
+    if (isRequestErrorCode(code)) {
       const field = code === ErrorCode.BAD_USER_INPUT ? fieldOfVariableError(formatted.message) : undefined;
       return field && formatted.extensions?.field === undefined ? { ...formatted, extensions: { ...formatted.extensions, field } } : formatted;
     }
 
     const fault = databaseFaultError(original);
-    if (fault) {
-      options.logger.warn({ err: original, path: formatted.path, code: fault.code }, `database fault in a GraphQL operation: ${fault.code}`);
-      return { message: fault.message, locations: formatted.locations, path: formatted.path, extensions: { code: fault.code } };
-    }
+    if (fault) return { message: fault.message, locations: formatted.locations, path: formatted.path, extensions: { code: fault.code } };
 
-    options.logger.error({ err: original, path: formatted.path }, 'unexpected error in a GraphQL operation');
     return {
       message: options.exposeDetails ? formatted.message : 'Internal server error',
       locations: formatted.locations,

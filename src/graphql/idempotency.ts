@@ -141,7 +141,7 @@ export function idempotencyPlugin(options: IdempotencyOptions): ApolloServerPlug
     const context = request.contextValue;
     const services = createServices(transactionDataAccess(tx));
     context.services = services;
-    context.loaders = createLoaders(transactionDataAccess(tx));
+    context.loaders = createLoaders(transactionDataAccess(tx), context.signal);
     context.idempotency = {
       async field(resolve) {
         // Prisma's $transaction inside a transaction is a savepoint. A transaction a service opens in turn must start

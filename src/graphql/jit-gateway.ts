@@ -4,8 +4,9 @@
 // gateway interface: this gateway serves the app's own, fixed schema and nothing else of what gateways do.
 import path from 'node:path';
 import type { GatewayExecutionResult, GatewayGraphQLRequestContext, GatewayInterface } from '@apollo/server-gateway-interface';
-import { execute, getVariableValues, GraphQLError, printSchema, type GraphQLSchema } from 'graphql';
+import { execute, getVariableValues, GraphQLError, printSchema, type ExecutionResult, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
+import type { Context } from '../context';
 import { refusedArgumentText } from './argument-text';
 
 const MAX_VARIABLE_ERRORS = 50;
@@ -39,6 +40,14 @@ export function jitGateway(schema: GraphQLSchema, { hideSuggestions = false }: J
   }
 
   async function executor(request: GatewayGraphQLRequestContext): Promise<GatewayExecutionResult> {
+    // Apollo calls the executor even when the document has no operation to run (an unknown operationName, several
+    // named operations and no operationName). graphql-js answers those with the spec's error, which Apollo sends as
+    // OPERATION_RESOLUTION_FAILURE with status 400.
+    if (!(request.operation as OperationDefinitionNode | undefined)) {
+      return execute({ schema, document: request.document, operationName: request.request.operationName });
+    }
+    const { signal } = request.context as Context;
+    if (signal.aborted) return { errors: [signal.reason as GraphQLError] };
     const variables = request.request.variables ?? {};
     // Variables are checked by graphql-js itself first, so that a bad variable gets graphql-js's error (which Apollo
     // turns into BAD_USER_INPUT) whichever engine runs the operation. At most 50 errors, as graphql-js's own execute
@@ -52,18 +61,19 @@ export function jitGateway(schema: GraphQLSchema, { hideSuggestions = false }: J
     const refused = refusedArgumentText(schema, request.document, request.operation, coerced.coerced);
     if (refused) return { errors: [refused] };
     const query = compiledFor(request);
-    if (!query) {
-      return execute({
-        schema,
-        document: request.document,
-        operationName: request.operationName,
-        variableValues: variables,
-        contextValue: request.context,
-        hideSuggestions,
-      });
-    }
-    const result = await query.query(undefined, request.context, variables);
-    return result.errors ? { ...result, errors: result.errors.map(asGraphQLError) } : result;
+    const execution = query
+      ? Promise.resolve(query.query(undefined, request.context, variables)).then((result) =>
+          result.errors ? { ...result, errors: result.errors.map(asGraphQLError) } : result,
+        )
+      : execute({
+          schema,
+          document: request.document,
+          operationName: request.operationName,
+          variableValues: variables,
+          contextValue: request.context,
+          hideSuggestions,
+        });
+    return untilAborted(execution, signal);
   }
 
   return {
@@ -89,6 +99,28 @@ function asGraphQLError(error: GraphQLError): GraphQLError {
   if (error.extensions !== undefined) return error;
   const normalized = new GraphQLError(error.message, { path: error.path, originalError: error.originalError ?? undefined });
   return Object.defineProperty(normalized, 'locations', { value: error.locations, enumerable: error.locations !== undefined });
+}
+
+/**
+ * The result, or the signal's reason (OPERATION_TIMEOUT, or the client gone) as soon as the signal is aborted: the
+ * client is answered at once, while the work still under way winds down (its loaders refuse to send more statements).
+ */
+function untilAborted(result: ExecutionResult | Promise<ExecutionResult>, signal: AbortSignal): ExecutionResult | Promise<ExecutionResult> {
+  if (!('then' in result)) return result;
+  return new Promise((resolve, reject) => {
+    const onAbort = () => resolve({ errors: [signal.reason as GraphQLError] });
+    signal.addEventListener('abort', onAbort, { once: true });
+    result.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
 }
 
 type GatewayContextBuilder = (requestContext: Record<string, unknown> & { response: { http: unknown } }, ...rest: unknown[]) => GatewayGraphQLRequestContext;

@@ -4,6 +4,7 @@ import 'reflect-metadata';
 import { isInputObjectType, lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema, getMetadataStorage, type BuildSchemaOptions } from 'type-graphql';
 import { validateArgument } from '../common/validation';
+import { refuseMutationsOnceAborted } from './abortable-mutations';
 import { callFieldResolversDirectly } from './direct-field-resolvers';
 import { runMutationFieldsInSavepoints } from './idempotency';
 import { ClaimResolver } from '../modules/claims/claim.resolver';
@@ -49,6 +50,7 @@ async function build(): Promise<GraphQLSchema> {
   restoreInheritedInputFieldExtensions(built);
   callFieldResolversDirectly(built, options);
   runMutationFieldsInSavepoints(built);
+  refuseMutationsOnceAborted(built);
   return built;
 }
 

@@ -52,7 +52,9 @@ export function readBody(request: http.IncomingMessage): Promise<string> {
         reject(new HttpError(400, 'Request body is not valid UTF-8', 'BAD_REQUEST'));
       }
     });
-    request.on('error', reject);
+    // The connection closed mid-body: the client went away, or Node cut it at HTTP_REQUEST_TIMEOUT_MS. Not a fault of
+    // the server's, and nobody is left to answer.
+    request.on('error', () => reject(new HttpError(400, 'The request body was not received in full', 'BAD_REQUEST')));
   });
 }
 

@@ -1,8 +1,8 @@
 // A real server on a free port over an isolated database, and a small client that sends GraphQL over HTTP.
 import { seedDatabase } from '../../prisma/seed/seed';
-import { DEFAULT_OPERATION_LIMITS, type Config } from '../../src/config';
+import { DEFAULT_OPERATION_LIMITS } from '../../src/config';
 import { createLogger, type Logger } from '../../src/logger';
-import { createServer, type AppServer } from '../../src/server';
+import { createServer, type AppServer, type ServerOptions } from '../../src/server';
 import { createTestDatabase, type TestDatabase, type TestPostgresOptions } from './test-database';
 
 export interface GraphQLResponse<TData = Record<string, any>> {
@@ -29,8 +29,8 @@ export interface TestServer {
 
 export interface TestServerOptions {
   seed?: boolean;
-  config?: Partial<Pick<Config, 'nodeEnv' | 'exposeSchema' | 'operationLimits' | 'idempotencyKeyTtlSeconds'>>;
-  /** Where the server and its database log (silent by default). */
+  config?: Partial<ServerOptions['config']>;
+  /** Where the server and its database log (silent by default); see log-capture.ts. */
   logger?: Logger;
   postgres?: TestPostgresOptions;
 }

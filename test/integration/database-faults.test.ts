@@ -7,7 +7,7 @@ import { startTcpProxy, urlThroughProxy, type TcpProxy } from '../../bench/tcp-p
 import { withPgClient } from '../../src/db/pg-client';
 import { Prisma } from '../../src/generated/prisma/client';
 import { makeClaim, makeSpeaker } from '../helpers/factories';
-import { captureLogs, type LogEntry } from '../helpers/log-capture';
+import { captureLogs, type LogLine } from '../helpers/log-capture';
 import { serverUrl } from '../helpers/test-database';
 import { dataOf, errorCodes, startTestServer, type GraphQLResponse, type TestServer } from '../helpers/test-server';
 import { until } from '../helpers/wait';
@@ -70,8 +70,8 @@ function expectServiceUnavailable(failed: GraphQLResponse[]): void {
   }
 }
 
-const connectionFaults = (entries: LogEntry[]) => entries.filter((entry) => /PostgreSQL connection failed/.test(entry.msg));
-const requestFaults = (entries: LogEntry[]) => entries.filter((entry) => entry.msg === 'database fault in a GraphQL operation: SERVICE_UNAVAILABLE');
+const connectionFaults = (entries: LogLine[]) => entries.filter((entry) => /PostgreSQL connection failed/.test(entry.msg));
+const requestFaults = (entries: LogLine[]) => entries.filter((entry) => entry.msg === 'database fault in a GraphQL operation: SERVICE_UNAVAILABLE');
 
 async function health(api: TestServer, path: string) {
   const response = await fetch(`${api.url}${path.slice(1)}`);
@@ -123,8 +123,8 @@ onPostgres('PostgreSQL sessions terminated under load', () => {
     expect(load.failed.length).toBeGreaterThan(0);
     expectServiceUnavailable(load.failed);
     expect(await api.db.prisma.claim.count({ where: { id: { in: load.acknowledged } } })).toBe(load.acknowledged.length);
-    expect(requestFaults(logs.entries).length).toBeGreaterThanOrEqual(load.failed.length);
-    const lost = connectionFaults(logs.entries);
+    expect(requestFaults(logs.lines).length).toBeGreaterThanOrEqual(load.failed.length);
+    const lost = connectionFaults(logs.lines);
     expect(lost.length).toBeGreaterThan(0);
     expect(new Set(lost.map((entry) => entry.connection)).size).toBe(lost.length);
     // And it goes on serving.
@@ -178,13 +178,13 @@ onPostgres('a database outage through a TCP proxy', () => {
     expect(load.failed.length).toBeGreaterThan(0);
     expectServiceUnavailable(load.failed);
     expect(await api.db.prisma.claim.count({ where: { id: { in: load.acknowledged } } })).toBe(load.acknowledged.length);
-    expect(requestFaults(logs.entries).length).toBeGreaterThanOrEqual(load.failed.length + 2);
+    expect(requestFaults(logs.lines).length).toBeGreaterThanOrEqual(load.failed.length + 2);
   });
 
   it('stalled (a partition: nothing answers, nothing closes): requests fail at the query or connect timeout, never hang', async () => {
     dataOf(await api.gql(CLAIM_PAGE)); // leaves an open connection in the pool, to be caught mid-partition
     proxy.stall();
-    const timedOut = (pattern: RegExp) => requestFaults(logs.entries).filter((entry) => pattern.test(entry.err?.message ?? '')).length;
+    const timedOut = (pattern: RegExp) => requestFaults(logs.lines).filter((entry) => pattern.test(entry.err?.message ?? '')).length;
     const during: GraphQLResponse[] = [];
     // The open connection takes the first request, which waits out query_timeout; new connections then time out.
     await until(async () => {
@@ -270,7 +270,7 @@ onPostgres('the statement timeout', () => {
       expect(distinctCodes(response)).toEqual(['OPERATION_TIMEOUT']);
       expect(response.data).toBeNull();
     }
-    expect(logs.entries.filter((entry) => entry.msg === 'database fault in a GraphQL operation: OPERATION_TIMEOUT')).toHaveLength(2);
+    expect(logs.lines.filter((entry) => entry.msg === 'database fault in a GraphQL operation: OPERATION_TIMEOUT')).toHaveLength(2);
     expect(await api.db.prisma.speaker.count({ where: { name: 'Too late' } })).toBe(0);
     expect(dataOf(await api.gql('{ speakers { totalCount } }'))).toEqual({ speakers: { totalCount: 0 } });
   });

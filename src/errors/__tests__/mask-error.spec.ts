@@ -1,14 +1,10 @@
 import { ApolloServerValidationErrorCode } from '@apollo/server/errors';
 import { GraphQLError, parse } from 'graphql';
-import { captureLogs } from '../../../test/helpers/log-capture';
-import { createLogger } from '../../logger';
-import { BadUserInputError, OperationTooComplexError } from '../app-errors';
-import { createErrorFormatter } from '../mask-error';
-
-const logger = createLogger({ logLevel: 'silent', nodeEnv: 'test' });
+import { BadUserInputError, OperationTimeoutError, OperationTooComplexError } from '../app-errors';
+import { createErrorFormatter, isUnexpectedError } from '../mask-error';
 
 describe('formatError', () => {
-  const format = createErrorFormatter({ exposeDetails: false, logger });
+  const format = createErrorFormatter({ exposeDetails: false });
 
   it('passes errors the client can act on through unchanged', () => {
     const error = new BadUserInputError('input.text: text must not be blank', { field: 'input.text' });
@@ -68,13 +64,12 @@ describe('formatError', () => {
   });
 
   it('shows the message in development', () => {
-    const dev = createErrorFormatter({ exposeDetails: true, logger });
+    const dev = createErrorFormatter({ exposeDetails: true });
     expect(dev({ message: 'boom', extensions: {} }, new Error('boom')).message).toBe('boom');
   });
 
-  it('turns a database fault into SERVICE_UNAVAILABLE or OPERATION_TIMEOUT, and logs it at warn', () => {
-    const logs = captureLogs();
-    const faults = createErrorFormatter({ exposeDetails: true, logger: logs.logger });
+  it('turns a database fault into SERVICE_UNAVAILABLE or OPERATION_TIMEOUT (the request logger logs it)', () => {
+    const faults = createErrorFormatter({ exposeDetails: true });
     const lost = new Error('Connection terminated unexpectedly');
     expect(faults({ message: lost.message, path: ['claims'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }, lost)).toEqual({
       message: expect.stringMatching(/^The database is unavailable/),
@@ -84,9 +79,22 @@ describe('formatError', () => {
     });
     const cancelled = Object.assign(new Error('canceling statement due to statement timeout'), { code: '57014' });
     expect(faults({ message: cancelled.message, extensions: {} }, cancelled).extensions).toEqual({ code: 'OPERATION_TIMEOUT' });
-    expect(logs.entries.map((entry) => [entry.level, entry.msg, entry.err?.message])).toEqual([
-      [40, 'database fault in a GraphQL operation: SERVICE_UNAVAILABLE', 'Connection terminated unexpectedly'],
-      [40, 'database fault in a GraphQL operation: OPERATION_TIMEOUT', 'canceling statement due to statement timeout'],
-    ]);
+  });
+});
+
+describe('isUnexpectedError', () => {
+  it('is false for coded domain errors, also wrapped by a resolver, and for errors in the request itself', () => {
+    expect(isUnexpectedError(new BadUserInputError('bad'))).toBe(false);
+    expect(isUnexpectedError(new GraphQLError('wrapped', { path: ['claims'], originalError: new OperationTimeoutError(5) }))).toBe(false);
+    expect(isUnexpectedError(new GraphQLError('Syntax Error', { extensions: { code: 'GRAPHQL_PARSE_FAILED' } }))).toBe(false);
+  });
+
+  it('is false for a database fault, which the request logger logs as such', () => {
+    expect(isUnexpectedError(new GraphQLError('lost', { path: ['claims'], originalError: new Error('Connection terminated unexpectedly') }))).toBe(false);
+  });
+
+  it('is true for anything else, coded or not', () => {
+    expect(isUnexpectedError(new GraphQLError('boom', { originalError: new TypeError('boom') }))).toBe(true);
+    expect(isUnexpectedError(new GraphQLError('boom', { extensions: { code: 'INTERNAL_SERVER_ERROR' } }))).toBe(true);
   });
 });

@@ -10,11 +10,11 @@ export const CLAIM_COLUMNS = Prisma.raw(
 
 const claimsOf = (parentColumn: string): ChildTable => ({ table: 'claims', parentColumn, alias: 'c', columns: CLAIM_COLUMNS });
 
-export function createClaimLoaders(prisma: DbClient) {
+export function createClaimLoaders(prisma: DbClient, signal: AbortSignal) {
   return {
-    byId: createByIdLoader((ids) => prisma.claim.findMany({ where: { id: { in: [...ids] } } })),
-    pageBySpeaker: createTableChildPageLoader<Claim>(prisma, claimsOf('speaker_id')),
-    pageBySource: createTableChildPageLoader<Claim>(prisma, claimsOf('source_id')),
+    byId: createByIdLoader((ids) => prisma.claim.findMany({ where: { id: { in: [...ids] } } }), signal),
+    pageBySpeaker: createTableChildPageLoader<Claim>(prisma, claimsOf('speaker_id'), signal),
+    pageBySource: createTableChildPageLoader<Claim>(prisma, claimsOf('source_id'), signal),
   };
 }
 

@@ -10,12 +10,12 @@ export const REBUTTAL_COLUMNS = Prisma.raw(
 
 const rebuttalsBy = (parentColumn: string): ChildTable => ({ table: 'rebuttals', parentColumn, alias: 'r', columns: REBUTTAL_COLUMNS });
 
-export function createRebuttalLoaders(prisma: DbClient) {
+export function createRebuttalLoaders(prisma: DbClient, signal: AbortSignal) {
   return {
     /** Pages of the rebuttals against a claim (the claim is their target), oldest first. */
-    pageByClaim: createTableChildPageLoader<Rebuttal>(prisma, rebuttalsBy('claim_id')),
+    pageByClaim: createTableChildPageLoader<Rebuttal>(prisma, rebuttalsBy('claim_id'), signal),
     /** Pages of the rebuttals a claim makes (the claim is their counterclaim), oldest first. */
-    pageByCounterclaim: createTableChildPageLoader<Rebuttal>(prisma, rebuttalsBy('counterclaim_id')),
+    pageByCounterclaim: createTableChildPageLoader<Rebuttal>(prisma, rebuttalsBy('counterclaim_id'), signal),
   };
 }
 

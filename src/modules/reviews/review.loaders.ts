@@ -8,10 +8,10 @@ const REVIEW_COLUMNS = Prisma.raw(
     'v.url, v.published_at AS "publishedAt", v.language, v.created_at AS "createdAt", v.updated_at AS "updatedAt"',
 );
 
-export function createReviewLoaders(prisma: DbClient) {
+export function createReviewLoaders(prisma: DbClient, signal: AbortSignal) {
   return {
     /** Pages of a claim's reviews, oldest first. */
-    pageByClaim: createTableChildPageLoader<Review>(prisma, { table: 'reviews', parentColumn: 'claim_id', alias: 'v', columns: REVIEW_COLUMNS }),
+    pageByClaim: createTableChildPageLoader<Review>(prisma, { table: 'reviews', parentColumn: 'claim_id', alias: 'v', columns: REVIEW_COLUMNS }, signal),
   };
 }
 

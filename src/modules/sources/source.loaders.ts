@@ -1,9 +1,9 @@
 import { createByIdLoader } from '../../common/loaders';
 import type { DbClient } from '../../db/database';
 
-export function createSourceLoaders(prisma: DbClient) {
+export function createSourceLoaders(prisma: DbClient, signal: AbortSignal) {
   return {
-    byId: createByIdLoader((ids) => prisma.source.findMany({ where: { id: { in: [...ids] } } })),
+    byId: createByIdLoader((ids) => prisma.source.findMany({ where: { id: { in: [...ids] } } }), signal),
   };
 }
 

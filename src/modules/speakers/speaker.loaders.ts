@@ -15,9 +15,9 @@ export function speakersByIdQuery(ids: readonly string[]): Prisma.Sql {
     FROM speakers WHERE id = ANY(${ids}::uuid[])`;
 }
 
-export function createSpeakerLoaders(queryRows: QueryRows) {
+export function createSpeakerLoaders(queryRows: QueryRows, signal: AbortSignal) {
   return {
-    byId: createByIdLoader((ids) => queryRows<SpeakerRecord>(speakersByIdQuery(ids))),
+    byId: createByIdLoader((ids) => queryRows<SpeakerRecord>(speakersByIdQuery(ids)), signal),
   };
 }
 

@@ -38,9 +38,9 @@ function fetchDisputes(prisma: DbClient) {
       ORDER BY d.speaker_id, count(*) DESC, d.other_id`;
 }
 
-export function createDisputeLoaders(prisma: DbClient) {
+export function createDisputeLoaders(prisma: DbClient, signal: AbortSignal) {
   return {
-    bySpeakerId: createGroupLoader(fetchDisputes(prisma), (dispute) => dispute.speakerId),
+    bySpeakerId: createGroupLoader(fetchDisputes(prisma), (dispute) => dispute.speakerId, signal),
   };
 }
 
