@@ -100,7 +100,7 @@ describe('request ids and logs', () => {
     it('answers invalid JSON, a body over 1 MB and an unknown path with JSON errors and the usual headers', async () => {
       const invalid = await request(`${api.url}graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' });
       expect(invalid.status).toBe(400);
-      expect(JSON.parse(invalid.body)).toEqual({ error: 'Request body is not valid JSON' });
+      expect(JSON.parse(invalid.body)).toEqual({ errors: [{ message: 'Request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
       const huge = await request(`${api.url}graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: 'x'.repeat(1_100_000) });
       expect(huge.status).toBe(413);
       const missing = await request(`${api.url}nope`);
