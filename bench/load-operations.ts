@@ -256,7 +256,11 @@ const createClaim: Operation = {
       acknowledged(data) {
         const claim = (data as CreateClaimData).createClaim;
         state.writes.recordClaim({ id: claim.id, text });
-        for (const rebut of nodesOf(claim.rebuts)!) state.writes.recordRebuttal({ id: rebut.id, claimId: rebut.claim.id, counterclaimId: claim.id, stance: rebut.stance });
+        for (const rebut of nodesOf(claim.rebuts)!) {
+          state.writes.recordRebuttal({ id: rebut.id, claimId: rebut.claim.id, counterclaimId: claim.id, stance: rebut.stance });
+          // Used now: a later createRebuttal of this worker must not draw the same pair (a correct CONFLICT).
+          state.usedPairs.add(pairKey(rebut.claim.id, claim.id));
+        }
         state.ownClaims.push(claim.id);
       },
     };
