@@ -7,7 +7,6 @@ import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Client } from 'pg';
 import { UsageError } from '../src/cli/run-cli';
 import { loadConfig, projectRoot } from '../src/config';
@@ -19,20 +18,6 @@ import { GRAPH, holdsGraph, loadGraph, type GraphSpec } from './trace-graph';
 const SERVER_START_TIMEOUT_MS = 60_000;
 /** Lines of the server's stderr kept, to show why it died. */
 const STDERR_TAIL_LINES = 40;
-
-type OptionsConfig = NonNullable<ParseArgsConfig['options']>;
-
-/**
- * The options of a benchmark's command line, strictly: an unknown option or a stray argument is a usage error that
- * prints the usage (runCli then exits 1). `--help` is the caller's to declare and answer.
- */
-export function parseCommandLine<const O extends OptionsConfig>(usage: string, options: O, args: string[] = process.argv.slice(2)) {
-  try {
-    return parseArgs({ args, options, strict: true, allowPositionals: false }).values;
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message}\n${usage}`);
-  }
-}
 
 /** A whole-number option within bounds, or a usage error naming it. */
 export function integerOption(name: string, value: string | undefined, min: number, max: number): number {

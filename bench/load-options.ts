@@ -1,6 +1,7 @@
 // bench:load's command line, its graph and its fault schedule (pure, so that they are tested on their own).
 import { UsageError } from '../src/cli/run-cli';
-import { databaseNameOption, integerOption, parseCommandLine } from './bench-kit';
+import { parseCommandLine } from '../src/cli/command-line';
+import { databaseNameOption, integerOption } from './bench-kit';
 import type { GraphSpec } from './trace-graph';
 
 export const LOAD_USAGE =
@@ -52,7 +53,7 @@ export function readLoadOptions(args: string[]): LoadOptions | 'help' {
       help: { type: 'boolean', default: false },
     },
     args,
-  );
+  ).values;
   if (values.help) return 'help';
   const connections = integerOption('connections', values.connections, 1, 1000);
   const durationSeconds = integerOption('duration', values.duration, 1, 3600);

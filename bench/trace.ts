@@ -16,13 +16,13 @@ import { runCli } from '../src/cli/run-cli';
 import { speakersByIdQuery } from '../src/modules/speakers/speaker.loaders';
 import { MAX_TRACE_MAX_NODES, cutTrace, maxTraceEdges, traceOptions, type TraceOptions } from '../src/modules/tracing/trace.options';
 import { traceEdgesQuery, traceNodesQuery } from '../src/modules/tracing/trace.sql';
+import { readCommandLine } from '../src/cli/command-line';
 import {
   benchEnvironment,
   databaseNameOption,
   httpClient,
   integerOption,
   markdownTable,
-  parseCommandLine,
   postgresServerUrl,
   prepareBenchDatabase,
   startServer,
@@ -276,16 +276,11 @@ function table(cells: Cell[], roots: Root[]): string {
 const USAGE = 'Usage: npm run bench:trace [-- --reload] [--database NAME] [--iterations N]';
 
 runCli(async () => {
-  const values = parseCommandLine(USAGE, {
+  const { values } = readCommandLine(USAGE, {
     reload: { type: 'boolean', default: false },
     database: { type: 'string', default: 'claimtrace_bench' },
     iterations: { type: 'string', default: '200' },
-    help: { type: 'boolean', default: false },
   });
-  if (values.help) {
-    console.log(USAGE);
-    return;
-  }
   const serverUrl = postgresServerUrl('npm run bench:trace', 'claimtrace_bench');
   const database = databaseNameOption(values.database);
   const iterations = integerOption('iterations', values.iterations, MIN_SAMPLES, 500);

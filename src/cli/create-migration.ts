@@ -2,11 +2,12 @@
 import path from 'node:path';
 import { projectRoot } from '../config';
 import { createMigration } from '../db/migrator';
+import { readCommandLine } from './command-line';
 import { runCli } from './run-cli';
 
 runCli(async () => {
-  const name = process.argv.slice(2).join('_');
-  if (name === '') throw new Error('Usage: npm run db:migrate:create -- NAME (e.g. add_claim_language)');
+  const usage = 'Usage: npm run db:migrate:create -- NAME (e.g. add_claim_language; words are joined with _)';
+  const name = readCommandLine(usage, {}, { min: 1, max: 20 }).positionals.join('_');
   const created = await createMigration(name);
   if (!created) {
     console.log('prisma/schema.prisma and prisma/migrations already agree: no migration written.');

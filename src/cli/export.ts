@@ -3,31 +3,24 @@
 // written beside its name and renamed at the end, so a failed export never leaves half a file under that name.
 import { once } from 'node:events';
 import fs from 'node:fs';
-import { parseArgs } from 'node:util';
 import { loadConfig } from '../config';
 import { openDatabase } from '../db/database';
 import { pendingMigrations } from '../db/migrator';
 import { ReviewStatus } from '../generated/prisma/enums';
 import { EXPORT_FORMATS, exportDatabase, type ExportFormat } from '../modules/exchange/export.service';
+import { readCommandLine } from './command-line';
 import { runCli, UsageError } from './run-cli';
 
 const USAGE = `Usage: npm run export -- --format ${EXPORT_FORMATS.join('|')} [--out FILE] [--speaker SLUG] [--source URL] [--status ${Object.values(ReviewStatus).join(',')}]`;
 
 function readArguments() {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      options: {
-        format: { type: 'string' },
-        out: { type: 'string' },
-        speaker: { type: 'string' },
-        source: { type: 'string' },
-        status: { type: 'string', multiple: true },
-      },
-    }));
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message}\n${USAGE}`);
-  }
+  const { values } = readCommandLine(USAGE, {
+    format: { type: 'string' },
+    out: { type: 'string' },
+    speaker: { type: 'string' },
+    source: { type: 'string' },
+    status: { type: 'string', multiple: true },
+  });
   if (!EXPORT_FORMATS.includes(values.format as ExportFormat)) throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}\n${USAGE}`);
   const statuses = (values.status ?? []).flatMap((value) => value.split(',')).map((value) => value.trim().toUpperCase());
   const unknown = statuses.filter((status) => !(status in ReviewStatus));

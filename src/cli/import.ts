@@ -7,7 +7,10 @@ import { applyMigrations } from '../db/migrator';
 import { FORMAT_NAMES, openImportFile } from '../modules/exchange/import-file';
 import { Importer, MODELS, type ImportSummary } from '../modules/exchange/import.service';
 import { Progress } from './progress';
-import { runCli, UsageError } from './run-cli';
+import { readCommandLine } from './command-line';
+import { runCli } from './run-cli';
+
+const USAGE = 'Usage: npm run import -- FILE (Fact Check Tools JSON, ClaimReview JSON-LD or a jsonl export)';
 
 function formatSummary(file: string, format: string, summary: ImportSummary): string {
   const imported = summary.records - summary.rejected.length;
@@ -22,8 +25,7 @@ function formatSummary(file: string, format: string, summary: ImportSummary): st
 }
 
 runCli(async () => {
-  const [file, ...extra] = process.argv.slice(2);
-  if (file === undefined || extra.length > 0) throw new UsageError('Usage: npm run import -- FILE (Fact Check Tools JSON, ClaimReview JSON-LD or a jsonl export)');
+  const [file] = readCommandLine(USAGE, {}, { min: 1, max: 1 }).positionals as [string];
   const input = openImportFile(file);
   const db = await openDatabase(loadConfig().database);
   try {

@@ -2,9 +2,11 @@
 import { loadConfig } from '../config';
 import { openDatabase } from '../db/database';
 import { applyMigrations } from '../db/migrator';
+import { readCommandLine } from './command-line';
 import { runCli } from './run-cli';
 
 runCli(async () => {
+  readCommandLine('Usage: npm run db:migrate (applies the pending migrations of prisma/migrations to the configured database)', {});
   const db = await openDatabase(loadConfig().database);
   try {
     const applied = await applyMigrations(db);

@@ -19,10 +19,22 @@ export class CommandFailure extends Error {
   }
 }
 
+/** `--help` was asked for: the command prints its usage on stdout and ends successfully (see command-line.ts). */
+export class HelpRequested extends Error {
+  constructor(readonly usage: string) {
+    super(usage);
+    this.name = 'HelpRequested';
+  }
+}
+
 export function runCli(main: () => Promise<void>): void {
   main().then(
     () => process.exit(0),
     (error: unknown) => {
+      if (error instanceof HelpRequested) {
+        console.log(error.usage);
+        process.exit(0);
+      }
       const known = error instanceof ConfigError || error instanceof DataDirLockedError || error instanceof UsageError || error instanceof CommandFailure || error instanceof ImportFileError;
       console.error(known || !(error instanceof Error) ? String((error as Error).message ?? error) : error.stack);
       process.exit(1);

@@ -106,4 +106,34 @@ describe('db:migrate:create', () => {
       fs.rmSync(scratch, { recursive: true, force: true });
     }
   });
+
+  describe('--help and unknown options', () => {
+    // A data directory that must not appear: --help and a refused option never open the database.
+    const untouched = path.join(os.tmpdir(), `claimtrace-never-opened-${process.pid}`);
+    const commands: [entry: string, script: string][] = [
+      ['src/cli/migrate.ts', 'db:migrate'],
+      ['src/cli/seed.ts', 'db:seed'],
+      ['src/cli/import.ts', 'import'],
+      ['src/cli/export.ts', 'export'],
+      ['src/cli/create-migration.ts', 'db:migrate:create'],
+      ['src/cli/emit-schema.ts', 'schema:emit'],
+    ];
+
+    it.each(commands)('%s --help prints its usage and touches nothing', async (entry, script) => {
+      const result = await runTs(entry, ['--help'], { DATABASE_URL: '', PGLITE_DATA_DIR: untouched });
+      expect({ code: result.code, stderr: result.stderr }).toEqual({ code: 0, stderr: '' });
+      expect(result.stdout).toMatch(new RegExp(`^Usage: npm run ${script}\\b`));
+      expect(fs.existsSync(untouched)).toBe(false);
+    });
+
+    it('refuses an unknown option or a missing argument with the usage and exit 1, before opening the database', async () => {
+      const unknown = await runTs('src/cli/seed.ts', ['--nope'], { DATABASE_URL: '', PGLITE_DATA_DIR: untouched });
+      expect(unknown.code).toBe(1);
+      expect(unknown.stderr).toMatch(/Unknown option '--nope'[\s\S]*Usage: npm run db:seed/);
+      const missing = await runTs('src/cli/import.ts', [], { DATABASE_URL: '', PGLITE_DATA_DIR: untouched });
+      expect(missing.code).toBe(1);
+      expect(missing.stderr).toMatch(/Missing argument\nUsage: npm run import -- FILE/);
+      expect(fs.existsSync(untouched)).toBe(false);
+    });
+  });
 });
