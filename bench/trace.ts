@@ -40,7 +40,7 @@ const SIZE_DEPTH = 6;
  * its own for CELL_WARMUP_MS (at least MIN_WARMUP_ROUNDS) before it is sampled, because the server takes seconds to
  * settle after a change of workload: right after a stretch of 5,000-claim traces, a 10-claim trace costs its main
  * thread 1.0 ms of CPU instead of 0.6 ms, and its background threads 0.3 ms more, easing off over some 10 s. Sampled
- * in that wake, a cell would time the one before it (see the README).
+ * in that wake, a cell would time the one before it (see docs/benchmarks.md).
  */
 const SERVER_WARMUP_MS = 10_000;
 const CELL_WARMUP_MS = 8_000;

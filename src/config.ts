@@ -25,7 +25,7 @@ export const DEFAULT_IDEMPOTENCY_KEY_TTL_SECONDS = 86_400;
 
 /**
  * The most an operation may ask for, checked before it runs (src/graphql/operation-limits.ts). The defaults let every
- * query of the README, the tests and a full introspection run, and refuse the abusive ones of issue 13.
+ * query of the README and docs/api.md, the tests and a full introspection run, and refuse the abusive ones of issue 13.
  */
 export interface OperationLimits {
   /** Nesting of fields (fragments flattened; introspection's __schema not counted). */

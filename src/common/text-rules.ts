@@ -1,6 +1,6 @@
 // Which characters a string may hold, by the kind of field it fills. Applied to every string argument of every
 // operation, at any depth, before anything runs (src/graphql/argument-text.ts), and to every string of an imported
-// record (as free text: src/modules/exchange/); the README's "Input rules" states it.
+// record (as free text: src/modules/exchange/); docs/api.md's "Input rules" states it.
 // Nothing is stripped or replaced: a string is taken exactly as given (not normalised), or refused.
 //
 // - Never, in any field: NUL (PostgreSQL cannot store it) and lone surrogates (UTF-16 halves without their pair: not

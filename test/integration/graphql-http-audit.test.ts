@@ -1,6 +1,6 @@
 // graphql-http's audit of GraphQL over HTTP (https://graphql.github.io/graphql-over-http/): every MUST and SHOULD passes
 // with the schema exposed; in production, every one that does not introspect (three audits query __type, which
-// production refuses). The MAYs it leaves are GETs without a CSRF-preventing header (see the README).
+// production refuses). The MAYs it leaves are GETs without a CSRF-preventing header (see docs/operations.md).
 import { serverAudits, type AuditResult } from 'graphql-http';
 import { startTestServer, type TestServer } from '../helpers/test-server';
 

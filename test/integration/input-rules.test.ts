@@ -1,4 +1,4 @@
-// The input rules (README "Input rules"): NUL bytes, lone surrogates, control and bidi characters in any string
+// The input rules (docs/api.md, "Input rules"): NUL bytes, lone surrogates, control and bidi characters in any string
 // argument, as literals and as variables, refused with BAD_USER_INPUT naming the field and writing nothing; invalid
 // UTF-8 bodies refused at the edge; what is accepted stored exactly as sent.
 import { dataOf, startTestServer, type GraphQLResponse, type TestServer } from '../helpers/test-server';
