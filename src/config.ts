@@ -21,7 +21,7 @@ export type DatabaseConfig = { kind: 'pglite'; dataDir: string } | PostgresConfi
 /** Defaults for the PostgreSQL settings a caller of openDatabase may leave out (tests, benchmarks). */
 export const DEFAULT_CONNECT_TIMEOUT_MS = 3_000;
 export const DEFAULT_STATEMENT_TIMEOUT_MS = 10_000;
-export const DEFAULT_IDEMPOTENCY_KEY_TTL_SECONDS = 86_400;
+const DEFAULT_IDEMPOTENCY_KEY_TTL_SECONDS = 86_400;
 
 /**
  * The most an operation may ask for, checked before it runs (src/graphql/operation-limits.ts). The defaults let every

@@ -1,6 +1,5 @@
 // A real server on a free port over an isolated database, and a small client that sends GraphQL over HTTP.
 import { seedDatabase } from '../../prisma/seed/seed';
-import { DEFAULT_OPERATION_LIMITS } from '../../src/config';
 import { createLogger, type Logger } from '../../src/logger';
 import { createServer, type AppServer, type ServerOptions } from '../../src/server';
 import { createTestDatabase, type TestDatabase, type TestPostgresOptions } from './test-database';
@@ -37,7 +36,8 @@ export interface TestServerOptions {
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const statements: string[] = [];
-  const config = { nodeEnv: 'test' as const, exposeSchema: true, operationLimits: DEFAULT_OPERATION_LIMITS, ...options.config };
+  // What it leaves out, createServer takes from loadConfig's defaults.
+  const config = { nodeEnv: 'test' as const, exposeSchema: true, ...options.config };
   const logger = options.logger ?? createLogger({ logLevel: 'silent', nodeEnv: config.nodeEnv });
   const db = await createTestDatabase({ onQuery: (sql) => statements.push(sql), logger, postgres: options.postgres });
   if (options.seed) await seedDatabase(db.prisma);

@@ -1,5 +1,4 @@
 import { buildClientSchema, getIntrospectionQuery, printSchema } from 'graphql';
-import { DEFAULT_OPERATION_LIMITS } from '../../src/config';
 import { createLogger } from '../../src/logger';
 import { buildAppSchema } from '../../src/graphql/schema';
 import { createServer } from '../../src/server';
@@ -148,7 +147,7 @@ describe('the HTTP server in production', () => {
 
   it('reports 503 at /health when the database does not answer', async () => {
     const down = await createServer({
-      config: { nodeEnv: 'production', exposeSchema: false, operationLimits: DEFAULT_OPERATION_LIMITS },
+      config: { nodeEnv: 'production', exposeSchema: false },
       db: { ...api.db, ping: () => Promise.reject(new Error('connection refused')) },
       logger: createLogger({ logLevel: 'silent', nodeEnv: 'production' }),
     });
