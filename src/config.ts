@@ -67,6 +67,13 @@ export interface CorsConfig {
   credentials: boolean;
 }
 
+export interface AuthConfig {
+  /** Whether clients without an API key may read (fact-check databases are public); writes always need a key. */
+  anonymousReads: boolean;
+  /** How long a checked key is trusted without asking the database again: a revoked key works at most this long. */
+  keyCacheSeconds: number;
+}
+
 export interface Config {
   nodeEnv: NodeEnv;
   isProduction: boolean;
@@ -90,6 +97,7 @@ export interface Config {
   maxResponseBytes: number;
   /** Serve Prometheus metrics at /metrics. */
   metricsEnabled: boolean;
+  auth: AuthConfig;
 }
 
 export class ConfigError extends Error {
@@ -219,6 +227,10 @@ export function loadConfig(env: Env = process.env): Config {
     operationTimeoutMs: integer('OPERATION_TIMEOUT_MS', 10_000, 1, 600_000),
     maxResponseBytes: integer('MAX_RESPONSE_BYTES', 8 * 1024 * 1024, 1_024, 1_073_741_824),
     metricsEnabled: boolean('METRICS_ENABLED', true),
+    auth: {
+      anonymousReads: boolean('AUTH_ANONYMOUS_READS', true),
+      keyCacheSeconds: integer('AUTH_KEY_CACHE_SECONDS', 5, 0, 3_600),
+    },
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -3,6 +3,12 @@
 import type { GraphQLFormattedError } from 'graphql';
 import type { Logger } from './logger';
 import type { DataAccess } from './db/database';
+import { requireRole } from './auth/permissions';
+import { Role } from './auth/roles';
+import type { Authenticator } from './auth/authenticator';
+import type { Viewer } from './auth/viewer';
+import type { WriteContext } from './modules/history/recorded-transaction';
+import { ApiKeyService } from './modules/api-keys/api-key.service';
 import { ClaimService } from './modules/claims/claim.service';
 import { createClaimLoaders } from './modules/claims/claim.loaders';
 import { RebuttalService } from './modules/rebuttals/rebuttal.service';
@@ -26,6 +32,7 @@ export function createServices({ prisma, queryRows }: DataAccess) {
     tracing: new TraceService(queryRows),
     search: new ClaimSearchService(prisma),
     reviews: new ReviewService(prisma),
+    apiKeys: new ApiKeyService(prisma),
   };
 }
 
@@ -76,4 +83,16 @@ export interface Context {
    */
   signal: AbortSignal;
   report: OperationReport;
+  /** The API key the request was sent with; null when anonymous. */
+  viewer: Viewer | null;
+  /** The server's key checker, told of keys revoked through the API so that they stop working at once. */
+  authenticator: Authenticator;
+}
+
+/** What a mutation's writes are attributed to: the request's key, with the reason the client gave. */
+export function writeOf({ viewer, requestId }: Context, reason: string | null | undefined): WriteContext {
+  // The mutation's @Authorized has checked this already; here for the type, and for any caller that did not.
+  requireRole(viewer, Role.VIEWER, 'change the record');
+  const { keyId, name, role } = viewer!;
+  return { actor: { kind: 'API_KEY', keyId, name, requestId }, role, reason: reason?.trim() || null };
 }

@@ -63,7 +63,7 @@ async function main(): Promise<void> {
       const applied = await applyMigrations(opened);
       logger.info({ database: where, applied }, applied.length > 0 ? 'migrations applied' : 'database schema is up to date');
       if (config.seedOnStart && !stopping && (await isDatabaseEmpty(opened.prisma))) {
-        logger.info({ created: await seedDatabase(opened.prisma) }, 'seeded the empty database with the INF-treaty corpus');
+        logger.info({ created: await seedDatabase(opened.prisma, { runBy: 'npm start, first start' }) }, 'seeded the empty database with the INF-treaty corpus');
       }
     });
     if (stopping) return stop();

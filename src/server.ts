@@ -6,12 +6,14 @@ import { ApolloServer, HeaderMap, type HTTPGraphQLRequest, type HTTPGraphQLRespo
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { Authenticator } from './auth/authenticator';
 import { loadConfig, type Config } from './config';
 import { createLoaders, createServices, type Context, type OperationReport } from './context';
 import type { Database } from './db/database';
-import { ResponseTooLargeError } from './errors/app-errors';
-import { createErrorFormatter } from './errors/mask-error';
+import { ResponseTooLargeError, UnauthenticatedError } from './errors/app-errors';
+import { createErrorFormatter, databaseFaultError } from './errors/mask-error';
 import type { Logger } from './logger';
+import { anonymousReadsPlugin } from './graphql/anonymous-reads';
 import { idempotencyPlugin } from './graphql/idempotency';
 import { jitGateway } from './graphql/jit-gateway';
 import { KnownOperationTypesRule } from './graphql/known-operation-types-rule';
@@ -32,7 +34,7 @@ import { setLandingPageSecurityHeaders, setSecurityHeaders } from './http/securi
 
 const GRAPHQL_PATHS = new Set(['/', '/graphql']);
 
-type EdgeSettings = 'http' | 'cors' | 'operationTimeoutMs' | 'maxResponseBytes' | 'metricsEnabled';
+type EdgeSettings = 'http' | 'cors' | 'operationTimeoutMs' | 'maxResponseBytes' | 'metricsEnabled' | 'auth';
 
 export interface ServerOptions {
   /** The settings left out take their defaults for that NODE_ENV (loadConfig's). */
@@ -47,11 +49,14 @@ export interface AppServer {
   listen(port: number, host?: string): Promise<string>;
   /** Stops taking requests, lets running ones finish, then stops Apollo. Does not close the database. */
   stop(): Promise<void>;
+  /** Who Authorization headers name; key mutations tell it of revocations. */
+  authenticator: Authenticator;
 }
 
 export async function createServer({ config: given, db, logger }: ServerOptions): Promise<AppServer> {
   const config = { ...loadConfig({ NODE_ENV: given.nodeEnv }), ...given };
   const services = createServices(db);
+  const authenticator = new Authenticator(db.prisma, { cacheSeconds: config.auth.keyCacheSeconds });
   const health = createHealthHandler(db, logger);
   const httpServer = createHttpServer(config.http);
   const cors = createCorsHandler(config.cors);
@@ -80,6 +85,7 @@ export async function createServer({ config: given, db, logger }: ServerOptions)
       ApolloServerPluginDrainHttpServer({ httpServer }),
       config.exposeSchema ? ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }) : ApolloServerPluginLandingPageDisabled(),
       requestLoggerPlugin(),
+      anonymousReadsPlugin(config.auth.anonymousReads),
       limits.plugin,
       // Before serviceUnavailablePlugin: it may turn a response into a database error, and sets its status itself.
       idempotencyPlugin({ prisma: db.prisma, ttlSeconds: config.idempotencyKeyTtlSeconds, formatError }),
@@ -121,9 +127,19 @@ export async function createServer({ config: given, db, logger }: ServerOptions)
     try {
       checkQueryString(url.search);
       const body = request.method === 'POST' ? await readJsonBody(request) : undefined;
+      const viewer = await authenticate(request.headers.authorization);
       const signal = operationSignal(response, config.operationTimeoutMs);
       report = { operationName: null, resolved: false, errors: undefined };
-      const context: Context = { services, loaders: createLoaders(db, signal), logger: logger.child({ requestId }), requestId, signal, report };
+      const context: Context = {
+        services,
+        loaders: createLoaders(db, signal),
+        logger: logger.child({ requestId }),
+        requestId,
+        signal,
+        report,
+        viewer,
+        authenticator,
+      };
       const result = await apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: graphQLRequestOf(request, url, body),
         context: () => Promise.resolve(context),
@@ -132,9 +148,22 @@ export async function createServer({ config: given, db, logger }: ServerOptions)
     } catch (error) {
       status = error instanceof HttpError ? error.status : 500;
       if (status === 500) logger.error({ err: error, requestId, operationName: report?.operationName ?? null }, 'HTTP request failed');
+      if (error instanceof HttpError) for (const [name, value] of Object.entries(error.headers)) response.setHeader(name, value);
       sendJson(response, status, error instanceof HttpError ? error.body() : { error: 'Internal server error' });
     }
     metrics?.observe(report, status, Number(process.hrtime.bigint() - started) / 1e9);
+  }
+
+  /** The request's viewer; a header naming no working key, or a database that cannot be asked, is an HttpError. */
+  async function authenticate(authorization: string | undefined) {
+    try {
+      return await authenticator.authenticate(authorization);
+    } catch (error) {
+      if (error instanceof UnauthenticatedError) throw new HttpError(401, error.message, error.code, { 'www-authenticate': 'Bearer' });
+      const fault = databaseFaultError(error);
+      if (fault) throw new HttpError(fault.code === 'OPERATION_TIMEOUT' ? 504 : 503, fault.message, fault.code, { 'retry-after': '1' });
+      throw error;
+    }
   }
 
   /** Writes Apollo's response, or RESPONSE_TOO_LARGE in its place; returns the status sent. */
@@ -181,6 +210,7 @@ export async function createServer({ config: given, db, logger }: ServerOptions)
       health.stopping();
       await apollo.stop();
     },
+    authenticator,
   };
 }
 

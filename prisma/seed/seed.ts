@@ -4,6 +4,7 @@
 // corpus's aliases, as long as it still has none.
 import type { PrismaClient } from '../../src/generated/prisma/client';
 import { parseLocalDate } from '../../src/common/scalars';
+import { commandWrite, recordAs } from '../../src/modules/history/recorded-transaction';
 import { readCorpus, type SeedCorpus } from './corpus';
 
 export interface SeedSummary {
@@ -13,9 +14,16 @@ export interface SeedSummary {
   rebuttals: number;
 }
 
-export async function seedDatabase(prisma: PrismaClient, corpus: SeedCorpus = readCorpus()): Promise<SeedSummary> {
+export interface SeedOptions {
+  /** What history names as the seed's actor: the command that ran it. */
+  runBy?: string;
+  corpus?: SeedCorpus;
+}
+
+export async function seedDatabase(prisma: PrismaClient, { runBy = 'db:seed', corpus = readCorpus() }: SeedOptions = {}): Promise<SeedSummary> {
   return prisma.$transaction(
     async (tx) => {
+      await recordAs(tx, commandWrite('SEED', `${runBy} (prisma/seed/inf-treaty.json)`));
       const createdSpeakers = await tx.speaker.createMany({ data: corpus.speakers, skipDuplicates: true });
       for (const { slug, aliases } of corpus.speakers.filter((speaker) => speaker.aliases.length > 0)) {
         await tx.speaker.updateMany({ where: { slug, aliases: { isEmpty: true } }, data: { aliases } });

@@ -1,11 +1,13 @@
 // npm run import -- FILE: loads fact-checks (Fact Check Tools claims:search JSON, ClaimReview JSON-LD) or a jsonl
 // export, record by record, and prints what it created, matched and rejected. Exits 1 only when the file itself cannot
 // be imported (unreadable, not JSON, an unknown shape); rejected records are reported, not fatal.
+import path from 'node:path';
 import { loadConfig } from '../config';
 import { openDatabase } from '../db/database';
 import { applyMigrations } from '../db/migrator';
 import { FORMAT_NAMES, openImportFile } from '../modules/exchange/import-file';
 import { Importer, MODELS, type ImportSummary } from '../modules/exchange/import.service';
+import { commandWrite } from '../modules/history/recorded-transaction';
 import { Progress } from './progress';
 import { readCommandLine } from './command-line';
 import { runCli } from './run-cli';
@@ -30,7 +32,7 @@ runCli(async () => {
   const db = await openDatabase(loadConfig().database);
   try {
     await applyMigrations(db);
-    const importer = await Importer.open(db.prisma);
+    const importer = await Importer.open(db.prisma, commandWrite('IMPORT', `import ${path.basename(file)}`));
     const progress = new Progress('Importing', input.total);
     try {
       await input.run(importer, (done) => progress.update(done));

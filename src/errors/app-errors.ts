@@ -17,6 +17,10 @@ export const ErrorCode = {
   INTROSPECTION_DISABLED: 'INTROSPECTION_DISABLED',
   RESPONSE_TOO_LARGE: 'RESPONSE_TOO_LARGE',
   CLIENT_CLOSED_REQUEST: 'CLIENT_CLOSED_REQUEST',
+  /** No API key where one is needed, or one that is unknown, revoked or expired. */
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  /** A valid API key whose role lacks the right; `extensions.requiredRole` names the role needed. */
+  FORBIDDEN: 'FORBIDDEN',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -32,6 +36,8 @@ export interface AppErrorOptions {
   /** The limit a refused operation exceeded, and what it measured when known (time budget, response size). */
   max?: number;
   value?: number;
+  /** The least role that may do what was refused (FORBIDDEN). */
+  requiredRole?: string;
 }
 
 /** Which operation limit an operation went over, the limit, and what the operation measured (when known). */
@@ -122,5 +128,21 @@ export class ClientClosedRequestError extends AppError {
   constructor() {
     // 499, as nginx logs a client gone before its response: seen only by the metrics.
     super('The client closed the connection before the response was sent', ErrorCode.CLIENT_CLOSED_REQUEST, {}, 499);
+  }
+}
+
+/** The request needs an API key (Authorization: Bearer <key>) and has none, or one that does not work. */
+export class UnauthenticatedError extends AppError {
+  readonly code = ErrorCode.UNAUTHENTICATED;
+  constructor(message: string) {
+    super(message, ErrorCode.UNAUTHENTICATED, {}, 401);
+  }
+}
+
+/** The API key is valid but its role may not do this; the message and `extensions.requiredRole` name the role needed. */
+export class ForbiddenError extends AppError {
+  readonly code = ErrorCode.FORBIDDEN;
+  constructor(action: string, requiredRole: string, options: AppErrorOptions = {}) {
+    super(`Only ${requiredRole} keys (or higher) may ${action}`, ErrorCode.FORBIDDEN, { ...options, requiredRole }, 403);
   }
 }

@@ -12,15 +12,17 @@ type ParamValue = (root: unknown, context: unknown, info: unknown) => unknown;
 /**
  * Replaces type-graphql's wrapper with a direct call of the resolver method for every field resolver whose parameters
  * are only @Root, @Ctx and @Info (without a type to convert the root to), with no middlewares or roles. Any other
- * (arguments to convert and validate, middlewares, auth) keeps the wrapper. Returns the fields it changed.
+ * (arguments to convert and validate, middlewares, a role to check) keeps the wrapper. An auth checker does not stop
+ * it: type-graphql runs the checker only on fields with roles (@Authorized), which keep their wrapper. Returns the
+ * fields it changed.
  */
 export function callFieldResolversDirectly(
   schema: GraphQLSchema,
-  options: Pick<BuildSchemaOptions, 'globalMiddlewares' | 'authChecker' | 'container'>,
+  options: Pick<BuildSchemaOptions, 'globalMiddlewares' | 'container'>,
 ): string[] {
-  // Global middlewares and auth checks run inside the wrapper: none may be skipped. A container of the caller's
-  // makes the resolver instances, which this could not.
-  if (options.globalMiddlewares?.length || options.authChecker || options.container) return [];
+  // Global middlewares run inside the wrapper: none may be skipped. A container of the caller's makes the resolver
+  // instances, which this could not.
+  if (options.globalMiddlewares?.length || options.container) return [];
   const storage = getMetadataStorage();
   const resolverInstances = new Map<Function, Record<string, (...args: unknown[]) => unknown>>();
   const changed: string[] = [];

@@ -22,7 +22,8 @@
 //   data, and the same key may be sent again.
 // - Keys expire after IDEMPOTENCY_KEY_TTL_SECONDS (24 h by default); expired rows are deleted by later idempotent
 //   mutations, a batch at a time.
-// - Keys are global: there are no API keys or accounts yet to scope them by.
+// - Keys are scoped to the API key that sent them: one client's key never answers another client's request. A
+//   mutation sent without an API key is refused by its role check, and runs without a transaction of its own.
 import { createHash } from 'node:crypto';
 import { HeaderMap, type ApolloServerPlugin, type GraphQLRequestContextResponseForOperation, type GraphQLResponse } from '@apollo/server';
 import { defaultFieldResolver, GraphQLError, type FormattedExecutionResult, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
@@ -91,6 +92,8 @@ function responseOf(status: number, result: FormattedExecutionResult, headers = 
 
 interface OpenRun {
   transaction: RequestTransaction;
+  /** The API key's id. */
+  scope: string;
   key: string;
   fingerprint: string;
   /** Root fields that resolved without an error. */
@@ -106,7 +109,7 @@ export function idempotencyPlugin(options: IdempotencyOptions): ApolloServerPlug
     return response;
   };
 
-  async function begin(key: string, request: GraphQLRequestContextResponseForOperation<Context>): Promise<GraphQLResponse | OpenRun> {
+  async function begin(scope: string, key: string, request: GraphQLRequestContextResponseForOperation<Context>): Promise<GraphQLResponse | OpenRun> {
     const fingerprint = requestFingerprint(request.source, request.request.operationName, request.request.variables);
     let transaction: RequestTransaction;
     try {
@@ -116,12 +119,12 @@ export function idempotencyPlugin(options: IdempotencyOptions): ApolloServerPlug
     }
     const { tx } = transaction;
     try {
-      const [lock] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(${lockKeyOf(key)}::bigint) AS locked`;
+      const [lock] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(${lockKeyOf(`${scope}:${key}`)}::bigint) AS locked`;
       if (!lock?.locked) {
         await transaction.rollback();
         return errorResponse(new ConflictError('A request with this Idempotency-Key is still running; retry once it has finished', { header: HEADER_NAME }), 409);
       }
-      const stored = await tx.idempotencyKey.findUnique({ where: { key } });
+      const stored = await tx.idempotencyKey.findUnique({ where: { scope_key: { scope, key } } });
       if (stored && stored.expiresAt > new Date()) {
         await transaction.rollback();
         if (stored.fingerprint !== fingerprint) {
@@ -131,13 +134,13 @@ export function idempotencyPlugin(options: IdempotencyOptions): ApolloServerPlug
         return responseOf(stored.status, stored.response as FormattedExecutionResult, new HeaderMap([[REPLAYED_HEADER, 'true']]));
       }
       // An expired key is free again.
-      if (stored) await tx.idempotencyKey.delete({ where: { key } });
+      if (stored) await tx.idempotencyKey.delete({ where: { scope_key: { scope, key } } });
     } catch (error) {
       await transaction.rollback();
       return errorResponse(error);
     }
 
-    const run: OpenRun = { transaction, key, fingerprint, succeeded: 0 };
+    const run: OpenRun = { transaction, scope, key, fingerprint, succeeded: 0 };
     const context = request.contextValue;
     const services = createServices(transactionDataAccess(tx));
     context.services = services;
@@ -180,10 +183,11 @@ export function idempotencyPlugin(options: IdempotencyOptions): ApolloServerPlug
       await run.transaction.commit(async (tx: DbClient) => {
         const now = new Date();
         await tx.$executeRaw`
-          DELETE FROM idempotency_keys WHERE key IN (
-            SELECT key FROM idempotency_keys WHERE expires_at <= ${now} LIMIT ${CLEANUP_BATCH} FOR UPDATE SKIP LOCKED)`;
+          DELETE FROM idempotency_keys WHERE (scope, key) IN (
+            SELECT scope, key FROM idempotency_keys WHERE expires_at <= ${now} LIMIT ${CLEANUP_BATCH} FOR UPDATE SKIP LOCKED)`;
         await tx.idempotencyKey.create({
           data: {
+            scope: run.scope,
             key: run.key,
             fingerprint: run.fingerprint,
             status: response.http.status ?? 200,
@@ -215,8 +219,9 @@ export function idempotencyPlugin(options: IdempotencyOptions): ApolloServerPlug
           }
         },
         async responseForOperation(requestContext) {
-          if (requestContext.operation.operation !== 'mutation') return null;
-          const begun = await begin(key, requestContext);
+          const scope = requestContext.contextValue.viewer?.keyId;
+          if (requestContext.operation.operation !== 'mutation' || scope === undefined) return null;
+          const begun = await begin(scope, key, requestContext);
           if ('http' in begun) return begun;
           run = begun;
           return null;

@@ -3,10 +3,13 @@
 import 'reflect-metadata';
 import { isInputObjectType, lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema, getMetadataStorage, type BuildSchemaOptions } from 'type-graphql';
+import { authChecker } from '../auth/auth-checker';
+import { PERMISSIONS } from '../auth/permissions';
 import { validateArgument } from '../common/validation';
 import { refuseMutationsOnceAborted } from './abortable-mutations';
 import { callFieldResolversDirectly } from './direct-field-resolvers';
 import { runMutationFieldsInSavepoints } from './idempotency';
+import { ApiKeyResolver } from '../modules/api-keys/api-key.resolver';
 import { ClaimResolver } from '../modules/claims/claim.resolver';
 import { RebuttalResolver } from '../modules/rebuttals/rebuttal.resolver';
 import { ClaimReviewsResolver } from '../modules/reviews/claim-reviews.resolver';
@@ -21,9 +24,9 @@ let schema: Promise<GraphQLSchema> | undefined;
 
 /**
  * Built once per process: type-graphql's metadata is global, and the schema does not change at run time. Object types
- * declare `simpleResolvers`: with no middlewares or auth checks in the schema, their plain fields can use graphql's
- * default resolver instead of a wrapper each (thousands of fields in a large trace), and for the same reason their
- * relation fields are called without one (direct-field-resolvers.ts).
+ * declare `simpleResolvers`: with no middlewares in the schema and role checks only on root fields, their plain fields
+ * can use graphql's default resolver instead of a wrapper each (thousands of fields in a large trace), and for the same
+ * reason their relation fields are called without one (direct-field-resolvers.ts).
  */
 export function buildAppSchema(): Promise<GraphQLSchema> {
   schema ??= build();
@@ -43,15 +46,41 @@ async function build(): Promise<GraphQLSchema> {
       TraceResolver,
       SpeakerDisputesResolver,
       SpeakerDisputeResolver,
+      ApiKeyResolver,
     ],
     validateFn: validateArgument,
+    authChecker,
   };
   const built = await buildSchema(options);
+  assertMutationsFollowPermissions(built);
   restoreInheritedInputFieldExtensions(built);
-  callFieldResolversDirectly(built, options);
+  if (callFieldResolversDirectly(built, options).length === 0) {
+    throw new Error('No field resolver could be called directly: type-graphql\'s metadata changed; see direct-field-resolvers.ts');
+  }
   runMutationFieldsInSavepoints(built);
   refuseMutationsOnceAborted(built);
   return built;
+}
+
+/**
+ * Every mutation carries exactly the role the permission table gives it (src/auth/permissions.ts), and no role check
+ * sits on a field type-graphql resolves without a wrapper (a `simpleResolvers` type's plain field would skip it
+ * silently). Refuses to build otherwise: a mutation without a role would be open to anyone.
+ */
+function assertMutationsFollowPermissions(schema: GraphQLSchema): void {
+  const storage = getMetadataStorage();
+  const problems: string[] = [];
+  for (const name of Object.keys(schema.getMutationType()?.getFields() ?? {})) {
+    const needed = (PERMISSIONS as Record<string, string>)[name];
+    const roles = storage.mutations.find((mutation) => mutation.schemaName === name)?.roles;
+    if (needed === undefined) problems.push(`mutation ${name} has no entry in PERMISSIONS`);
+    else if (roles?.length !== 1 || roles[0] !== needed) problems.push(`mutation ${name} must be @Authorized(PERMISSIONS.${name})`);
+  }
+  for (const field of storage.authorizedFields) {
+    const type = storage.objectTypes.find((objectType) => objectType.target === field.target);
+    if (type?.simpleResolvers) problems.push(`${type.name}.${field.fieldName} is @Authorized in a simpleResolvers type, which skips the check`);
+  }
+  if (problems.length > 0) throw new Error(`The schema's role checks do not follow the permission table:\n  ${problems.join('\n  ')}`);
 }
 
 /**

@@ -1,5 +1,7 @@
 // A real server on a free port over an isolated database, and a small client that sends GraphQL over HTTP.
 import { seedDatabase } from '../../prisma/seed/seed';
+import type { Role } from '../../src/auth/roles';
+import { ApiKeyService } from '../../src/modules/api-keys/api-key.service';
 import { createLogger, type Logger } from '../../src/logger';
 import { createServer, type AppServer, type ServerOptions } from '../../src/server';
 import { createTestDatabase, type TestDatabase, type TestPostgresOptions } from './test-database';
@@ -16,8 +18,16 @@ export interface TestServer {
   server: AppServer;
   /** SQL statements Prisma has sent since the last reset. */
   statements: string[];
-  gql<TData = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<TData>>;
-  /** The same POST with extra request headers, answered with the response's headers too. */
+  /** The ADMIN key gql and post send unless told otherwise. */
+  adminKey: string;
+  /** A new API key of `role`. */
+  createKey(role: Role, name?: string): Promise<string>;
+  /** `key`: the API key to send (the admin key when omitted); null sends none (anonymous). */
+  gql<TData = Record<string, any>>(query: string, variables?: Record<string, unknown>, key?: string | null): Promise<GraphQLResponse<TData>>;
+  /**
+   * The same POST with extra request headers, answered with the response's headers too. It sends the admin key unless
+   * the headers give an authorization of their own ('' for none).
+   */
   post<TData = Record<string, any>>(
     query: string,
     variables?: Record<string, unknown>,
@@ -37,30 +47,40 @@ export interface TestServerOptions {
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const statements: string[] = [];
   // What it leaves out, createServer takes from loadConfig's defaults.
-  const config = { nodeEnv: 'test' as const, exposeSchema: true, ...options.config };
+  // Checked keys are trusted for the whole test file, so that a slow run's statement counts never include a lookup.
+  const config = { nodeEnv: 'test' as const, exposeSchema: true, auth: { anonymousReads: true, keyCacheSeconds: 3_600 }, ...options.config };
   const logger = options.logger ?? createLogger({ logLevel: 'silent', nodeEnv: config.nodeEnv });
   const db = await createTestDatabase({ onQuery: (sql) => statements.push(sql), logger, postgres: options.postgres });
   if (options.seed) await seedDatabase(db.prisma);
   const server = await createServer({ config, db, logger });
   const url = await server.listen(0, '127.0.0.1');
+  const keys = new ApiKeyService(db.prisma);
+  const createKey = async (role: Role, name = `test ${role.toLowerCase()}`) => (await keys.create({ name, role }, 'test setup')).key;
+  const adminKey = await createKey('ADMIN', 'test admin');
+  const bearer = (key: string | null): Record<string, string> => (key === null || key === '' ? {} : { authorization: `Bearer ${key}` });
+  // The key's first use looks it up (and notes its use): done here, so that tests counting statements do not see it.
+  await fetch(`${url}graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...bearer(adminKey) }, body: '{"query":"{__typename}"}' });
   statements.length = 0;
   return {
     url,
     db,
     server,
     statements,
-    async gql(query, variables) {
+    adminKey,
+    createKey,
+    async gql(query, variables, key = adminKey) {
       const response = await fetch(`${url}graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...bearer(key) },
         body: JSON.stringify({ query, variables }),
       });
       return { status: response.status, ...((await response.json()) as object) };
     },
     async post(query, variables, headers = {}) {
+      const { authorization = `Bearer ${adminKey}`, ...others } = headers;
       const response = await fetch(`${url}graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...headers },
+        headers: { 'content-type': 'application/json', ...others, ...(authorization === '' ? {} : { authorization }) },
         body: JSON.stringify({ query, variables }),
       });
       return { status: response.status, headers: response.headers, ...((await response.json()) as object) };

@@ -129,8 +129,8 @@ describe('Idempotency-Key', () => {
     expect(reused.status).toBe(200);
     expect(reused.headers.get('idempotent-replayed')).toBeNull();
     expect(dataOf(reused).createSpeaker.name).toBe('After Expiry');
-    expect(await api.db.prisma.idempotencyKey.findUnique({ where: { key: 'expiring-2' } })).toBeNull();
-    const kept = await api.db.prisma.idempotencyKey.findUnique({ where: { key: 'expiring-1' } });
+    expect(await api.db.prisma.idempotencyKey.findFirst({ where: { key: 'expiring-2' } })).toBeNull();
+    const kept = await api.db.prisma.idempotencyKey.findFirst({ where: { key: 'expiring-1' } });
     expect(kept?.expiresAt.getTime()).toBeGreaterThan(Date.now());
   });
 

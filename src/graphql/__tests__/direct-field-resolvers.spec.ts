@@ -95,12 +95,11 @@ describe('callFieldResolversDirectly', () => {
     expect(after.calls).toEqual(['w1', 'summary']);
   });
 
-  it('changes nothing when the schema has global middlewares, an auth checker or a container of its own', async () => {
+  it('changes nothing when the schema has global middlewares or a container of its own', async () => {
     const schema = await buildSchema({ resolvers: [WidgetResolver], globalMiddlewares: [async (_, next) => next()] });
     const owner = (schema.getType('Widget') as GraphQLObjectType).getFields().owner!;
     const wrapper = owner.resolve;
     expect(callFieldResolversDirectly(schema, { globalMiddlewares: [async (_, next) => next()] })).toEqual([]);
-    expect(callFieldResolversDirectly(schema, { authChecker: () => true })).toEqual([]);
     expect(callFieldResolversDirectly(schema, { container: { get: (someClass) => new someClass() } })).toEqual([]);
     expect(owner.resolve).toBe(wrapper);
     expect((await run(schema)).result).toEqual({ data: EXPECTED });

@@ -1,7 +1,9 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { PageArgs } from '../../common/connection.type';
 import { pageWindow } from '../../common/pagination';
-import type { Context } from '../../context';
+import { PERMISSIONS } from '../../auth/permissions';
+import { writeOf, type Context } from '../../context';
+import { ReasonArgs } from '../history/reason.args';
 import { RebuttalConnection } from '../rebuttals/rebuttal.type';
 import { Source } from '../sources/source.type';
 import { Speaker } from '../speakers/speaker.type';
@@ -26,18 +28,21 @@ export class ClaimResolver {
   }
 
   @Mutation(() => Claim, { description: 'Creates the claim, and the rebuttals it makes when `rebuts` is given, in one transaction.' })
-  createClaim(@Arg('input') input: CreateClaimInput, @Ctx() { services }: Context) {
-    return services.claims.create(input);
+  @Authorized(PERMISSIONS.createClaim)
+  createClaim(@Arg('input') input: CreateClaimInput, @Args() { reason }: ReasonArgs, @Ctx() context: Context) {
+    return context.services.claims.create(input, writeOf(context, reason));
   }
 
   @Mutation(() => Claim)
-  updateClaim(@Arg('id', () => ID) id: string, @Arg('input') input: UpdateClaimInput, @Ctx() { services }: Context) {
-    return services.claims.update(id, input);
+  @Authorized(PERMISSIONS.updateClaim)
+  updateClaim(@Arg('id', () => ID) id: string, @Arg('input') input: UpdateClaimInput, @Args() { reason }: ReasonArgs, @Ctx() context: Context) {
+    return context.services.claims.update(id, input, writeOf(context, reason));
   }
 
   @Mutation(() => Claim, { description: 'Deletes the claim and every rebuttal edge it stands on.' })
-  deleteClaim(@Arg('id', () => ID) id: string, @Ctx() { services }: Context) {
-    return services.claims.delete(id);
+  @Authorized(PERMISSIONS.deleteClaim)
+  deleteClaim(@Arg('id', () => ID) id: string, @Args() { reason }: ReasonArgs, @Ctx() context: Context) {
+    return context.services.claims.delete(id, writeOf(context, reason));
   }
 
   @FieldResolver(() => Speaker)

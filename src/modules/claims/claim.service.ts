@@ -5,6 +5,8 @@ import { BadUserInputError, ConflictError, NotFoundError } from '../../errors/ap
 import { databaseViolation } from '../../errors/database-errors';
 import { Prisma, type Claim, type ClaimKind, type RebuttalStance, type ReviewStatus } from '../../generated/prisma/client';
 import type { DbClient } from '../../db/database';
+import { beginCorrection, lockClaimStatus } from '../history/corrections';
+import { inRecordedTransaction, type WriteContext } from '../history/recorded-transaction';
 
 export type ClaimRecord = Claim;
 
@@ -54,14 +56,14 @@ export class ClaimService {
   }
 
   /** Creates the claim and the rebuttals it makes in one statement: all of it, or nothing. */
-  async create(data: ClaimData): Promise<ClaimRecord> {
+  async create(data: ClaimData, write: WriteContext): Promise<ClaimRecord> {
     const rebuts = data.rebuts ?? [];
     const targets = rebuts.map((rebut, index) => parseId(rebut.claimId, `input.rebuts.${index}.claimId`));
     if (new Set(targets).size !== targets.length) {
       throw new BadUserInputError('input.rebuts names the same claim twice; one rebuttal per claim', { field: 'input.rebuts' });
     }
     try {
-      return await this.prisma.claim.create({
+      return await inRecordedTransaction(this.prisma, write, (tx) => tx.claim.create({
         data: {
           text: data.text,
           kind: data.kind,
@@ -72,24 +74,26 @@ export class ClaimService {
             create: rebuts.map((rebut, index) => ({ claimId: targets[index]!, stance: rebut.stance, rationale: rebut.rationale ?? null })),
           },
         },
-      });
+      }));
     } catch (error) {
       throw translate(error, data);
     }
   }
 
-  async update(id: string, changes: ClaimChanges): Promise<ClaimRecord> {
+  /** Changing a PUBLISHED claim is a correction (history/corrections.ts). */
+  async update(id: string, changes: ClaimChanges, write: WriteContext): Promise<ClaimRecord> {
     const claimId = parseId(id, 'id');
+    const speakerId = changes.speakerId == null ? undefined : parseId(changes.speakerId, 'input.speakerId');
+    const sourceId = changes.sourceId == null ? changes.sourceId : parseId(changes.sourceId, 'input.sourceId');
     try {
-      return await this.prisma.claim.update({
-        where: { id: claimId },
-        data: {
-          text: changes.text ?? undefined,
-          kind: changes.kind ?? undefined,
-          statedAt: changes.statedAt,
-          speakerId: changes.speakerId == null ? undefined : parseId(changes.speakerId, 'input.speakerId'),
-          sourceId: changes.sourceId == null ? changes.sourceId : parseId(changes.sourceId, 'input.sourceId'),
-        },
+      return await inRecordedTransaction(this.prisma, write, async (tx) => {
+        const status = await lockClaimStatus(tx, claimId);
+        if (status === undefined) throw new NotFoundError('Claim', claimId, { field: 'id' });
+        if (status === 'PUBLISHED') await beginCorrection(tx, write, 'change a published claim');
+        return tx.claim.update({
+          where: { id: claimId },
+          data: { text: changes.text ?? undefined, kind: changes.kind ?? undefined, statedAt: changes.statedAt, speakerId, sourceId },
+        });
       });
     } catch (error) {
       throw translate(error, changes, claimId);
@@ -97,10 +101,10 @@ export class ClaimService {
   }
 
   /** Deletes the claim and, by the foreign keys' cascade, every rebuttal edge it stands on. */
-  async delete(id: string): Promise<ClaimRecord> {
+  async delete(id: string, write: WriteContext): Promise<ClaimRecord> {
     const claimId = parseId(id, 'id');
     try {
-      return await this.prisma.claim.delete({ where: { id: claimId } });
+      return await inRecordedTransaction(this.prisma, write, (tx) => tx.claim.delete({ where: { id: claimId } }));
     } catch (error) {
       throw translate(error, {}, claimId);
     }

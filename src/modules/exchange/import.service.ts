@@ -14,6 +14,7 @@ import { RejectedRecord } from './fact-check';
 import { parseLine, type Row } from './jsonl';
 import { nameKey, normalizeUrl, textKey } from './matching';
 import { pagesById } from './pages';
+import { inRecordedTransaction, type WriteContext } from '../history/recorded-transaction';
 
 export const MODELS = ['speakers', 'sources', 'claims', 'rebuttals', 'reviews'] as const;
 export type Model = (typeof MODELS)[number];
@@ -57,11 +58,17 @@ export class Importer {
   /** Ids in a jsonl file -> ids in the database, for rows matched to a record with another id. */
   private readonly ids = new Map<string, string>();
 
-  private constructor(private readonly prisma: PrismaClient) {}
+  private constructor(
+    private readonly prisma: PrismaClient,
+    private readonly write: WriteContext,
+  ) {}
 
-  /** An importer that knows the database's speakers (read in pages): names are matched in their normalised form. */
-  static async open(prisma: PrismaClient): Promise<Importer> {
-    const importer = new Importer(prisma);
+  /**
+   * An importer that knows the database's speakers (read in pages): names are matched in their normalised form.
+   * History attributes what it writes to `write` (the import run: the command and the file).
+   */
+  static async open(prisma: PrismaClient, write: WriteContext): Promise<Importer> {
+    const importer = new Importer(prisma, write);
     const pages = pagesById((where, take) => prisma.speaker.findMany({ where, orderBy: { id: 'asc' }, take, select: { id: true, slug: true, name: true } }));
     for await (const page of pages) for (const speaker of page) importer.rememberSpeaker(speaker);
     return importer;
@@ -161,7 +168,7 @@ export class Importer {
       afterCommit: (update) => updates.push(update),
     };
     try {
-      await this.prisma.$transaction((tx) => write(tx, work), { timeout: 60_000 });
+      await inRecordedTransaction(this.prisma, this.write, (tx) => write(tx, work), { timeout: 60_000 });
     } catch (error) {
       const reason = rejectionReason(error);
       if (reason === undefined) throw error;

@@ -1,5 +1,7 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { Context } from '../../context';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { PERMISSIONS } from '../../auth/permissions';
+import { writeOf, type Context } from '../../context';
+import { ReasonArgs } from '../history/reason.args';
 import { Claim } from '../claims/claim.type';
 import { CreateRebuttalInput, UpdateRebuttalInput } from './rebuttal.input';
 import type { RebuttalRecord } from './rebuttal.service';
@@ -13,18 +15,21 @@ export class RebuttalResolver {
   }
 
   @Mutation(() => Rebuttal, { description: 'Records that `counterclaimId` counters `claimId`; CONFLICT if that pair exists.' })
-  createRebuttal(@Arg('input') input: CreateRebuttalInput, @Ctx() { services }: Context) {
-    return services.rebuttals.create(input);
+  @Authorized(PERMISSIONS.createRebuttal)
+  createRebuttal(@Arg('input') input: CreateRebuttalInput, @Args() { reason }: ReasonArgs, @Ctx() context: Context) {
+    return context.services.rebuttals.create(input, writeOf(context, reason));
   }
 
   @Mutation(() => Rebuttal)
-  updateRebuttal(@Arg('id', () => ID) id: string, @Arg('input') input: UpdateRebuttalInput, @Ctx() { services }: Context) {
-    return services.rebuttals.update(id, input);
+  @Authorized(PERMISSIONS.updateRebuttal)
+  updateRebuttal(@Arg('id', () => ID) id: string, @Arg('input') input: UpdateRebuttalInput, @Args() { reason }: ReasonArgs, @Ctx() context: Context) {
+    return context.services.rebuttals.update(id, input, writeOf(context, reason));
   }
 
   @Mutation(() => Rebuttal)
-  deleteRebuttal(@Arg('id', () => ID) id: string, @Ctx() { services }: Context) {
-    return services.rebuttals.delete(id);
+  @Authorized(PERMISSIONS.deleteRebuttal)
+  deleteRebuttal(@Arg('id', () => ID) id: string, @Args() { reason }: ReasonArgs, @Ctx() context: Context) {
+    return context.services.rebuttals.delete(id, writeOf(context, reason));
   }
 
   @FieldResolver(() => Claim, { description: 'The claim being countered.' })

@@ -4,6 +4,7 @@ import { databaseViolation } from '../../errors/database-errors';
 import type { Rebuttal, RebuttalStance } from '../../generated/prisma/client';
 import type { ClaimRecord } from '../claims/claim.service';
 import type { DbClient } from '../../db/database';
+import { inRecordedTransaction, type WriteContext } from '../history/recorded-transaction';
 
 /** A rebuttal, with its two claims when whoever read it had them already (a trace has them among its nodes). */
 export type RebuttalRecord = Rebuttal & { claim?: ClaimRecord; counterclaim?: ClaimRecord };
@@ -27,7 +28,7 @@ export class RebuttalService {
     return this.prisma.rebuttal.findUnique({ where: { id: parseId(id, 'id') } });
   }
 
-  async create(data: RebuttalData): Promise<RebuttalRecord> {
+  async create(data: RebuttalData, write: WriteContext): Promise<RebuttalRecord> {
     const claimId = parseId(data.claimId, 'input.claimId');
     const counterclaimId = parseId(data.counterclaimId, 'input.counterclaimId');
     // The database refuses this too (a CHECK constraint); checking first gives the clearer message.
@@ -35,7 +36,9 @@ export class RebuttalService {
       throw new BadUserInputError('A claim cannot rebut itself: counterclaimId must differ from claimId', { field: 'input.counterclaimId' });
     }
     try {
-      return await this.prisma.rebuttal.create({ data: { claimId, counterclaimId, stance: data.stance, rationale: data.rationale ?? null } });
+      return await inRecordedTransaction(this.prisma, write, (tx) =>
+        tx.rebuttal.create({ data: { claimId, counterclaimId, stance: data.stance, rationale: data.rationale ?? null } }),
+      );
     } catch (error) {
       const violation = databaseViolation(error);
       if (violation?.kind === 'unique') {
@@ -51,22 +54,21 @@ export class RebuttalService {
     }
   }
 
-  async update(id: string, changes: RebuttalChanges): Promise<RebuttalRecord> {
+  async update(id: string, changes: RebuttalChanges, write: WriteContext): Promise<RebuttalRecord> {
     const rebuttalId = parseId(id, 'id');
     try {
-      return await this.prisma.rebuttal.update({
-        where: { id: rebuttalId },
-        data: { stance: changes.stance ?? undefined, rationale: changes.rationale },
-      });
+      return await inRecordedTransaction(this.prisma, write, (tx) =>
+        tx.rebuttal.update({ where: { id: rebuttalId }, data: { stance: changes.stance ?? undefined, rationale: changes.rationale } }),
+      );
     } catch (error) {
       throw databaseViolation(error)?.kind === 'record-not-found' ? new NotFoundError('Rebuttal', rebuttalId, { field: 'id' }) : error;
     }
   }
 
-  async delete(id: string): Promise<RebuttalRecord> {
+  async delete(id: string, write: WriteContext): Promise<RebuttalRecord> {
     const rebuttalId = parseId(id, 'id');
     try {
-      return await this.prisma.rebuttal.delete({ where: { id: rebuttalId } });
+      return await inRecordedTransaction(this.prisma, write, (tx) => tx.rebuttal.delete({ where: { id: rebuttalId } }));
     } catch (error) {
       throw databaseViolation(error)?.kind === 'record-not-found' ? new NotFoundError('Rebuttal', rebuttalId, { field: 'id' }) : error;
     }

@@ -1,10 +1,12 @@
 // The review side of a claim: its reviews, their ClaimReview JSON-LD, and the review workflow. Kept with the reviews
 // module; type-graphql merges these fields into the Claim type.
 import { GraphQLJSON } from 'graphql-scalars';
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
 import { PageArgs } from '../../common/connection.type';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, pageWindow } from '../../common/pagination';
-import type { Context } from '../../context';
+import { PERMISSIONS } from '../../auth/permissions';
+import { writeOf, type Context } from '../../context';
+import { ReasonArgs } from '../history/reason.args';
 import { ReviewStatus } from '../../generated/prisma/enums';
 import type { ClaimRecord } from '../claims/claim.service';
 import { Claim } from '../claims/claim.type';
@@ -23,8 +25,9 @@ export class ClaimReviewsResolver {
       `Moves the claim along the review workflow (${MOVES}); PUBLISHED needs at least one review. An illegal move is ` +
       'BAD_USER_INPUT listing the allowed ones (extensions.allowed); a concurrent change is CONFLICT.',
   })
-  setClaimReviewStatus(@Arg('id', () => ID) id: string, @Arg('status', () => ReviewStatus) status: ReviewStatus, @Ctx() { services }: Context) {
-    return services.reviews.setClaimStatus(id, status);
+  @Authorized(PERMISSIONS.setClaimReviewStatus)
+  setClaimReviewStatus(@Arg('id', () => ID) id: string, @Arg('status', () => ReviewStatus) status: ReviewStatus, @Args() { reason }: ReasonArgs, @Ctx() context: Context) {
+    return context.services.reviews.setClaimStatus(id, status, writeOf(context, reason));
   }
 
   @FieldResolver(() => ReviewConnection, { description: "The claim's reviews, oldest first." })

@@ -1,7 +1,9 @@
 import { GraphQLJSON } from 'graphql-scalars';
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { PageArgs } from '../../common/connection.type';
-import type { Context, Loaders } from '../../context';
+import { PERMISSIONS } from '../../auth/permissions';
+import { writeOf, type Context, type Loaders } from '../../context';
+import { ReasonArgs } from '../history/reason.args';
 import { Claim } from '../claims/claim.type';
 import { buildClaimReview, type JsonLd } from './claim-review';
 import { CreateReviewInput, ReviewFilter, UpdateReviewInput } from './review.input';
@@ -37,18 +39,21 @@ export class ReviewResolver {
   }
 
   @Mutation(() => Review, { description: 'CONFLICT when another review has the same url.' })
-  createReview(@Arg('input') input: CreateReviewInput, @Ctx() { services }: Context) {
-    return services.reviews.create(input);
+  @Authorized(PERMISSIONS.createReview)
+  createReview(@Arg('input') input: CreateReviewInput, @Args() { reason }: ReasonArgs, @Ctx() context: Context) {
+    return context.services.reviews.create(input, writeOf(context, reason));
   }
 
   @Mutation(() => Review)
-  updateReview(@Arg('id', () => ID) id: string, @Arg('input') input: UpdateReviewInput, @Ctx() { services }: Context) {
-    return services.reviews.update(id, input);
+  @Authorized(PERMISSIONS.updateReview)
+  updateReview(@Arg('id', () => ID) id: string, @Arg('input') input: UpdateReviewInput, @Args() { reason }: ReasonArgs, @Ctx() context: Context) {
+    return context.services.reviews.update(id, input, writeOf(context, reason));
   }
 
   @Mutation(() => Review, { description: 'Refused with CONFLICT for the only review of a PUBLISHED claim.' })
-  deleteReview(@Arg('id', () => ID) id: string, @Ctx() { services }: Context) {
-    return services.reviews.delete(id);
+  @Authorized(PERMISSIONS.deleteReview)
+  deleteReview(@Arg('id', () => ID) id: string, @Args() { reason }: ReasonArgs, @Ctx() context: Context) {
+    return context.services.reviews.delete(id, writeOf(context, reason));
   }
 
   @FieldResolver(() => Claim, { description: 'The claim reviewed.' })

@@ -7,6 +7,9 @@ import { databaseViolation } from '../../errors/database-errors';
 import type { Claim, Prisma, Review, ReviewRating, ReviewStatus } from '../../generated/prisma/client';
 import { allowedTransitions, canTransition, NEEDS_A_REVIEW } from './review-workflow';
 import type { DbClient } from '../../db/database';
+import { PUBLISH_ROLE, requireRole } from '../../auth/permissions';
+import { beginCorrection, lockClaimStatus } from '../history/corrections';
+import { inRecordedTransaction, type WriteContext } from '../history/recorded-transaction';
 
 export type ReviewRecord = Review;
 
@@ -54,32 +57,43 @@ export class ReviewService {
     return this.prisma.review.findUnique({ where: { id: parseId(id, 'id') } });
   }
 
-  async create(data: ReviewData): Promise<ReviewRecord> {
+  /** A review of a PUBLISHED claim changes the published verdict: it is a correction (history/corrections.ts). */
+  async create(data: ReviewData, write: WriteContext): Promise<ReviewRecord> {
+    const claimId = parseId(data.claimId, 'input.claimId');
     try {
-      return await this.prisma.review.create({
-        data: { ...data, claimId: parseId(data.claimId, 'input.claimId'), language: canonicalLanguage(data.language) },
+      return await inRecordedTransaction(this.prisma, write, async (tx) => {
+        const status = await lockClaimStatus(tx, claimId);
+        if (status === undefined) throw new BadUserInputError(`No claim has id ${claimId}`, { field: 'input.claimId' });
+        if (status === 'PUBLISHED') await beginCorrection(tx, write, 'add a review to a published claim');
+        return tx.review.create({ data: { ...data, claimId, language: canonicalLanguage(data.language) } });
       });
     } catch (error) {
       throw translate(error, data);
     }
   }
 
-  async update(id: string, changes: ReviewChanges): Promise<ReviewRecord> {
+  /** Changing a review of a PUBLISHED claim is a correction (history/corrections.ts). */
+  async update(id: string, changes: ReviewChanges, write: WriteContext): Promise<ReviewRecord> {
     const reviewId = parseId(id, 'id');
     try {
-      return await this.prisma.review.update({
-        where: { id: reviewId },
-        data: {
-          rating: changes.rating ?? undefined,
-          organizationName: changes.organizationName ?? undefined,
-          ratingText: changes.ratingText,
-          summary: changes.summary,
-          organizationUrl: changes.organizationUrl,
-          authorName: changes.authorName,
-          url: changes.url,
-          publishedAt: changes.publishedAt,
-          language: canonicalLanguage(changes.language),
-        },
+      return await inRecordedTransaction(this.prisma, write, async (tx) => {
+        const review = await tx.review.findUnique({ where: { id: reviewId }, select: { claimId: true } });
+        if (!review) throw new NotFoundError('Review', reviewId, { field: 'id' });
+        if ((await lockClaimStatus(tx, review.claimId)) === 'PUBLISHED') await beginCorrection(tx, write, 'change a review of a published claim');
+        return tx.review.update({
+          where: { id: reviewId },
+          data: {
+            rating: changes.rating ?? undefined,
+            organizationName: changes.organizationName ?? undefined,
+            ratingText: changes.ratingText,
+            summary: changes.summary,
+            organizationUrl: changes.organizationUrl,
+            authorName: changes.authorName,
+            url: changes.url,
+            publishedAt: changes.publishedAt,
+            language: canonicalLanguage(changes.language),
+          },
+        });
       });
     } catch (error) {
       throw translate(error, changes, reviewId);
@@ -87,21 +101,19 @@ export class ReviewService {
   }
 
   /**
-   * Deletes the review, unless it is the last one of a published claim: a published verdict must say what it is, so
-   * the claim is retracted first (setClaimReviewStatus to IN_REVIEW). The claim's row is locked while checking, so a
-   * concurrent publish waits for the delete.
+   * Deletes the review, unless its claim is PUBLISHED: a published verdict changes only through a correction, so the
+   * claim is retracted first (setClaimReviewStatus to IN_REVIEW, with its reason). The claim's row is locked while
+   * checking, so a concurrent publish waits for the delete.
    */
-  async delete(id: string): Promise<ReviewRecord> {
+  async delete(id: string, write: WriteContext): Promise<ReviewRecord> {
     const reviewId = parseId(id, 'id');
-    return this.prisma.$transaction(async (tx) => {
+    return inRecordedTransaction(this.prisma, write, async (tx) => {
       const review = await tx.review.findUnique({ where: { id: reviewId } });
       if (!review) throw new NotFoundError('Review', reviewId, { field: 'id' });
-      const [claim] = await tx.$queryRaw<Pick<Claim, 'reviewStatus'>[]>`
-        SELECT review_status::text AS "reviewStatus" FROM claims WHERE id = ${review.claimId}::uuid FOR UPDATE`;
-      if (claim && NEEDS_A_REVIEW.has(claim.reviewStatus) && (await tx.review.count({ where: { claimId: review.claimId } })) === 1) {
+      if ((await lockClaimStatus(tx, review.claimId)) === 'PUBLISHED') {
         throw new ConflictError(
-          `Review ${reviewId} is the only review of claim ${review.claimId}, which is ${claim.reviewStatus}; ` +
-            'move the claim back to IN_REVIEW (setClaimReviewStatus) before deleting it',
+          `Review ${reviewId} is part of the published verdict on claim ${review.claimId}; retract the claim first ` +
+            '(setClaimReviewStatus to IN_REVIEW, with a reason), or correct the review with updateReview',
           { field: 'id' },
         );
       }
@@ -110,11 +122,12 @@ export class ReviewService {
   }
 
   /**
-   * Moves a claim along the review workflow (review-workflow.ts). The move is one conditional UPDATE (WHERE the
-   * status is still the one checked), so of two reviewers moving a claim from the same status, one wins and the
-   * other gets CONFLICT instead of silently overwriting.
+   * Moves a claim along the review workflow (review-workflow.ts). Publishing and retracting need the publishing role,
+   * and a retraction its reason (it is a correction). The move is one conditional UPDATE (WHERE the status is still
+   * the one checked), so of two reviewers moving a claim from the same status, one wins and the other gets CONFLICT
+   * instead of silently overwriting.
    */
-  async setClaimStatus(id: string, status: ReviewStatus): Promise<Claim> {
+  async setClaimStatus(id: string, status: ReviewStatus, write: WriteContext): Promise<Claim> {
     const claimId = parseId(id, 'id');
     const claim = await this.prisma.claim.findUnique({ where: { id: claimId } });
     if (!claim) throw new NotFoundError('Claim', claimId, { field: 'id' });
@@ -126,22 +139,26 @@ export class ReviewService {
         allowed,
       });
     }
+    if (status === 'PUBLISHED') requireRole({ role: write.role }, PUBLISH_ROLE, 'publish a claim');
     const needsReview = NEEDS_A_REVIEW.has(status);
     if (needsReview && (await this.prisma.review.count({ where: { claimId } })) === 0) {
       throw new BadUserInputError(`A claim needs at least one review to be ${status}; add one with createReview first`, { field: 'status' });
     }
-    const { count } = await this.prisma.claim.updateMany({
-      where: { id: claimId, reviewStatus: from, ...(needsReview ? { reviews: { some: {} } } : {}) },
-      data: { reviewStatus: status },
+    return inRecordedTransaction(this.prisma, write, async (tx) => {
+      if (from === 'PUBLISHED') await beginCorrection(tx, write, 'retract a published claim');
+      const { count } = await tx.claim.updateMany({
+        where: { id: claimId, reviewStatus: from, ...(needsReview ? { reviews: { some: {} } } : {}) },
+        data: { reviewStatus: status },
+      });
+      const current = await tx.claim.findUnique({ where: { id: claimId } });
+      if (count === 0 || !current) {
+        throw new ConflictError(
+          `Claim ${claimId} or its reviews changed while this request ran (it is now ${current?.reviewStatus ?? 'deleted'}); reload it and try again`,
+          { field: 'status' },
+        );
+      }
+      return current;
     });
-    const current = await this.prisma.claim.findUnique({ where: { id: claimId } });
-    if (count === 0 || !current) {
-      throw new ConflictError(
-        `Claim ${claimId} or its reviews changed while this request ran (it is now ${current?.reviewStatus ?? 'deleted'}); reload it and try again`,
-        { field: 'status' },
-      );
-    }
-    return current;
   }
 }
 

@@ -1,7 +1,9 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { PageArgs } from '../../common/connection.type';
 import { pageWindow } from '../../common/pagination';
-import type { Context } from '../../context';
+import { PERMISSIONS } from '../../auth/permissions';
+import { writeOf, type Context } from '../../context';
+import { ReasonArgs } from '../history/reason.args';
 import { ClaimConnection } from '../claims/claim.type';
 import { CreateSourceInput, UpdateSourceInput } from './source.input';
 import type { SourceRecord } from './source.service';
@@ -20,18 +22,21 @@ export class SourceResolver {
   }
 
   @Mutation(() => Source)
-  createSource(@Arg('input') input: CreateSourceInput, @Ctx() { services }: Context) {
-    return services.sources.create(input);
+  @Authorized(PERMISSIONS.createSource)
+  createSource(@Arg('input') input: CreateSourceInput, @Args() { reason }: ReasonArgs, @Ctx() context: Context) {
+    return context.services.sources.create(input, writeOf(context, reason));
   }
 
   @Mutation(() => Source)
-  updateSource(@Arg('id', () => ID) id: string, @Arg('input') input: UpdateSourceInput, @Ctx() { services }: Context) {
-    return services.sources.update(id, input);
+  @Authorized(PERMISSIONS.updateSource)
+  updateSource(@Arg('id', () => ID) id: string, @Arg('input') input: UpdateSourceInput, @Args() { reason }: ReasonArgs, @Ctx() context: Context) {
+    return context.services.sources.update(id, input, writeOf(context, reason));
   }
 
   @Mutation(() => Source, { description: 'Refused with CONFLICT while claims cite the source.' })
-  deleteSource(@Arg('id', () => ID) id: string, @Ctx() { services }: Context) {
-    return services.sources.delete(id);
+  @Authorized(PERMISSIONS.deleteSource)
+  deleteSource(@Arg('id', () => ID) id: string, @Args() { reason }: ReasonArgs, @Ctx() context: Context) {
+    return context.services.sources.delete(id, writeOf(context, reason));
   }
 
   @FieldResolver(() => ClaimConnection, { description: 'The claims that appeared in this source, oldest first.' })

@@ -4,6 +4,7 @@ import { ConflictError, NotFoundError } from '../../errors/app-errors';
 import { databaseViolation } from '../../errors/database-errors';
 import type { Source, SourceKind } from '../../generated/prisma/client';
 import type { DbClient } from '../../db/database';
+import { inRecordedTransaction, type WriteContext } from '../history/recorded-transaction';
 
 export type SourceRecord = Source;
 
@@ -35,18 +36,18 @@ export class SourceService {
     return this.prisma.source.findUnique({ where: { id: parseId(id, 'id') } });
   }
 
-  async create(data: SourceData): Promise<SourceRecord> {
+  async create(data: SourceData, write: WriteContext): Promise<SourceRecord> {
     try {
-      return await this.prisma.source.create({ data: { ...data, kind: data.kind ?? undefined } });
+      return await inRecordedTransaction(this.prisma, write, (tx) => tx.source.create({ data: { ...data, kind: data.kind ?? undefined } }));
     } catch (error) {
       throw translate(error, data.url);
     }
   }
 
-  async update(id: string, changes: SourceChanges): Promise<SourceRecord> {
+  async update(id: string, changes: SourceChanges, write: WriteContext): Promise<SourceRecord> {
     const sourceId = parseId(id, 'id');
     try {
-      return await this.prisma.source.update({
+      return await inRecordedTransaction(this.prisma, write, (tx) => tx.source.update({
         where: { id: sourceId },
         data: {
           title: changes.title ?? undefined,
@@ -56,18 +57,18 @@ export class SourceService {
           author: changes.author,
           publishedAt: changes.publishedAt,
         },
-      });
+      }));
     } catch (error) {
       throw translate(error, changes.url, sourceId);
     }
   }
 
-  async delete(id: string): Promise<SourceRecord> {
+  async delete(id: string, write: WriteContext): Promise<SourceRecord> {
     const sourceId = parseId(id, 'id');
     try {
       // In a transaction of its own, so that the count below still runs when the delete is refused inside an
       // idempotent mutation's transaction (where it is a savepoint): a failed statement aborts its transaction.
-      return await this.prisma.$transaction((tx) => tx.source.delete({ where: { id: sourceId } }));
+      return await inRecordedTransaction(this.prisma, write, (tx) => tx.source.delete({ where: { id: sourceId } }));
     } catch (error) {
       if (databaseViolation(error)?.kind === 'restricted-delete') {
         const claims = await this.prisma.claim.count({ where: { sourceId } });

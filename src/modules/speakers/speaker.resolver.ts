@@ -1,7 +1,9 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { PageArgs } from '../../common/connection.type';
 import { pageWindow } from '../../common/pagination';
-import type { Context } from '../../context';
+import { PERMISSIONS } from '../../auth/permissions';
+import { writeOf, type Context } from '../../context';
+import { ReasonArgs } from '../history/reason.args';
 import { ClaimConnection } from '../claims/claim.type';
 import { CreateSpeakerInput, SpeakerLookupArgs, SpeakerSearchArgs, UpdateSpeakerInput } from './speaker.input';
 import type { SpeakerRecord } from './speaker.service';
@@ -22,18 +24,21 @@ export class SpeakerResolver {
   }
 
   @Mutation(() => Speaker)
-  createSpeaker(@Arg('input') input: CreateSpeakerInput, @Ctx() { services }: Context) {
-    return services.speakers.create(input);
+  @Authorized(PERMISSIONS.createSpeaker)
+  createSpeaker(@Arg('input') input: CreateSpeakerInput, @Args() { reason }: ReasonArgs, @Ctx() context: Context) {
+    return context.services.speakers.create(input, writeOf(context, reason));
   }
 
   @Mutation(() => Speaker)
-  updateSpeaker(@Arg('id', () => ID) id: string, @Arg('input') input: UpdateSpeakerInput, @Ctx() { services }: Context) {
-    return services.speakers.update(id, input);
+  @Authorized(PERMISSIONS.updateSpeaker)
+  updateSpeaker(@Arg('id', () => ID) id: string, @Arg('input') input: UpdateSpeakerInput, @Args() { reason }: ReasonArgs, @Ctx() context: Context) {
+    return context.services.speakers.update(id, input, writeOf(context, reason));
   }
 
   @Mutation(() => Speaker, { description: 'Refused with CONFLICT while the speaker has claims.' })
-  deleteSpeaker(@Arg('id', () => ID) id: string, @Ctx() { services }: Context) {
-    return services.speakers.delete(id);
+  @Authorized(PERMISSIONS.deleteSpeaker)
+  deleteSpeaker(@Arg('id', () => ID) id: string, @Args() { reason }: ReasonArgs, @Ctx() context: Context) {
+    return context.services.speakers.delete(id, writeOf(context, reason));
   }
 
   @FieldResolver(() => ClaimConnection, { description: "The speaker's claims, oldest first." })

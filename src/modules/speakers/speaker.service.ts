@@ -6,6 +6,7 @@ import { BadUserInputError, ConflictError, NotFoundError } from '../../errors/ap
 import { databaseViolation } from '../../errors/database-errors';
 import { Prisma, type Speaker } from '../../generated/prisma/client';
 import type { DbClient } from '../../db/database';
+import { inRecordedTransaction, type WriteContext } from '../history/recorded-transaction';
 
 export type SpeakerRecord = Speaker;
 
@@ -122,22 +123,22 @@ export class SpeakerService {
       : this.prisma.speaker.findUnique({ where: { slug: lookup.slug! } });
   }
 
-  async create(data: SpeakerData): Promise<SpeakerRecord> {
+  async create(data: SpeakerData, write: WriteContext): Promise<SpeakerRecord> {
     const slug = data.slug ?? (await this.freeSlug(data.name));
     if (slug === '') throw new BadUserInputError('name must contain letters or digits to derive a slug from; pass a slug', { field: 'input.slug' });
     try {
-      return await this.prisma.speaker.create({
-        data: { ...data, slug, isNamed: data.isNamed ?? true, aliases: cleanAliases(data.aliases) },
-      });
+      return await inRecordedTransaction(this.prisma, write, (tx) =>
+        tx.speaker.create({ data: { ...data, slug, isNamed: data.isNamed ?? true, aliases: cleanAliases(data.aliases) } }),
+      );
     } catch (error) {
       throw this.translate(error, slug);
     }
   }
 
-  async update(id: string, changes: SpeakerChanges): Promise<SpeakerRecord> {
+  async update(id: string, changes: SpeakerChanges, write: WriteContext): Promise<SpeakerRecord> {
     const speakerId = parseId(id, 'id');
     try {
-      return await this.prisma.speaker.update({
+      return await inRecordedTransaction(this.prisma, write, (tx) => tx.speaker.update({
         where: { id: speakerId },
         data: {
           name: changes.name ?? undefined,
@@ -148,18 +149,18 @@ export class SpeakerService {
           country: changes.country,
           aliases: changes.aliases === undefined ? undefined : cleanAliases(changes.aliases),
         },
-      });
+      }));
     } catch (error) {
       throw this.translate(error, changes.slug ?? '', speakerId);
     }
   }
 
-  async delete(id: string): Promise<SpeakerRecord> {
+  async delete(id: string, write: WriteContext): Promise<SpeakerRecord> {
     const speakerId = parseId(id, 'id');
     try {
       // In a transaction of its own, so that the count below still runs when the delete is refused inside an
       // idempotent mutation's transaction (where it is a savepoint): a failed statement aborts its transaction.
-      return await this.prisma.$transaction((tx) => tx.speaker.delete({ where: { id: speakerId } }));
+      return await inRecordedTransaction(this.prisma, write, (tx) => tx.speaker.delete({ where: { id: speakerId } }));
     } catch (error) {
       if (databaseViolation(error)?.kind === 'restricted-delete') {
         const claims = await this.prisma.claim.count({ where: { speakerId } });
