@@ -190,7 +190,11 @@ describe('input rules', () => {
     expect(await get.json()).toEqual({ data: { speaker: null } });
     // The same bytes as UTF-8 ("é") are fine.
     const body = Buffer.concat([prefix, Buffer.from('é'), Buffer.from(`\\" }) { name } }"}`, 'utf8')]);
-    const response = await fetch(`${api.url}graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const response = await fetch(`${api.url}graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${api.adminKey}` },
+      body,
+    });
     expect(await response.json()).toEqual({ data: { createSpeaker: { name: 'Jé' } } });
   });
 });

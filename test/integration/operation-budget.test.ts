@@ -114,7 +114,7 @@ describe('bounded work', () => {
       const response = postGraphQL(gated.url, {
         query: `mutation Two($id: ID!) { first: updateSpeaker(id: $id, input: { role: "first" }) { claims { nodes { speaker { name } } } } second: updateSpeaker(id: $id, input: { role: "second" }) { role } }`,
         variables: { id: speaker.id },
-      });
+      }, { authorization: `Bearer ${api.adminKey}` });
       await within(gated.entered, BOUND_MS, 'reaching the held statement');
       expect((await within(response, BOUND_MS, 'answering')).status).toBe(504);
       await gated.release();

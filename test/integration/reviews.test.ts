@@ -3,7 +3,7 @@ import { makeClaim, makeSource, makeSpeaker, tableCounts } from '../helpers/fact
 
 const REVIEW_FIELDS = 'id rating ratingText summary organizationName organizationUrl authorName url publishedAt language claim { id text }';
 const CREATE = `mutation($input: CreateReviewInput!) { createReview(input: $input) { ${REVIEW_FIELDS} } }`;
-const SET_STATUS = `mutation($id: ID!, $status: ReviewStatus!) { setClaimReviewStatus(id: $id, status: $status) { id reviewStatus } }`;
+const SET_STATUS = `mutation($id: ID!, $status: ReviewStatus!, $reason: String) { setClaimReviewStatus(id: $id, status: $status, reason: $reason) { id reviewStatus } }`;
 const MISSING = '0190a000-0000-7000-8000-000000000000';
 
 describe('reviews', () => {
@@ -153,7 +153,9 @@ describe('reviews', () => {
       const claim = await claimOf('Walked through the workflow');
       await createReview({ claimId: claim.id, rating: 'FALSE', organizationName: 'Desk' });
       for (const status of ['IN_REVIEW', 'REVIEWED', 'PUBLISHED', 'IN_REVIEW', 'REVIEWED', 'IN_REVIEW', 'UNREVIEWED']) {
-        expect(dataOf<any>(await api.gql(SET_STATUS, { id: claim.id, status })).setClaimReviewStatus).toEqual({ id: claim.id, reviewStatus: status });
+        // Leaving PUBLISHED is a retraction, which gives its reason.
+        const reason = status === 'IN_REVIEW' ? 'Back to the desk' : null;
+        expect(dataOf<any>(await api.gql(SET_STATUS, { id: claim.id, status, reason })).setClaimReviewStatus).toEqual({ id: claim.id, reviewStatus: status });
       }
       for (const status of ['IN_REVIEW', 'REVIEWED']) dataOf(await api.gql(SET_STATUS, { id: claim.id, status }));
 
@@ -182,7 +184,7 @@ describe('reviews', () => {
       expect((await api.db.prisma.claim.findUniqueOrThrow({ where: { id: claim.id } })).reviewStatus).toBe('UNREVIEWED');
     });
 
-    it('publishes only a claim with a review, and keeps the last review of a published claim', async () => {
+    it('publishes only a claim with a review, and keeps every review of a published claim until it is retracted', async () => {
       const claim = await claimOf('Published without a verdict?');
       for (const status of ['IN_REVIEW', 'REVIEWED']) dataOf(await api.gql(SET_STATUS, { id: claim.id, status }));
       const refused = await api.gql(SET_STATUS, { id: claim.id, status: 'PUBLISHED' });
@@ -190,10 +192,16 @@ describe('reviews', () => {
       expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'status' });
 
       const review = await createReview({ claimId: claim.id, rating: 'FALSE', organizationName: 'Desk' });
+      const second = await createReview({ claimId: claim.id, rating: 'MOSTLY_FALSE', organizationName: 'Other Desk' });
       dataOf(await api.gql(SET_STATUS, { id: claim.id, status: 'PUBLISHED' }));
-      const kept = await api.gql(`mutation($id: ID!) { deleteReview(id: $id) { id } }`, { id: review.id });
-      expect(kept.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'id' });
-      dataOf(await api.gql(SET_STATUS, { id: claim.id, status: 'IN_REVIEW' }));
+      for (const id of [review.id, second.id]) {
+        const kept = await api.gql(`mutation($id: ID!) { deleteReview(id: $id) { id } }`, { id });
+        expect(kept.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'id' });
+        expect(kept.errors?.[0]?.message).toMatch(/retract the claim first/);
+      }
+      const unexplained = await api.gql(SET_STATUS, { id: claim.id, status: 'IN_REVIEW' });
+      expect(unexplained.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'reason' });
+      dataOf(await api.gql(SET_STATUS, { id: claim.id, status: 'IN_REVIEW', reason: 'Verdict under correction' }));
       dataOf(await api.gql(`mutation($id: ID!) { deleteReview(id: $id) { id } }`, { id: review.id }));
     });
 

@@ -23,6 +23,9 @@ describe('the text kinds of the schema', () => {
       'CreateClaimInput.text: text',
       'CreateRebuttalInput.rationale: text',
       'CreateReviewInput.summary: text',
+      ...['createClaim', 'createRebuttal', 'createReview', 'createSource', 'createSpeaker', 'deleteClaim', 'deleteRebuttal', 'deleteReview', 'deleteSource']
+        .concat(['deleteSpeaker', 'setClaimReviewStatus', 'updateClaim', 'updateRebuttal', 'updateReview', 'updateSource', 'updateSpeaker'])
+        .map((mutation) => `Mutation.${mutation}(reason): text`),
       'Query.searchClaims(query): text',
       'UpdateClaimInput.text: text',
       'UpdateRebuttalInput.rationale: text',

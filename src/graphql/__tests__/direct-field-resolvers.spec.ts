@@ -1,5 +1,6 @@
 import { graphql, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
-import { Arg, Ctx, Field, FieldResolver, ID, Info, ObjectType, Query, Resolver, Root, UseMiddleware, buildSchema, type MiddlewareFn } from 'type-graphql';
+import type { AuthChecker } from 'type-graphql';
+import { Arg, Authorized, Ctx, Field, FieldResolver, ID, Info, ObjectType, Query, Resolver, Root, UseMiddleware, buildSchema, type MiddlewareFn } from 'type-graphql';
 import { callFieldResolversDirectly } from '../direct-field-resolvers';
 import { buildAppSchema } from '../schema';
 
@@ -28,7 +29,11 @@ interface WidgetRecord {
 
 interface WidgetContext {
   calls: string[];
+  /** Whether the auth checker lets the request see Widget.secret. */
+  insider?: boolean;
 }
+
+const authChecker: AuthChecker<WidgetContext> = ({ context }) => context.insider === true;
 
 const record: WidgetRecord = { id: 'w1', owner: { name: 'Ann' } };
 const shout: MiddlewareFn = async (_, next) => String(await next()).toUpperCase();
@@ -64,6 +69,12 @@ class WidgetResolver {
     return widget instanceof Widget ? 'converted' : 'plain';
   }
 
+  @FieldResolver(() => String, { nullable: true })
+  @Authorized('insider')
+  secret(@Root() widget: WidgetRecord) {
+    return `secret of ${widget.id}`;
+  }
+
   @FieldResolver(() => String)
   @UseMiddleware(shout)
   loud(@Root() widget: WidgetRecord) {
@@ -71,18 +82,18 @@ class WidgetResolver {
   }
 }
 
-const QUERY = '{ widgets { id owner { name } summary label(prefix: "#") asInstance loud } }';
-const EXPECTED = { widgets: [{ id: 'w1', owner: { name: 'Ann' }, summary: 'owned by Ann', label: '#w1', asInstance: 'converted', loud: 'ANN' }] };
+const QUERY = '{ widgets { id owner { name } summary label(prefix: "#") asInstance loud secret } }';
+const EXPECTED = { widgets: [{ id: 'w1', owner: { name: 'Ann' }, summary: 'owned by Ann', label: '#w1', asInstance: 'converted', loud: 'ANN', secret: 'secret of w1' }] };
 
-async function run(schema: GraphQLSchema) {
-  const context: WidgetContext = { calls: [] };
+async function run(schema: GraphQLSchema, insider = true) {
+  const context: WidgetContext = { calls: [], insider };
   const result = await graphql({ schema, source: QUERY, contextValue: context });
   return { result, calls: context.calls };
 }
 
 describe('callFieldResolversDirectly', () => {
   it('calls the resolvers of root, context and info directly, and leaves arguments, class roots and middlewares to type-graphql', async () => {
-    const schema = await buildSchema({ resolvers: [WidgetResolver] });
+    const schema = await buildSchema({ resolvers: [WidgetResolver], authChecker });
     const before = await run(schema);
 
     expect(callFieldResolversDirectly(schema, {}).sort()).toEqual(['Widget.owner', 'Widget.summary']);
@@ -93,10 +104,14 @@ describe('callFieldResolversDirectly', () => {
     expect(after.result).toEqual({ data: EXPECTED });
     expect(after).toEqual(before);
     expect(after.calls).toEqual(['w1', 'summary']);
+    // A field with a role keeps type-graphql's wrapper, so the auth checker still guards it.
+    const outsider = await run(schema, false);
+    expect(outsider.result.data?.widgets).toEqual([{ ...EXPECTED.widgets[0], secret: null }]);
+    expect(outsider.result.errors?.map((error) => error.path)).toEqual([['widgets', 0, 'secret']]);
   });
 
   it('changes nothing when the schema has global middlewares or a container of its own', async () => {
-    const schema = await buildSchema({ resolvers: [WidgetResolver], globalMiddlewares: [async (_, next) => next()] });
+    const schema = await buildSchema({ resolvers: [WidgetResolver], globalMiddlewares: [async (_, next) => next()], authChecker });
     const owner = (schema.getType('Widget') as GraphQLObjectType).getFields().owner!;
     const wrapper = owner.resolve;
     expect(callFieldResolversDirectly(schema, { globalMiddlewares: [async (_, next) => next()] })).toEqual([]);
