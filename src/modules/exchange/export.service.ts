@@ -1,7 +1,8 @@
 // Writes the database, or the part a filter selects, in one of the exchange formats, reading each table in pages by
-// id. jsonl: every row of speakers, sources, claims, rebuttals and reviews, in that order (see jsonl.ts).
+// id. jsonl: every row of speakers, sources, claims, rebuttals and reviews, in that order (see jsonl.ts), and with
+// withHistory every history entry after them, in id order (the order they were written in).
 // claimreview: a JSON array of the ClaimReview JSON-LD of every review (what Review.claimReview returns).
-import type { Prisma, PrismaClient } from '../../generated/prisma/client';
+import type { HistoryEntry, Prisma, PrismaClient } from '../../generated/prisma/client';
 import type { ReviewStatus } from '../../generated/prisma/enums';
 import { buildClaimReview } from '../reviews/claim-review';
 import type { Model } from './import.service';
@@ -38,10 +39,34 @@ function claimScope(filter: ExportFilter): Prisma.ClaimWhereInput | undefined {
   return Object.keys(where).length > 0 ? where : undefined;
 }
 
-export async function exportDatabase(prisma: PrismaClient, format: ExportFormat, filter: ExportFilter, write: Write): Promise<ExportResult> {
-  return format === 'jsonl'
-    ? { counts: await exportRows(prisma, claimScope(filter), write), notes: [] }
-    : exportClaimReviews(prisma, claimScope(filter), write);
+export interface ExportOptions {
+  /** jsonl only, of the whole database only (a filter's part has no history of its own to cut out): the history too. */
+  withHistory?: boolean;
+}
+
+export async function exportDatabase(
+  prisma: PrismaClient,
+  format: ExportFormat,
+  filter: ExportFilter,
+  write: Write,
+  { withHistory = false }: ExportOptions = {},
+): Promise<ExportResult> {
+  const scope = claimScope(filter);
+  if (withHistory && (format !== 'jsonl' || scope !== undefined)) throw new Error('withHistory exports the whole database as jsonl: no filter, no other format');
+  if (format === 'claimreview') return exportClaimReviews(prisma, scope, write);
+  const counts = await exportRows(prisma, scope, write);
+  if (withHistory) counts.history = await exportHistory(prisma, write);
+  return { counts, notes: [] };
+}
+
+async function exportHistory(prisma: PrismaClient, write: Write): Promise<number> {
+  let count = 0;
+  const pages = pagesById<HistoryEntry, bigint>((where, take) => prisma.historyEntry.findMany({ where, orderBy: { id: 'asc' }, take }));
+  for await (const page of pages) {
+    await write(page.map((entry) => `${toLine('history', entry)}\n`).join(''));
+    count += page.length;
+  }
+  return count;
 }
 
 async function exportRows(prisma: PrismaClient, scope: Prisma.ClaimWhereInput | undefined, write: Write): Promise<ExportCounts> {

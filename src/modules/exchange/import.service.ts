@@ -3,7 +3,7 @@
 // matched, not duplicated (see matching.ts), so importing the same file twice creates nothing the second time:
 //   speakers by normalised name (or slug), sources by normalised URL (or, without one, by title), claims by speaker
 //   and normalised text, reviews by URL (or, without one, by claim and organisation), rebuttals by their pair of
-//   claims; jsonl rows first by id.
+//   claims; jsonl rows first by id; history entries (jsonl --with-history) by record, action and instant.
 import { canonicalLanguageTag } from '../../common/language-tag';
 import { databaseViolation } from '../../errors/database-errors';
 import { Prisma, type PrismaClient, type ReviewRating } from '../../generated/prisma/client';
@@ -16,7 +16,7 @@ import { nameKey, normalizeUrl, textKey } from './matching';
 import { pagesById } from './pages';
 import { inRecordedTransaction, type WriteContext } from '../history/recorded-transaction';
 
-export const MODELS = ['speakers', 'sources', 'claims', 'rebuttals', 'reviews'] as const;
+export const MODELS = ['speakers', 'sources', 'claims', 'rebuttals', 'reviews', 'history'] as const;
 export type Model = (typeof MODELS)[number];
 
 export interface ImportSummary {
@@ -47,7 +47,7 @@ interface PreparedReview extends Omit<FactCheckReview, 'ratingValue'> {
 }
 
 const UNNAMED = /\(unnamed\)|\banonymous\b/i;
-const zero = (): Record<Model, number> => ({ speakers: 0, sources: 0, claims: 0, rebuttals: 0, reviews: 0 });
+const zero = (): Record<Model, number> => ({ speakers: 0, sources: 0, claims: 0, rebuttals: 0, reviews: 0, history: 0 });
 
 export class Importer {
   readonly summary: ImportSummary = { records: 0, created: zero(), matched: zero(), rejected: [], notes: [] };
@@ -139,9 +139,10 @@ export class Importer {
             await tx.rebuttal.create({ data: rebuttal });
             work.created('rebuttals');
           }
+          link(data.id, existing?.id ?? data.id);
           return;
         }
-        default: {
+        case 'review': {
           const data = row as Extract<Row, { type: 'review' }>;
           const review = { ...data, claimId: id(data.claimId) };
           const existing = (await tx.review.findUnique({ where: { id: data.id }, select: { id: true } })) ?? (await findReview(tx, review.claimId, review));
@@ -150,9 +151,43 @@ export class Importer {
             await tx.review.create({ data: review });
             work.created('reviews');
           }
+          link(data.id, existing?.id ?? data.id);
+          return;
+        }
+        default: {
+          // The entry as it was, about the record it now describes (the one its row was matched to), under a new id
+          // (ids are this database's insertion order). Already present (same record, action and instant): matched.
+          const { id: _entryId, ...entry } = row as Extract<Row, { type: 'history' }>;
+          const about = { entityType: entry.entityType, entityId: id(entry.entityId), action: entry.action, recordedAt: entry.recordedAt };
+          if (await tx.historyEntry.findFirst({ where: about, select: { id: true } })) {
+            work.matched('history');
+            return;
+          }
+          await tx.historyEntry.create({
+            data: { ...entry, ...about, claimId: entry.claimId === null ? null : id(entry.claimId), changes: this.mappedIds(entry.changes), state: this.mappedIds(entry.state) },
+          });
+          work.created('history');
         }
       }
     });
+  }
+
+  /**
+   * A history entry's state ({ column: value }) or changes ({ field: { before, after } }) with the ids of rows matched
+   * to records with other ids replaced, so that an "as of" read rebuilds the record as this database knows it. Only
+   * the id columns and fields (id, *_id, *Id) are looked at: a text that happens to equal an id stays.
+   */
+  private mappedIds(json: Prisma.JsonValue): Prisma.InputJsonValue | typeof Prisma.JsonNull {
+    if (json === null) return Prisma.JsonNull;
+    if (this.ids.size === 0 || typeof json !== 'object' || Array.isArray(json)) return json;
+    const map = (value: Prisma.JsonValue | undefined) => (typeof value === 'string' ? (this.ids.get(value) ?? value) : value);
+    const isId = (key: string) => key === 'id' || key.endsWith('_id') || key.endsWith('Id');
+    const mapped = Object.entries(json).map(([key, value]) => {
+      if (!isId(key)) return [key, value];
+      if (typeof value === 'object' && value !== null && !Array.isArray(value)) return [key, { ...value, before: map(value.before), after: map(value.after) }];
+      return [key, map(value)];
+    });
+    return Object.fromEntries(mapped) as Prisma.InputJsonObject;
   }
 
   private async record(at: string, write: (tx: Tx, work: RecordWork) => Promise<void>): Promise<void> {

@@ -1,12 +1,13 @@
 // The jsonl exchange format: one JSON object per line, each a row of one table with its type, ids and timestamps, so
 // that importing an export into an empty database reproduces it exactly. Rows come in dependency order (speakers,
-// sources, claims, rebuttals, reviews), each table in id order.
+// sources, claims, rebuttals, reviews), each table in id order; an export --with-history then lists the history
+// entries, in id order (type "history").
 import { formatLocalDate, parseLocalDate } from '../../common/scalars';
-import type { Claim, Rebuttal, Review, Source, Speaker } from '../../generated/prisma/client';
-import { ClaimKind, RebuttalStance, ReviewRating, ReviewStatus, SourceKind } from '../../generated/prisma/enums';
+import type { Claim, HistoryEntry, Prisma, Rebuttal, Review, Source, Speaker } from '../../generated/prisma/client';
+import { ActorKind, ClaimKind, HistoryAction, HistoryEntityType, RebuttalStance, ReviewRating, ReviewStatus, SourceKind } from '../../generated/prisma/enums';
 import { checkRecordText, RejectedRecord } from './fact-check';
 
-export const ROW_TYPES = ['speaker', 'source', 'claim', 'rebuttal', 'review'] as const;
+export const ROW_TYPES = ['speaker', 'source', 'claim', 'rebuttal', 'review', 'history'] as const;
 export type RowType = (typeof ROW_TYPES)[number];
 
 export type Row =
@@ -14,13 +15,21 @@ export type Row =
   | ({ type: 'source' } & Source)
   | ({ type: 'claim' } & Claim)
   | ({ type: 'rebuttal' } & Rebuttal)
-  | ({ type: 'review' } & Review);
+  | ({ type: 'review' } & Review)
+  | ({ type: 'history' } & HistoryEntry);
 
-/** What a column holds; a trailing "?" allows null. An array lists an enum's values. */
-type FieldKind = 'id' | 'id?' | 'text' | 'text?' | 'text[]' | 'boolean' | 'instant' | 'instant?' | 'day?' | readonly string[];
+/**
+ * What a column holds; a trailing "?" allows null. An array lists an enum's values. 'serial' is a bigint (a history
+ * entry's id), written as a decimal string since JSON numbers lose precision past 2^53; 'json' is any JSON value.
+ */
+type FieldKind = 'id' | 'id?' | 'text' | 'text?' | 'text[]' | 'boolean' | 'instant' | 'instant?' | 'day?' | 'serial' | 'json' | readonly string[];
 
 /** The kinds that can describe a value of type V (tuples, so that unions are not distributed). */
-type KindFor<V> = [V] extends [string[]]
+type KindFor<V> = [Prisma.JsonValue] extends [V]
+  ? 'json'
+  : [V] extends [bigint]
+    ? 'serial'
+    : [V] extends [string[]]
   ? 'text[]'
   : [V] extends [boolean]
     ? 'boolean'
@@ -40,6 +49,7 @@ interface Models {
   claim: Claim;
   rebuttal: Rebuttal;
   review: Review;
+  history: HistoryEntry;
 }
 
 /**
@@ -64,6 +74,11 @@ const COLUMNS: { [T in RowType]: { [C in keyof Models[T]]-?: KindFor<Models[T][C
     id: 'id', claimId: 'id', rating: Object.values(ReviewRating), ratingText: 'text?', summary: 'text?', organizationName: 'text', organizationUrl: 'text?',
     authorName: 'text?', url: 'text?', publishedAt: 'instant?', language: 'text?', createdAt: 'instant', updatedAt: 'instant',
   },
+  history: {
+    id: 'serial', entityType: Object.values(HistoryEntityType), entityId: 'id', claimId: 'id?', action: Object.values(HistoryAction),
+    actorKind: Object.values(ActorKind), actorKeyId: 'id?', actorName: 'text', changes: 'json', state: 'json', reason: 'text?',
+    isCorrection: 'boolean', requestId: 'text?', recordedAt: 'instant',
+  },
 };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -74,7 +89,8 @@ export function toLine(type: RowType, record: object): string {
   const row: Record<string, unknown> = { type };
   for (const [column, kind] of Object.entries<FieldKind>(COLUMNS[type])) {
     const value = values[column] ?? null;
-    row[column] = value instanceof Date ? (kind === 'day?' ? (formatLocalDate(value) ?? null) : value.toISOString()) : value;
+    row[column] =
+      value instanceof Date ? (kind === 'day?' ? (formatLocalDate(value) ?? null) : value.toISOString()) : typeof value === 'bigint' ? value.toString() : value;
   }
   return JSON.stringify(row);
 }
@@ -87,6 +103,12 @@ function parseValue(value: unknown, kind: FieldKind, column: string): unknown {
   }
   if (typeof kind === 'string' && kind.endsWith('?') && (value === null || value === undefined)) return null;
   switch (kind) {
+    case 'serial':
+      if (typeof value !== 'string' || !/^[1-9][0-9]{0,18}$/.test(value)) throw bad('a positive integer written as a decimal string');
+      return BigInt(value);
+    case 'json':
+      if (value === undefined) throw bad('a JSON value');
+      return value;
     case 'id':
     case 'id?':
       if (typeof value !== 'string' || !UUID.test(value)) throw bad('a lower-case UUID');

@@ -34,5 +34,30 @@ describe('the jsonl format', () => {
     expect(() => parseLine(line({ role: 'x\u202e' }))).toThrow(/role leaves a bidirectional embedding, override or isolate open/);
     expect(parseLine(line({ role: 'Secretary\nGeneral' }))).toMatchObject({ role: 'Secretary\nGeneral' });
   });
-});
 
+  it('writes a history entry with its bigint id as a decimal string and its changes and state as JSON, and reads it back', () => {
+    const entry = {
+      id: 9_007_199_254_740_993n, // past 2^53: a JSON number would lose it
+      entityType: 'SPEAKER' as const,
+      entityId: speaker.id,
+      claimId: null,
+      action: 'UPDATE' as const,
+      actorKind: 'API_KEY' as const,
+      actorKeyId: '01900000-0000-7000-8000-0000000000aa',
+      actorName: 'desk editor',
+      changes: { country: { before: null, after: 'Norway' } },
+      state: { id: speaker.id, slug: speaker.slug, country: 'Norway', is_named: true },
+      reason: 'Checked',
+      isCorrection: false,
+      requestId: 'req-1',
+      recordedAt: new Date('2026-03-04T05:06:07.089Z'),
+    };
+    const line = toLine('history', entry);
+    expect(JSON.parse(line)).toEqual({ type: 'history', ...entry, id: '9007199254740993', recordedAt: '2026-03-04T05:06:07.089Z' });
+    expect(parseLine(line)).toEqual({ type: 'history', ...entry });
+    const fields = JSON.parse(line) as Record<string, unknown>;
+    expect(() => parseLine(JSON.stringify({ ...fields, id: 12 }))).toThrow('id must be a positive integer written as a decimal string, got 12');
+    expect(() => parseLine(JSON.stringify({ ...fields, state: undefined }))).toThrow('state must be a JSON value, got undefined');
+    expect(() => parseLine(JSON.stringify({ ...fields, action: 'PURGE' }))).toThrow(/action must be one of CREATE, UPDATE, DELETE, STATUS/);
+  });
+});
