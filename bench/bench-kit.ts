@@ -11,6 +11,8 @@ import type { Client } from 'pg';
 import { UsageError } from '../src/cli/run-cli';
 import { loadConfig, projectRoot } from '../src/config';
 import { openDatabase } from '../src/db/database';
+import type { Role } from '../src/auth/roles';
+import { ApiKeyService } from '../src/modules/api-keys/api-key.service';
 import { applyMigrations } from '../src/db/migrator';
 import { withDatabaseName, withPgClient } from '../src/db/pg-client';
 import { GRAPH, holdsGraph, loadGraph, type GraphSpec } from './trace-graph';
@@ -93,6 +95,17 @@ export async function prepareBenchDatabase(serverUrl: string, options: BenchData
   const started = Date.now();
   await withPgClient(url, (client) => loadGraph(client, spec));
   return { url, loadedNow: true, loadSeconds: (Date.now() - started) / 1000 };
+}
+
+/** A new API key on the benchmark's database (expiring in a day), for requests sent as a client with a key sends them. */
+export async function createBenchApiKey(url: string, name: string, role: Role = 'VIEWER'): Promise<string> {
+  const db = await openDatabase({ kind: 'postgres', url, poolSize: 1 });
+  try {
+    const { key } = await new ApiKeyService(db.prisma).create({ name, role, expiresAt: new Date(Date.now() + 86_400_000) }, name);
+    return key;
+  } finally {
+    await db.close();
+  }
 }
 
 /** A free TCP port on the loopback interface. */
@@ -213,7 +226,7 @@ export interface HttpAnswer {
  * Requests over at most `sockets` keep-alive connections (node:http's Agent: a fixed pool, reused, as a client of an
  * API keeps them). A request is timed as HTTP load tools time it: from sending it to the last byte of the response.
  */
-export function httpClient(baseUrl: string, sockets: number) {
+export function httpClient(baseUrl: string, sockets: number, headers: Readonly<Record<string, string>> = {}) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: sockets });
   const send = (target: URL, options: http.RequestOptions, body?: string) =>
     new Promise<HttpAnswer>((resolve, reject) => {
@@ -234,7 +247,7 @@ export function httpClient(baseUrl: string, sockets: number) {
         new URL(pathname, baseUrl),
         {
           method: 'POST',
-          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+          headers: { ...headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
           signal: timeoutMs === undefined ? undefined : AbortSignal.timeout(timeoutMs),
         },
         body,

@@ -25,7 +25,7 @@ import { Client } from 'pg';
 import { CommandFailure, UsageError, runCli } from '../src/cli/run-cli';
 import { openDatabase } from '../src/db/database';
 import type { ReviewStatus } from '../src/generated/prisma/enums';
-import { benchEnvironment, healthStatus, httpClient, markdownTable, postgresServerUrl, prepareBenchDatabase, startServer, summarise, writeResult, type HttpAnswer, type ServerExit, type ServerProcess } from './bench-kit';
+import { benchEnvironment, createBenchApiKey, healthStatus, httpClient, markdownTable, postgresServerUrl, prepareBenchDatabase, startServer, summarise, writeResult, type HttpAnswer, type ServerExit, type ServerProcess } from './bench-kit';
 import { OPERATIONS, operationAt, type Operation, type PreparedOperation, type WorkerState } from './load-operations';
 import { STEADY_SHARE, buckets, countErrors, cpuSeconds, errorKey, phaseOf, recovery, residentMb, summariseOperations, type OutageWindow, type Phase, type RequestRecord } from './load-metrics';
 import { DEFAULT_LOAD_DATABASE, LOAD_GRAPH, LOAD_USAGE, readLoadOptions, type LoadOptions } from './load-options';
@@ -132,8 +132,9 @@ interface RunResult {
   cpu: { serverSeconds: number | null; benchSeconds: number; loadAverage1m: { start: number; end: number } };
 }
 
-async function runLoad(server: ServerProcess, options: LoadOptions, proxy: TcpProxy | undefined): Promise<RunResult> {
-  const client = httpClient(server.url, options.connections);
+/** `apiKey`: sent with every request, as the desk's clients send theirs (the writes need a REVIEWER's). */
+async function runLoad(server: ServerProcess, options: LoadOptions, proxy: TcpProxy | undefined, apiKey: string): Promise<RunResult> {
+  const client = httpClient(server.url, options.connections, { authorization: `Bearer ${apiKey}` });
   const records: RequestRecord[] = [];
   const writes = new WriteLog();
   const usedPairs = new Set<string>();
@@ -337,7 +338,7 @@ runCli(async () => {
     const target = new URL(prepared.url);
     if (options.outage) proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port || 5432) });
     server = await startServer(proxy ? urlThroughProxy(prepared.url, proxy) : prepared.url, { onLogLine: logs.add });
-    const run = await runLoad(server, options, proxy);
+    const run = await runLoad(server, options, proxy, await createBenchApiKey(prepared.url, 'bench:load', 'REVIEWER'));
     const serverAlive = server.exited() === undefined;
     const healthAtEnd = serverAlive ? ((await healthStatus(server.url)) ?? null) : null;
     await server.stop();

@@ -6,7 +6,9 @@
 // Each cell first runs its own requests for 8 s (the server settles into that workload), then is sampled up to N
 // times (200 by default) or for 20 s, GraphQL and SQL interleaved; a GraphQL sample runs to the last byte of the
 // response. The floors under any trace are timed in the same rhythm: HTTP alone (the server's 404) and HTTP with
-// Apollo's pipeline but no resolver or database (`{ __typename }`).
+// Apollo's pipeline but no resolver or database (`{ __typename }`), anonymous and with an API key. Every trace is
+// sent with the key (authentication on, as a client with a key sends it); the two `{ __typename }` floors give what
+// the key costs a request.
 // Needs DATABASE_URL (a PostgreSQL server); works in its own database on that server (claimtrace_bench by default),
 // which it creates, migrates and fills once, and reuses on later runs. Prints a table and writes
 // bench/results/trace-<timestamp>.json.
@@ -19,6 +21,7 @@ import { traceEdgesQuery, traceNodesQuery } from '../src/modules/tracing/trace.s
 import { readCommandLine } from '../src/cli/command-line';
 import {
   benchEnvironment,
+  createBenchApiKey,
   databaseNameOption,
   httpClient,
   integerOption,
@@ -51,6 +54,7 @@ const MIN_SAMPLES = 10;
 const TARGET_RATIO = 1.5;
 const TARGET_NODES = 500;
 const TARGET_P50_MS = 50;
+const TARGET_KEY_COST_MS = 0.1;
 const DATABASE_COMMENT = 'claimtrace benchmark database (npm run bench:trace): generated data only, safe to drop';
 
 const GRAPHQL_QUERY = `query Trace($claimId: ID!, $depth: Int!, $maxNodes: Int!) {
@@ -112,8 +116,9 @@ async function bareTrace(client: Client, options: TraceOptions): Promise<TraceSh
   return { nodes: nodes.length, edges: (await client.query(edges.text, edges.values)).rowCount ?? 0, truncated };
 }
 
-function graphqlClient(url: string) {
-  const http = httpClient(url, 1);
+function graphqlClient(url: string, apiKey: string) {
+  const http = httpClient(url, 1, { authorization: `Bearer ${apiKey}` });
+  const anonymous = httpClient(url, 1);
   const postJson = (body: string) => http.postJson('graphql', body);
   return {
     /** One trace. The response is decoded and checked after the clock stops (a 2 MB JSON.parse is the client's work). */
@@ -130,14 +135,17 @@ function graphqlClient(url: string) {
       if (status !== 404) throw new Error(`Expected 404 from ${url}no-such-path, got ${status}`);
       return ms;
     },
-    /** The cheapest operation: HTTP and Apollo's whole pipeline, without a resolver or the database. */
-    async typenameOnly(): Promise<number> {
-      const { status, body, ms } = await postJson(JSON.stringify({ query: TYPENAME_QUERY }));
+    /** The cheapest operation: HTTP and Apollo's whole pipeline, without a resolver or the database; with the key or without. */
+    async typenameOnly(withKey: boolean): Promise<number> {
+      const { status, body, ms } = await (withKey ? http : anonymous).postJson('graphql', JSON.stringify({ query: TYPENAME_QUERY }));
       const text = body.toString('utf8');
       if (status !== 200 || (JSON.parse(text) as { data?: { __typename?: string } }).data?.__typename !== 'Query') throw new Error(`Unexpected answer to ${TYPENAME_QUERY}: ${status} ${text}`);
       return ms;
     },
-    close: () => http.close(),
+    close: () => {
+      http.close();
+      anonymous.close();
+    },
   };
 }
 
@@ -291,7 +299,7 @@ runCli(async () => {
   const sql = new Client({ connectionString: prepared.url });
   await sql.connect();
   const server = await startServer(prepared.url);
-  const graphql = graphqlClient(server.url);
+  const graphql = graphqlClient(server.url, await createBenchApiKey(prepared.url, 'bench:trace'));
   try {
     const [stats, environment] = await Promise.all([graphStats(sql), benchEnvironment(sql)]);
     console.error(`Graph: ${JSON.stringify(stats)}`);
@@ -321,15 +329,25 @@ runCli(async () => {
         ms: await measureFloor(smallest, iterations, () => graphql.httpOnly(), sql),
       },
       graphql: {
-        what: `${TYPENAME_QUERY} (HTTP and Apollo's pipeline, no resolver, no database), interleaved in the same way`,
-        ms: await measureFloor(smallest, iterations, () => graphql.typenameOnly(), sql),
+        what: `${TYPENAME_QUERY} (HTTP and Apollo's pipeline, no resolver, no database), anonymous, interleaved in the same way`,
+        ms: await measureFloor(smallest, iterations, () => graphql.typenameOnly(false), sql),
+      },
+      graphqlWithKey: {
+        what: `${TYPENAME_QUERY} as above, sent with the API key every trace is sent with (its check cached, as between a key's requests)`,
+        ms: await measureFloor(smallest, iterations, () => graphql.typenameOnly(true), sql),
       },
     };
-    console.error(`  HTTP alone (the server's 404): p50 ${floors.http.ms.p50} ms; ${TYPENAME_QUERY}: p50 ${floors.graphql.ms.p50} ms`);
+    const keyCostMs = Math.round((floors.graphqlWithKey.ms.p50 - floors.graphql.ms.p50) * 1000) / 1000;
+    console.error(`  HTTP alone (the server's 404): p50 ${floors.http.ms.p50} ms; ${TYPENAME_QUERY}: p50 ${floors.graphql.ms.p50} ms, with a key ${floors.graphqlWithKey.ms.p50} ms`);
 
     const depth6 = cells.filter((cell) => cell.depth === 6).reduce((best, cell) => (Math.abs(cell.nodes - TARGET_NODES) < Math.abs(best.nodes - TARGET_NODES) ? cell : best));
     const targets = {
       ratio: { target: `GraphQL p50 within ${TARGET_RATIO}x of bare SQL p50`, worst: Math.max(...cells.map((cell) => cell.ratioP50)), met: cells.every((cell) => cell.ratioP50 <= TARGET_RATIO) },
+      keyCost: {
+        target: `a request with an API key costs at most ${TARGET_KEY_COST_MS} ms more than an anonymous one (${TYPENAME_QUERY} p50)`,
+        ms: keyCostMs,
+        met: keyCostMs <= TARGET_KEY_COST_MS,
+      },
       depth6: {
         target: `a depth-6 trace of about ${TARGET_NODES} nodes under ${TARGET_P50_MS} ms p50 through GraphQL`,
         root: depth6.root,
@@ -351,7 +369,7 @@ runCli(async () => {
         warmup: { serverMs: SERVER_WARMUP_MS, cellMs: CELL_WARMUP_MS, cellMinRounds: MIN_WARMUP_ROUNDS },
         iterations,
         server: 'dist/src/index.js (as npm start runs it) in a process of its own, NODE_ENV=production, LOG_LEVEL=warn',
-        graphql: 'from sending the request to the last byte of the response (the response is then decoded and checked against the bare trace, off the clock)',
+        graphql: 'from sending the request to the last byte of the response (the response is then decoded and checked against the bare trace, off the clock), with a VIEWER API key in its Authorization header',
         sql: 'the statements the server sends for the query (the walk, the speakers batch and the edges, as TraceService and the speakers DataLoader send them), one after the other through pg',
       },
       roots,
@@ -364,9 +382,13 @@ runCli(async () => {
 
     console.log(`\ntrace latency in ms (maxNodes ${MAX_TRACE_MAX_NODES}, REBUTTALS), GraphQL over HTTP vs the same SQL bare through pg, up to ${iterations} samples a cell`);
     console.log(table(cells, roots));
-    console.log(`Floors in the same rhythm: HTTP alone (the server's 404) p50 ${floors.http.ms.p50} ms, p95 ${floors.http.ms.p95} ms; ${TYPENAME_QUERY} p50 ${floors.graphql.ms.p50} ms, p95 ${floors.graphql.ms.p95} ms`);
+    console.log(
+      `Floors in the same rhythm: HTTP alone (the server's 404) p50 ${floors.http.ms.p50} ms, p95 ${floors.http.ms.p95} ms; ${TYPENAME_QUERY} ` +
+        `p50 ${floors.graphql.ms.p50} ms, p95 ${floors.graphql.ms.p95} ms; with a key p50 ${floors.graphqlWithKey.ms.p50} ms, p95 ${floors.graphqlWithKey.ms.p95} ms`,
+    );
     console.log(`\n${targets.ratio.met ? 'met' : 'MISSED'}: ${targets.ratio.target} (worst ${targets.ratio.worst}x)`);
     console.log(`${targets.depth6.met ? 'met' : 'MISSED'}: ${targets.depth6.target} (${targets.depth6.root}: ${targets.depth6.nodes} nodes, ${targets.depth6.p50} ms)`);
+    console.log(`${targets.keyCost.met ? 'met' : 'MISSED'}: ${targets.keyCost.target} (${targets.keyCost.ms} ms)`);
     console.log(`\nWrote ${path.relative(process.cwd(), file)} in ${report.seconds}s`);
   } finally {
     graphql.close();
