@@ -34,6 +34,24 @@ describe('Idempotency-Key', () => {
     expect(dataOf(plain).createSpeaker.id).not.toBe(dataOf(first).createSpeaker.id);
   });
 
+  it("keeps each API key's Idempotency-Keys apart: another client's same key is a new request", async () => {
+    const other = await api.createKey('EDITOR', 'other desk');
+    const variables = { input: { name: 'Shared Key Name' } };
+    const mine = dataOf(await api.post(CREATE_SPEAKER, variables, key('shared-1'))).createSpeaker;
+    const theirs = await api.post(CREATE_SPEAKER, variables, { ...key('shared-1'), authorization: `Bearer ${other}` });
+    expect(theirs.headers.get('idempotent-replayed')).toBeNull();
+    expect(dataOf(theirs).createSpeaker.id).not.toBe(mine.id);
+    // Each client's retry replays its own first answer.
+    const myRetry = await api.post(CREATE_SPEAKER, variables, key('shared-1'));
+    expect(myRetry.headers.get('idempotent-replayed')).toBe('true');
+    expect(dataOf(myRetry).createSpeaker.id).toBe(mine.id);
+    expect(await api.db.prisma.idempotencyKey.count({ where: { key: 'shared-1' } })).toBe(2);
+    // A mutation sent without an API key is refused by its role check, with or without an Idempotency-Key.
+    const anonymous = await api.post(CREATE_SPEAKER, variables, { ...key('shared-2'), authorization: '' });
+    expect(errorCodes(anonymous)).toEqual(['UNAUTHENTICATED']);
+    expect(await api.db.prisma.idempotencyKey.count({ where: { key: 'shared-2' } })).toBe(0);
+  });
+
   it('refuses the key sent again with another request (422) and writes nothing', async () => {
     dataOf(await api.post(CREATE_SPEAKER, { input: { name: 'First Use' } }, key('reused-1')));
     const before = await tableCounts(api.db.prisma);
