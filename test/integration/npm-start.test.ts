@@ -126,7 +126,7 @@ describe('npm start', () => {
       await adminQuery(`DROP DATABASE IF EXISTS ${devDatabase} WITH (FORCE)`);
       await adminQuery(`CREATE DATABASE ${devDatabase}`);
     }
-    const devEnv = url ? { DATABASE_URL: withDatabaseName(url, devDatabase) } : { PGLITE_DATA_DIR: path.join(workDir, 'pglite-dev') };
+    const devEnv: Record<string, string> = url ? { DATABASE_URL: withDatabaseName(url, devDatabase) } : { PGLITE_DATA_DIR: path.join(workDir, 'pglite-dev') };
     try {
       const first = await start({ NODE_ENV: 'development', ...devEnv });
       // The key is printed before the line that says the server is serving.
