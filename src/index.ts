@@ -1,5 +1,7 @@
-// Start-up only: read config, open the database, migrate, seed an empty database, listen, and shut down cleanly.
+// Start-up only: read config, open the database, migrate, seed an empty database, listen, print a first admin key in
+// development (auth/first-admin-key.ts), and shut down cleanly.
 import { isDatabaseEmpty, seedDatabase } from '../prisma/seed/seed';
+import { ensureFirstAdminKey } from './auth/first-admin-key';
 import { ConfigError, loadConfig, type Config } from './config';
 import { DataDirLockedError } from './db/data-dir-lock';
 import { openDatabase, type Database } from './db/database';
@@ -69,6 +71,11 @@ async function main(): Promise<void> {
     if (stopping) return stop();
     server = await createServer({ config, db, logger });
     const url = await server.listen(config.port, config.host);
+    // Once listening, when the URL to print is known (a key created before a failed listen would never be shown),
+    // and still a start-up step: a signal now lets it finish.
+    if (!stopping) {
+      await opened.withMigrationLock(() => ensureFirstAdminKey({ prisma: opened.prisma, config, logger, url, write: (text) => process.stdout.write(text) }));
+    }
     serving = true;
     if (stopping) return stop();
     logger.info({ url, graphql: `${url}graphql`, health: `${url}health`, sandbox: config.exposeSchema }, `claimtrace is serving GraphQL at ${url}`);

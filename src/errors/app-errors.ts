@@ -51,9 +51,19 @@ export interface OperationLimitDetails {
 export abstract class AppError extends GraphQLError {
   abstract readonly code: ErrorCode;
 
-  /** `httpStatus`: the status of a response that is only this error (Apollo reads it from `extensions.http`, and drops it). */
-  protected constructor(message: string, code: ErrorCode, options: AppErrorOptions | OperationLimitDetails = {}, httpStatus?: number) {
-    super(message, { extensions: { code, ...options, ...(httpStatus === undefined ? {} : { http: { status: httpStatus } }) } });
+  /**
+   * `httpStatus`, `httpHeaders`: the status of a response that is only this error, and headers it must carry (Apollo
+   * reads both from `extensions.http`, and drops it).
+   */
+  protected constructor(
+    message: string,
+    code: ErrorCode,
+    options: AppErrorOptions | OperationLimitDetails = {},
+    httpStatus?: number,
+    httpHeaders: Readonly<Record<string, string>> = {},
+  ) {
+    const http = httpStatus === undefined ? {} : { http: { status: httpStatus, headers: new Map(Object.entries(httpHeaders)) } };
+    super(message, { extensions: { code, ...options, ...http } });
     this.name = new.target.name;
   }
 }
@@ -135,7 +145,8 @@ export class ClientClosedRequestError extends AppError {
 export class UnauthenticatedError extends AppError {
   readonly code = ErrorCode.UNAUTHENTICATED;
   constructor(message: string) {
-    super(message, ErrorCode.UNAUTHENTICATED, {}, 401);
+    // RFC 9110 §15.5.2: a 401 says which scheme would do.
+    super(message, ErrorCode.UNAUTHENTICATED, {}, 401, { 'www-authenticate': 'Bearer' });
   }
 }
 

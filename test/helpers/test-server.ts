@@ -58,7 +58,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const createKey = async (role: Role, name = `test ${role.toLowerCase()}`) => (await keys.create({ name, role }, 'test setup')).key;
   const adminKey = await createKey('ADMIN', 'test admin');
   const bearer = (key: string | null): Record<string, string> => (key === null || key === '' ? {} : { authorization: `Bearer ${key}` });
-  // The key's first use looks it up (and notes its use): done here, so that tests counting statements do not see it.
+  // The key's first use looks it up (and notes its use): done here, so that tests counting statements do not see it;
+  // through the authenticator, not a request, whose keep-alive connection would count against HTTP_MAX_CONNECTIONS.
   await server.authenticator.authenticate(`Bearer ${adminKey}`);
   statements.length = 0;
   return {

@@ -1,4 +1,4 @@
-// The database commands as a user runs them: migrate, seed (twice), and the refusal to open an embedded database
+// The database commands as a user runs them: migrate, seed (twice), keys, and the refusal to open an embedded database
 // that another process holds. On PostgreSQL runs they target a fresh database of their own.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -72,6 +72,45 @@ describe('database commands', () => {
     expect(second.stdout).toMatch(/nothing created/);
   });
 
+  it('keys creates a key (printed once, alone on the last line), lists it without its secret, and revokes it once', async () => {
+    const created = await runTs('src/cli/keys.ts', ['create', '--name', 'Jane Doe (desk)', '--role', 'reviewer', '--expires', '2099-01-01T00:00:00Z'], env);
+    expect(created).toMatchObject({ code: 0, stderr: '' });
+    const lines = created.stdout.trimEnd().split('\n');
+    const key = lines.at(-1)!;
+    expect(key).toMatch(/^ctk_[0-9a-f]{16}_[A-Za-z0-9_-]{43}$/);
+    const id = /^Created API key (\S+)$/m.exec(created.stdout)![1]!;
+    expect(lines.slice(0, -1).join('\n')).toMatch(/name: +Jane Doe \(desk\)\n +role: +REVIEWER\n +expires: +2099-01-01T00:00:00Z\n.*Authorization: Bearer/);
+    expect(lines.slice(0, -1).join('\n')).not.toContain(key.slice(21));
+
+    const listed = await runTs('src/cli/keys.ts', ['list'], env);
+    expect(listed).toMatchObject({ code: 0, stderr: '' });
+    const [header, row] = listed.stdout.trimEnd().split('\n');
+    expect(header!.split(/\s{2,}/)).toEqual(['ID', 'PREFIX', 'NAME', 'ROLE', 'CREATED', 'EXPIRES', 'LAST USED', 'REVOKED']);
+    expect(row!.split(/\s{2,}/)).toEqual([id, `${key.slice(0, 21)}…`, 'Jane Doe (desk)', 'REVIEWER', expect.stringMatching(/^\d{4}-/), '2099-01-01T00:00:00Z', 'never', 'no']);
+    expect(listed.stdout).not.toContain(key.slice(21));
+
+    const revoked = await runTs('src/cli/keys.ts', ['revoke', id], env);
+    expect(revoked).toMatchObject({ code: 0, stderr: '' });
+    expect(revoked.stdout).toMatch(new RegExp(`^Revoked API key ${id} \\("Jane Doe \\(desk\\)", REVIEWER\\)`));
+    const again = await runTs('src/cli/keys.ts', ['revoke', id], env);
+    expect(again).toMatchObject({ code: 0 });
+    expect(again.stdout).toMatch(/was already revoked, on \d{4}-\S+ by cli keys revoke \(.+@.+\): nothing changed/);
+    expect((await runTs('src/cli/keys.ts', ['list'], env)).stdout).toMatch(/ \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ\n?$/);
+  });
+
+  it('keys refuses an unknown id, a role that is none and an expiry in the past, with a message and exit 1', async () => {
+    const unknown = await runTs('src/cli/keys.ts', ['revoke', '01a234c6-1883-7350-9e66-7a352d8e2d0d'], env);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toMatch(/^API key 01a234c6-1883-7350-9e66-7a352d8e2d0d does not exist: npm run keys -- list/);
+    const role = await runTs('src/cli/keys.ts', ['create', '--name', 'x', '--role', 'chief'], env);
+    expect(role.code).toBe(1);
+    expect(role.stderr).toMatch(/^--role must be one of VIEWER, EDITOR, REVIEWER, PUBLISHER, ADMIN \(got "chief"\)\nUsage: npm run keys/);
+    const past = await runTs('src/cli/keys.ts', ['create', '--name', 'x', '--role', 'VIEWER', '--expires', '2001-01-01T00:00:00Z'], env);
+    expect(past.code).toBe(1);
+    expect(past.stderr).toMatch(/^expiresAt is in the past/);
+    for (const result of [unknown, role, past]) expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
   it('refuses to open an embedded database that another process holds, and leaves it intact', async () => {
     if (serverUrl()) return; // a server takes many clients: nothing to refuse
     fs.writeFileSync(`${dataDir}.lock`, JSON.stringify({ pid: process.pid, command: 'npm start', startedAt: new Date().toISOString() }));
@@ -80,6 +119,16 @@ describe('database commands', () => {
       expect(refused.code).toBe(1);
       expect(refused.stderr).toMatch(/in use by another claimtrace process \(pid \d+, "npm start"/);
       expect(refused.stderr).not.toMatch(/\n\s+at /); // a message, not a stack trace
+    } finally {
+      fs.rmSync(`${dataDir}.lock`);
+    }
+    fs.writeFileSync(`${dataDir}.lock`, JSON.stringify({ pid: process.pid, command: 'npm start', startedAt: new Date().toISOString() }));
+    try {
+      // Beside a running server, keys are managed through its API: the refusal says so.
+      const refused = await runTs('src/cli/keys.ts', ['create', '--name', 'x', '--role', 'ADMIN'], env);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toMatch(/in use by another claimtrace process[\s\S]*createApiKey and revokeApiKey mutations/);
+      expect(refused.stdout).toBe('');
     } finally {
       fs.rmSync(`${dataDir}.lock`);
     }
@@ -115,6 +164,7 @@ describe('db:migrate:create', () => {
       ['src/cli/seed.ts', 'db:seed'],
       ['src/cli/import.ts', 'import'],
       ['src/cli/export.ts', 'export'],
+      ['src/cli/keys.ts', 'keys'],
       ['src/cli/create-migration.ts', 'db:migrate:create'],
       ['src/cli/emit-schema.ts', 'schema:emit'],
     ];

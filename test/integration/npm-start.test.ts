@@ -1,6 +1,6 @@
 // `npm start` as a user or a process manager runs it: it does not rebuild an up-to-date build, and SIGTERM or SIGINT
 // sent to npm's own pid (not its process group) stops the server with it, leaving no process behind and the
-// embedded database's lock released.
+// embedded database's lock released. In development, its first start on a database without keys prints an admin key.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -73,12 +73,15 @@ describe('npm start', () => {
     fs.rmSync(workDir, { recursive: true, force: true });
   });
 
-  /** Starts `npm start` and waits until the server answers /health; resolves to npm and the server's pids. */
-  async function start(): Promise<{ npm: ChildProcess; server: number; output: () => string }> {
+  /**
+   * Starts `npm start` (in production, unless `overrides` say otherwise) and waits until the server answers /health;
+   * resolves to npm and the server's pids.
+   */
+  async function start(overrides: Record<string, string> = {}): Promise<{ npm: ChildProcess; server: number; url: string; output: () => string }> {
     const port = await freePort();
     const npm = spawn('npm', ['start'], {
       cwd: ROOT,
-      env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'info', SEED_ON_START: 'false', PORT: String(port), HOST: '127.0.0.1', ...env },
+      env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'info', SEED_ON_START: 'false', PORT: String(port), HOST: '127.0.0.1', ...env, ...overrides },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     started.push(npm.pid!);
@@ -95,7 +98,7 @@ describe('npm start', () => {
     const servers = descendants(npm.pid!).filter(runsEntry);
     started.push(...descendants(npm.pid!));
     expect(servers).toHaveLength(1);
-    return { npm, server: servers[0]!, output: () => output };
+    return { npm, server: servers[0]!, url: `http://127.0.0.1:${port}/`, output: () => output };
   }
 
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
@@ -108,10 +111,56 @@ describe('npm start', () => {
       expect(await exited(npm)).toEqual({ code: 0, signal: null });
       expect(below.filter(isAlive)).toEqual([]);
       expect(output()).toMatch(/"msg":"stopped"/);
+      // In production no key is made for anyone: the log says how to make one.
+      expect(output()).toMatch(/"msg":"no API keys exist yet: writes need one; create an ADMIN key with npm run keys -- create/);
+      expect(output()).not.toMatch(/ctk_[0-9a-f]{16}_/);
       // The lock file is gone: the next process opens the database without taking over a dead holder's lock.
       if (!serverUrl()) expect(fs.existsSync(`${dataDir}.lock`)).toBe(false);
     }, 180_000);
   }
+
+  it('in development, the first start on a database without keys prints an ADMIN key once, which works', async () => {
+    const devDatabase = `${database}_dev`;
+    const url = serverUrl();
+    if (url) {
+      await adminQuery(`DROP DATABASE IF EXISTS ${devDatabase} WITH (FORCE)`);
+      await adminQuery(`CREATE DATABASE ${devDatabase}`);
+    }
+    const devEnv: Record<string, string> = url ? { DATABASE_URL: withDatabaseName(url, devDatabase) } : { PGLITE_DATA_DIR: path.join(workDir, 'pglite-dev') };
+    try {
+      const first = await start({ NODE_ENV: 'development', ...devEnv });
+      // The key is printed before the line that says the server is serving.
+      while (!/claimtrace is serving/.test(first.output())) await new Promise((resolve) => setTimeout(resolve, 50));
+      const key = /^ {4}(ctk_[0-9a-f]{16}_[A-Za-z0-9_-]{43})$/m.exec(first.output())?.[1];
+      expect(key).toBeDefined();
+      // Plain lines, not a JSON log line; how to send it, in the explorer and with curl against the served URL.
+      expect(first.output().split('\n').filter((line) => line.includes(key!)).every((line) => !line.startsWith('{'))).toBe(true);
+      expect(first.output()).toContain(`curl ${first.url}graphql -H 'content-type: application/json' -H 'Authorization: Bearer ${key}'`);
+      expect(first.output()).toMatch(/headers pane[\s\S]*will not be shown again|will not be shown again[\s\S]*headers pane/);
+      expect(first.output()).toContain('npm run keys -- create --name NAME --role ROLE');
+      const gql = async (query: string) => {
+        const response = await fetch(`${first.url}graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+          body: JSON.stringify({ query }),
+        });
+        return (await response.json()) as { data?: Record<string, unknown>; errors?: unknown[] };
+      };
+      expect(await gql('{ viewer { name role } }')).toEqual({ data: { viewer: { name: 'first admin (created at first start)', role: 'ADMIN' } } });
+      expect(await gql('mutation { createSpeaker(input: { name: "First Start" }) { name } }')).toEqual({ data: { createSpeaker: { name: 'First Start' } } });
+      first.npm.kill('SIGTERM');
+      expect(await exited(first.npm)).toEqual({ code: 0, signal: null });
+
+      const second = await start({ NODE_ENV: 'development', ...devEnv });
+      while (!/claimtrace is serving/.test(second.output())) await new Promise((resolve) => setTimeout(resolve, 50));
+      second.npm.kill('SIGTERM');
+      expect(await exited(second.npm)).toEqual({ code: 0, signal: null });
+      expect(second.output()).not.toMatch(/ctk_[0-9a-f]{16}_/);
+      expect(second.output()).not.toMatch(/no API keys exist yet/);
+    } finally {
+      if (url) await adminQuery(`DROP DATABASE IF EXISTS ${devDatabase} WITH (FORCE)`);
+    }
+  }, 180_000);
 
   it('does not rebuild when the build is up to date', async () => {
     // The tests above started from this build; nothing has changed since.
