@@ -1,9 +1,9 @@
 // The read side of history: the history query, `history` on each record type, and Review.corrections. There is no
 // mutation: history is written by the database's triggers, in the transaction of each change, and nothing else.
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import { hasRole, UNPUBLISHED_HISTORY_ROLE } from '../../auth/permissions';
 import { PageArgs } from '../../common/connection.type';
-import { descendingSequenceWindow } from '../../common/pagination';
+import { descendingSequenceWindow, MAX_PAGE_SIZE, pageWindow } from '../../common/pagination';
 import type { Context } from '../../context';
 import type { HistoryEntityType } from '../../generated/prisma/enums';
 import { Claim } from '../claims/claim.type';
@@ -83,9 +83,16 @@ export class ReviewHistoryResolver {
   @FieldResolver(() => [Correction], {
     description:
       'Corrections of the published verdict, oldest first: changes to this review made while its claim was PUBLISHED, and ' +
-      "changes to the published claim itself (a retraction, a change of its text). Public: a correction is the desk's notice of it.",
+      "changes to the published claim itself (a retraction, a change of its text). Public: a correction is the desk's notice of it. " +
+      'The first `first` of them; ClaimReview\'s `correction` carries them all.',
   })
-  corrections(@Root() review: Review, @Ctx() { loaders }: Context) {
-    return loaders.history.corrections.load(correctionsKey(review));
+  async corrections(
+    @Root() review: Review,
+    @Arg('first', () => Int, { nullable: true, defaultValue: MAX_PAGE_SIZE, description: `How many, at most ${MAX_PAGE_SIZE}.` }) first: number | null,
+    @Ctx() { loaders }: Context,
+  ) {
+    // Checked as a page's first is; ClaimReview's `correction` carries them all.
+    const { first: count } = pageWindow({ first });
+    return (await loaders.history.corrections.load(correctionsKey(review))).slice(0, count);
   }
 }

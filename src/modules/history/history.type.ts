@@ -3,6 +3,12 @@ import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { createConnectionType } from '../../common/connection.type';
 import { ActorKind, HistoryAction, HistoryEntityType } from '../../generated/prisma/enums';
 
+/**
+ * At most how many fields one entry changes, for the operation cost (operation-cost.ts): the widest audited table's
+ * columns (reviews: 10 besides id and timestamps), with room to grow.
+ */
+export const MAX_FIELD_CHANGES = 16;
+
 registerEnumType(HistoryEntityType, { name: 'HistoryEntityType', description: 'The kinds of record history keeps.' });
 
 registerEnumType(HistoryAction, {
