@@ -10,6 +10,8 @@ import type { Viewer } from './auth/viewer';
 import type { WriteContext } from './modules/history/recorded-transaction';
 import { ApiKeyService } from './modules/api-keys/api-key.service';
 import { ClaimService } from './modules/claims/claim.service';
+import { createHistoryLoaders } from './modules/history/history.loaders';
+import { HistoryService } from './modules/history/history.service';
 import { createClaimLoaders } from './modules/claims/claim.loaders';
 import { RebuttalService } from './modules/rebuttals/rebuttal.service';
 import { ClaimSearchService } from './modules/search/search.service';
@@ -33,6 +35,7 @@ export function createServices({ prisma, queryRows }: DataAccess) {
     search: new ClaimSearchService(prisma),
     reviews: new ReviewService(prisma),
     apiKeys: new ApiKeyService(prisma),
+    history: new HistoryService(prisma),
   };
 }
 
@@ -45,6 +48,7 @@ export function createLoaders({ prisma, queryRows }: DataAccess, signal: AbortSi
     rebuttals: createRebuttalLoaders(prisma, signal),
     disputes: createDisputeLoaders(prisma, signal),
     reviews: createReviewLoaders(prisma, signal),
+    history: createHistoryLoaders(prisma, signal),
   };
 }
 

@@ -53,11 +53,13 @@ const windowKey = (window: PageWindow): string => `${window.first}:${window.afte
 /**
  * A page of a parent's children (a speaker's claims, say) for many parents at once. Keys asking for the same window
  * share one fetch; `fetchWindow` returns up to window.take rows per parent, each tagged with its parent id.
+ * `cursorOf`: the cursor of a child, for lists not in uuid order (see Page.cursorOf).
  */
 export function createChildPageLoader<T extends { id: string }>(
   fetchWindow: (parentIds: string[], window: PageWindow) => Promise<(T & { parentId: string })[]>,
   countLoader: DataLoader<string, number>,
   signal: AbortSignal,
+  cursorOf?: (node: T) => string,
 ): DataLoader<ChildPageKey, Page<T>, string> {
   return new DataLoader(
     async (keys) => {
@@ -80,7 +82,7 @@ export function createChildPageLoader<T extends { id: string }>(
         }),
       );
       return keys.map(({ parentId, window }) =>
-        toPage(rowsByKey.get(`${windowKey(window)}|${parentId}`) ?? [], window, () => countLoader.load(parentId)),
+        toPage(rowsByKey.get(`${windowKey(window)}|${parentId}`) ?? [], window, () => countLoader.load(parentId), cursorOf),
       );
     },
     { cacheKeyFn: ({ parentId, window }) => `${windowKey(window)}|${parentId}` },

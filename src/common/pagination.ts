@@ -62,17 +62,41 @@ export function decodeKeyCursor<K extends { id: string }>(
   parse: (values: unknown[]) => K | undefined,
   field = 'after',
 ): K {
+  const key = parse(keyCursorValues(cursor, list, field));
+  if (!key) throw foreignCursor(field);
+  return { ...key, id: parseId(key.id, field) };
+}
+
+/** The values of a cursor from encodeKeyCursor for `list` (an empty list when it holds no array). */
+function keyCursorValues(cursor: string, list: string, field: string): unknown[] {
   const decoded = Buffer.from(cursor, 'base64url').toString('utf8');
   if (!decoded.startsWith(`${list}:`)) throw foreignCursor(field);
-  let values: unknown;
   try {
-    values = JSON.parse(decoded.slice(list.length + 1));
+    const values: unknown = JSON.parse(decoded.slice(list.length + 1));
+    return Array.isArray(values) ? values : [];
   } catch {
     throw foreignCursor(field);
   }
-  const key = Array.isArray(values) ? parse(values) : undefined;
-  if (!key) throw foreignCursor(field);
-  return { ...key, id: parseId(key.id, field) };
+}
+
+/** A positive bigint, as PostgreSQL's bigserial ids are written. */
+const SEQUENCE_ID = /^[1-9]\d{0,18}$/;
+
+/** The cursor of a row of a list in descending order of a bigint sequence id (history, newest first): that id. */
+export function encodeSequenceCursor(list: string, id: string): string {
+  return encodeKeyCursor(list, [id]);
+}
+
+/**
+ * A page window over a list in descending order of a bigint sequence id (history entries, newest first): fetch `take`
+ * rows with id < afterId. Its cursors come from encodeSequenceCursor with the same `list`.
+ */
+export function descendingSequenceWindow(request: PageRequest, list: string): PageWindow {
+  const first = pageSize(request);
+  if (!request.after) return { first, afterId: undefined, take: first + 1 };
+  const [id, ...rest] = keyCursorValues(request.after, list, 'after');
+  if (typeof id !== 'string' || !SEQUENCE_ID.test(id) || rest.length > 0) throw foreignCursor('after');
+  return { first, afterId: id, take: first + 1 };
 }
 
 function pageSize(request: PageRequest): number {

@@ -24,6 +24,7 @@ import {
 } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../common/pagination';
+import { MAX_FIELD_CHANGES } from '../modules/history/history.type';
 import { MAX_ALIASES } from '../modules/speakers/speaker.input';
 import {
   DEFAULT_TRACE_DEPTH,
@@ -68,6 +69,8 @@ const PRICED_FIELDS: Record<string, (args: Args) => Price> = {
   'ClaimTrace.nodes': () => ONE,
   'ClaimTrace.edges': () => list(MAX_TRACE_EDGES_PER_NODE),
   'Speaker.aliases': () => list(MAX_ALIASES),
+  'HistoryEntry.changes': () => list(MAX_FIELD_CHANGES),
+  'Correction.changes': () => list(MAX_FIELD_CHANGES),
 };
 
 /** Connections (types with pageInfo): their lists (edges, nodes) hold the page the field returning them was priced at. */

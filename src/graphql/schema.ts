@@ -11,6 +11,14 @@ import { callFieldResolversDirectly } from './direct-field-resolvers';
 import { runMutationFieldsInSavepoints } from './idempotency';
 import { ApiKeyResolver } from '../modules/api-keys/api-key.resolver';
 import { ClaimResolver } from '../modules/claims/claim.resolver';
+import {
+  ClaimHistoryResolver,
+  HistoryResolver,
+  RebuttalHistoryResolver,
+  ReviewHistoryResolver,
+  SourceHistoryResolver,
+  SpeakerHistoryResolver,
+} from '../modules/history/history.resolver';
 import { RebuttalResolver } from '../modules/rebuttals/rebuttal.resolver';
 import { ClaimReviewsResolver } from '../modules/reviews/claim-reviews.resolver';
 import { ReviewResolver } from '../modules/reviews/review.resolver';
@@ -47,6 +55,12 @@ async function build(): Promise<GraphQLSchema> {
       SpeakerDisputesResolver,
       SpeakerDisputeResolver,
       ApiKeyResolver,
+      HistoryResolver,
+      SpeakerHistoryResolver,
+      SourceHistoryResolver,
+      ClaimHistoryResolver,
+      RebuttalHistoryResolver,
+      ReviewHistoryResolver,
     ],
     validateFn: validateArgument,
     authChecker,

@@ -1,4 +1,4 @@
-import { decodeCursor, decodeKeyCursor, encodeCursor, encodeKeyCursor, keysetWindow, MAX_PAGE_SIZE, pageWindow, toPage } from '../pagination';
+import { decodeCursor, decodeKeyCursor, descendingSequenceWindow, encodeCursor, encodeKeyCursor, encodeSequenceCursor, keysetWindow, MAX_PAGE_SIZE, pageWindow, toPage } from '../pagination';
 
 const ID = '01a207ab-6a36-7169-bb4b-81f528206996';
 
@@ -50,5 +50,21 @@ describe('cursor pagination', () => {
   it('gives edges the list’s own cursors when the page has them', () => {
     const page = toPage([{ id: 'a' }], pageWindow({}), async () => 1, (node) => `cursor-${node.id}`);
     expect(page.cursorOf?.({ id: 'a' })).toBe('cursor-a');
+  });
+});
+
+describe('descending sequence pagination (history)', () => {
+  it('round-trips a bigint id through a cursor tagged with its list', () => {
+    const cursor = encodeSequenceCursor('history', '9007199254740993');
+    expect(descendingSequenceWindow({ first: 5, after: cursor }, 'history')).toEqual({ first: 5, afterId: '9007199254740993', take: 6 });
+    expect(descendingSequenceWindow({}, 'history')).toEqual({ first: 20, afterId: undefined, take: 21 });
+  });
+
+  it("refuses another list's cursor, a uuid cursor and ids that are not positive bigints", () => {
+    const refused = expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'after' }) });
+    for (const after of [encodeSequenceCursor('claims', '1'), encodeCursor(ID), encodeKeyCursor('history', ['0']), encodeKeyCursor('history', ['1', '2']),
+      encodeKeyCursor('history', [1]), encodeKeyCursor('history', ['12345678901234567890']), 'garbage']) {
+      expect(() => descendingSequenceWindow({ after }, 'history')).toThrow(refused);
+    }
   });
 });

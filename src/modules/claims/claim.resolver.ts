@@ -3,6 +3,7 @@ import { PageArgs } from '../../common/connection.type';
 import { pageWindow } from '../../common/pagination';
 import { PERMISSIONS } from '../../auth/permissions';
 import { writeOf, type Context } from '../../context';
+import { AS_OF_DESCRIPTION } from '../history/history.service';
 import { ReasonArgs } from '../history/reason.args';
 import { RebuttalConnection } from '../rebuttals/rebuttal.type';
 import { Source } from '../sources/source.type';
@@ -23,8 +24,12 @@ export class ClaimResolver {
   }
 
   @Query(() => Claim, { nullable: true })
-  claim(@Arg('id', () => ID) id: string, @Ctx() { services }: Context) {
-    return services.claims.findById(id);
+  claim(
+    @Arg('id', () => ID) id: string,
+    @Arg('asOf', () => Date, { nullable: true, description: AS_OF_DESCRIPTION }) asOf: Date | null,
+    @Ctx() { services, viewer }: Context,
+  ) {
+    return asOf ? services.history.claimAsOf(id, asOf, viewer) : services.claims.findById(id);
   }
 
   @Mutation(() => Claim, { description: 'Creates the claim, and the rebuttals it makes when `rebuts` is given, in one transaction.' })

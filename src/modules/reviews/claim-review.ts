@@ -1,8 +1,9 @@
 // Builds schema.org ClaimReview JSON-LD (https://schema.org/ClaimReview) from a review, its claim, the claim's speaker
 // and source, with the properties Google's fact-check markup requires (claimReviewed, reviewRating.alternateName,
 // url) and recommends (author, datePublished, itemReviewed as a Claim with author, datePublished and appearance;
-// ratingValue on a numeric scale with bestRating and worstRating). Properties with no value are left out rather than
-// sent empty; firstAppearance is left out because a claim records where it appeared, not where it appeared first.
+// ratingValue on a numeric scale with bestRating and worstRating), and the corrections of a published verdict as
+// `correction`. Properties with no value are left out rather than sent empty (`correction` too, for a verdict never
+// corrected); firstAppearance is left out because a claim records where it appeared, not where it appeared first.
 import { formatLocalDate } from '../../common/scalars';
 import type { Claim, Review, Source, Speaker } from '../../generated/prisma/client';
 import { RATING_LABEL, RATING_SCALE, RATING_VALUE } from './review-rating';
@@ -15,6 +16,8 @@ export interface ClaimReviewParts {
   claim: Claim;
   speaker: Speaker;
   source: Source | null;
+  /** The corrections of the published verdict, oldest first (Review.corrections). */
+  corrections?: readonly { reason: string | null; recordedAt: Date }[];
 }
 
 const day = (date: Date | null): string | undefined => (date ? formatLocalDate(date) : undefined);
@@ -49,7 +52,12 @@ function appearance(source: Source): JsonLd {
   });
 }
 
-export function buildClaimReview({ review, claim, speaker, source }: ClaimReviewParts): JsonLd {
+/** A correction as schema.org CorrectionComment (https://schema.org/correction): its reason, and when it was made. */
+function correctionComment(correction: { reason: string | null; recordedAt: Date }): JsonLd {
+  return compact({ '@type': 'CorrectionComment', text: correction.reason ?? undefined, datePublished: correction.recordedAt.toISOString() });
+}
+
+export function buildClaimReview({ review, claim, speaker, source, corrections = [] }: ClaimReviewParts): JsonLd {
   const ratingText = review.ratingText ?? RATING_LABEL[review.rating];
   return compact({
     '@context': 'https://schema.org',
@@ -74,5 +82,6 @@ export function buildClaimReview({ review, claim, speaker, source }: ClaimReview
       datePublished: day(claim.statedAt),
       appearance: source === null ? undefined : appearance(source),
     }),
+    correction: corrections.length > 0 ? corrections.map(correctionComment) : undefined,
   });
 }

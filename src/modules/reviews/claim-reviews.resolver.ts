@@ -3,9 +3,10 @@
 import { GraphQLJSON } from 'graphql-scalars';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
 import { PageArgs } from '../../common/connection.type';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, pageWindow } from '../../common/pagination';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, pageWindow, type PageWindow } from '../../common/pagination';
 import { PERMISSIONS } from '../../auth/permissions';
-import { writeOf, type Context } from '../../context';
+import { writeOf, type Context, type Loaders } from '../../context';
+import { asOfOf } from '../history/history.service';
 import { ReasonArgs } from '../history/reason.args';
 import { ReviewStatus } from '../../generated/prisma/enums';
 import type { ClaimRecord } from '../claims/claim.service';
@@ -17,6 +18,12 @@ import { ReviewConnection } from './review.type';
 const MOVES = Object.entries(REVIEW_TRANSITIONS)
   .map(([from, to]) => `${from} -> ${to.join(' or ')}`)
   .join('; ');
+
+/** A page of the claim's reviews: as they stand, or, for a claim read as of an instant, as they stood then. */
+function reviewPage(claim: ClaimRecord, window: PageWindow, loaders: Loaders) {
+  const asOf = asOfOf(claim);
+  return (asOf ? loaders.history.reviewPageAsOf(asOf) : loaders.reviews.pageByClaim).load({ parentId: claim.id, window });
+}
 
 @Resolver(() => Claim)
 export class ClaimReviewsResolver {
@@ -30,9 +37,9 @@ export class ClaimReviewsResolver {
     return context.services.reviews.setClaimStatus(id, status, writeOf(context, reason));
   }
 
-  @FieldResolver(() => ReviewConnection, { description: "The claim's reviews, oldest first." })
+  @FieldResolver(() => ReviewConnection, { description: "The claim's reviews, oldest first; of a claim read asOf an instant, its reviews as they stood then." })
   async reviews(@Root() claim: ClaimRecord, @Args() page: PageArgs, @Ctx() { loaders }: Context) {
-    return ReviewConnection.from(await loaders.reviews.pageByClaim.load({ parentId: claim.id, window: pageWindow(page) }));
+    return ReviewConnection.from(await reviewPage(claim, pageWindow(page), loaders));
   }
 
   @FieldResolver(() => [GraphQLJSON], { description: 'The first reviews (oldest first), each as schema.org ClaimReview JSON-LD.' })
@@ -43,7 +50,8 @@ export class ClaimReviewsResolver {
     @Ctx() { loaders }: Context,
   ) {
     // The same page as reviews(first) with no cursor: a query asking for both reads the reviews once.
-    const { nodes } = await loaders.reviews.pageByClaim.load({ parentId: claim.id, window: pageWindow({ first }) });
-    return Promise.all(nodes.map((review) => loadClaimReview(review, loaders)));
+    const { nodes } = await reviewPage(claim, pageWindow({ first }), loaders);
+    const asOf = asOfOf(claim);
+    return Promise.all(nodes.map((review) => loadClaimReview(review, loaders, asOf ? claim : undefined)));
   }
 }

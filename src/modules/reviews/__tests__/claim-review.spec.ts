@@ -75,6 +75,19 @@ const review: Review = {
 };
 
 describe('buildClaimReview', () => {
+  it('carries corrections as schema.org CorrectionComment, oldest first, and no correction property without any', () => {
+    const corrections = [
+      { reason: 'The rating was FALSE; the record supports MOSTLY_FALSE.', recordedAt: new Date('2019-02-04T09:30:00.123Z') },
+      { reason: 'Retracted to add the 2019 test data.', recordedAt: new Date('2019-03-01T12:00:00.000Z') },
+    ];
+    expect(buildClaimReview({ review, claim, speaker: coats, source: article, corrections }).correction).toEqual([
+      { '@type': 'CorrectionComment', text: corrections[0]!.reason, datePublished: '2019-02-04T09:30:00.123Z' },
+      { '@type': 'CorrectionComment', text: corrections[1]!.reason, datePublished: '2019-03-01T12:00:00.000Z' },
+    ]);
+    expect(buildClaimReview({ review, claim, speaker: coats, source: article, corrections: [] })).not.toHaveProperty('correction');
+    expect(buildClaimReview({ review, claim, speaker: coats, source: article })).not.toHaveProperty('correction');
+  });
+
   it('writes every required and recommended property of a full record', () => {
     const json = buildClaimReview({ review, claim, speaker: coats, source: article });
     expect(claimReviewProblems(json, { url: true, datePublished: true, claimDate: true, appearance: true })).toEqual([]);
