@@ -231,9 +231,15 @@ onPostgres('PostgreSQL not running at all', () => {
   afterAll(() => api.close());
 
   it('answers SERVICE_UNAVAILABLE (503) at once, and /health and readiness say so', async () => {
-    const read = await api.gql(CLAIM_PAGE);
+    const read = await api.gql(CLAIM_PAGE, {}, null);
     expect(read).toMatchObject({ status: 503, data: null });
     expect(distinctCodes(read)).toEqual(['SERVICE_UNAVAILABLE']);
+    // With a key, its check cannot reach the database either: refused before the operation runs, with Retry-After.
+    const withKey = await api.post(CLAIM_PAGE);
+    expect(withKey.status).toBe(503);
+    expect(withKey.headers.get('retry-after')).toBe('1');
+    expect(withKey.data).toBeUndefined();
+    expect(distinctCodes(withKey)).toEqual(['SERVICE_UNAVAILABLE']);
     const write = await api.post(CREATE_CLAIM, { input: { text: 'nowhere', kind: 'QUOTE', speakerId: '00000000-0000-7000-8000-000000000000' } }, { 'idempotency-key': 'down-1' });
     expect(write.status).toBe(503);
     expect(distinctCodes(write)).toEqual(['SERVICE_UNAVAILABLE']);
