@@ -1,6 +1,6 @@
 // How imported records are recognised as ones the database already holds: names, texts and URLs compared in a
 // normalised form, so that spelling noise (case, accents, curly quotes, a trailing slash) does not create duplicates.
-import { slugify } from '../speakers/speaker.service';
+import { slugify } from '../../common/slugify';
 
 /** Speakers are the same when their names slugify alike: "Jens  STOLTENBERG." and "Jens Stoltenberg". */
 export const nameKey = (name: string): string => slugify(name);

@@ -12,7 +12,7 @@ import { ReviewStatus } from '../../generated/prisma/enums';
 import type { ClaimRecord } from '../claims/claim.service';
 import { Claim } from '../claims/claim.type';
 import { REVIEW_TRANSITIONS } from './review-workflow';
-import { loadClaimReview } from './review.resolver';
+import { loadClaimReview } from './load-claim-review';
 import { ReviewConnection } from './review.type';
 
 const MOVES = Object.entries(REVIEW_TRANSITIONS)

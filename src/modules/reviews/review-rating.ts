@@ -1,7 +1,7 @@
 // The normalised verdict scale and the two tables that translate it: to numbers for ClaimReview's reviewRating, and
 // from the words fact-checkers publish (for import).
 import { ReviewRating } from '../../generated/prisma/enums';
-import { slugify } from '../speakers/speaker.service';
+import { slugify } from '../../common/slugify';
 
 /**
  * ClaimReview's numeric scale, Google's documented 1..5 ("1 = False ... 5 = True"). MISLEADING counts as 2: the

@@ -2,35 +2,14 @@ import { GraphQLJSON } from 'graphql-scalars';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { PageArgs } from '../../common/connection.type';
 import { PERMISSIONS } from '../../auth/permissions';
-import { writeOf, type Context, type Loaders } from '../../context';
-import { correctionsKey } from '../history/history.loaders';
+import { writeOf, type Context } from '../../context';
 import { AS_OF_DESCRIPTION } from '../history/history.service';
 import { ReasonArgs } from '../history/reason.args';
-import type { ClaimRecord } from '../claims/claim.service';
 import { Claim } from '../claims/claim.type';
-import { buildClaimReview, type JsonLd } from './claim-review';
+import { loadClaimReview } from './load-claim-review';
 import { CreateReviewInput, ReviewFilter, UpdateReviewInput } from './review.input';
 import type { ReviewRecord } from './review.service';
 import { Review, ReviewConnection } from './review.type';
-
-/**
- * The ClaimReview JSON-LD of a review, its claim, speaker, source and corrections read through the request's loaders.
- * `claim`: the claim as already read (a claim as of an earlier instant, whose reviews are as of it too); else its
- * current row.
- */
-export async function loadClaimReview(review: ReviewRecord, loaders: Loaders, claim?: ClaimRecord): Promise<JsonLd> {
-  const [reviewed, corrections] = await Promise.all([
-    claim ?? loaders.claims.byId.load(review.claimId),
-    loaders.history.corrections.load(correctionsKey(review)),
-  ]);
-  if (!reviewed) throw new Error(`Review ${review.id} names claim ${review.claimId}, which does not exist`);
-  const [speaker, source] = await Promise.all([
-    loaders.speakers.byId.load(reviewed.speakerId),
-    reviewed.sourceId ? loaders.sources.byId.load(reviewed.sourceId) : null,
-  ]);
-  if (!speaker) throw new Error(`Claim ${reviewed.id} names speaker ${reviewed.speakerId}, which does not exist`);
-  return buildClaimReview({ review, claim: reviewed, speaker, source, corrections });
-}
 
 @Resolver(() => Review)
 export class ReviewResolver {

@@ -2,6 +2,7 @@ import { parseId } from '../../common/ids';
 import { escapeLike } from '../../common/like-pattern';
 import { decodeKeyCursor, encodeKeyCursor, keysetWindow, pageWindow, toPage, type Page, type PageRequest } from '../../common/pagination';
 import { searchText } from '../../common/search-text';
+import { slugify } from '../../common/slugify';
 import { BadUserInputError, ConflictError, NotFoundError } from '../../errors/app-errors';
 import { databaseViolation } from '../../errors/database-errors';
 import { Prisma, type Speaker } from '../../generated/prisma/client';
@@ -21,22 +22,6 @@ export interface SpeakerData {
 }
 
 export type SpeakerChanges = Partial<{ [K in keyof SpeakerData]: SpeakerData[K] | null }>;
-
-// Latin letters that Unicode decomposition does not reduce to ASCII.
-const TRANSLITERATIONS: Record<string, string> = { ø: 'o', æ: 'ae', œ: 'oe', ß: 'ss', đ: 'd', ł: 'l', þ: 'th', ð: 'd', ı: 'i' };
-
-/** "Jens Stoltenberg" -> "jens-stoltenberg"; accents folded, anything else non-alphanumeric becomes one hyphen. */
-export function slugify(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[øæœßđłþðı]/g, (letter) => TRANSLITERATIONS[letter] ?? letter)
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 100)
-    .replace(/-+$/, '');
-}
 
 /**
  * How well a speaker matches a search: 0 when the search is a whole name or alias, 1 when a word of one starts with

@@ -1,4 +1,4 @@
-import { slugify } from '../speaker.service';
+import { slugify } from '../slugify';
 
 describe('slugify', () => {
   it.each([
