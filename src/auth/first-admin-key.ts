@@ -29,7 +29,10 @@ export async function ensureFirstAdminKey({ prisma, config, logger, write, url }
   const keys = new ApiKeyService(prisma);
   if ((await keys.count()) > 0) return undefined;
   if (config.nodeEnv !== 'development') {
-    logger.info('no API keys exist yet: writes need one; create an ADMIN key with npm run keys -- create --name NAME --role ADMIN');
+    logger.info(
+      'no API keys exist yet: writes need one; create an ADMIN key with npm run keys -- create --name NAME --role ADMIN ' +
+        '(in the Docker image: node dist/src/cli/keys.js create --name NAME --role ADMIN)',
+    );
     return undefined;
   }
   const { key } = await keys.create({ name: FIRST_ADMIN_KEY_NAME, role: Role.ADMIN }, 'npm start, first start in development');
