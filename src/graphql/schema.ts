@@ -19,6 +19,7 @@ import {
   SourceHistoryResolver,
   SpeakerHistoryResolver,
 } from '../modules/history/history.resolver';
+import { NodeResolver } from '../modules/nodes/node.resolver';
 import { RebuttalResolver } from '../modules/rebuttals/rebuttal.resolver';
 import { ClaimReviewsResolver } from '../modules/reviews/claim-reviews.resolver';
 import { ReviewResolver } from '../modules/reviews/review.resolver';
@@ -61,6 +62,7 @@ async function build(): Promise<GraphQLSchema> {
       ClaimHistoryResolver,
       RebuttalHistoryResolver,
       ReviewHistoryResolver,
+      NodeResolver,
     ],
     validateFn: validateArgument,
     authChecker,

@@ -1,0 +1,32 @@
+// The Relay Node interface over the records' own ids. Ids are UUIDv7 that no two records share across tables, so they
+// are global as they are: no type prefix, and the raw UUIDs clients already hold work with node(id:).
+import { Field, ID, InterfaceType } from 'type-graphql';
+
+/** The types that are Nodes, each a table whose id is the record's UUID. */
+export type NodeTypeName = 'Speaker' | 'Source' | 'Claim' | 'Rebuttal' | 'Review';
+
+/** At most this many ids in one nodes(ids:). */
+export const MAX_NODE_IDS = 100;
+
+export const NODE_ID_DESCRIPTION = "The record's UUID, unique across all types: node(id:) finds it again.";
+
+const nodeType = Symbol('nodeType');
+
+/** A record as a Node: a copy tagged with its type, which resolveType reads (records are plain rows, not class instances). */
+export function asNode<T extends object>(record: T, type: NodeTypeName): T & { [nodeType]: NodeTypeName } {
+  return { ...record, [nodeType]: type };
+}
+
+@InterfaceType({
+  description: 'A record that can be fetched again by its id alone (node(id:), nodes(ids:)), as Relay and normalised caches do.',
+  resolveType: (value: { [nodeType]?: NodeTypeName }) => {
+    const type = value[nodeType];
+    // Only node(id:) and nodes(ids:) return Nodes, and both tag them; anything else is a bug, not a client's mistake.
+    if (!type) throw new Error('A Node without its type tag: return records from node fields through asNode()');
+    return type;
+  },
+})
+export abstract class Node {
+  @Field(() => ID, { description: NODE_ID_DESCRIPTION })
+  id!: string;
+}
