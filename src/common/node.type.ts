@@ -17,14 +17,19 @@ export function asNode<T extends object>(record: T, type: NodeTypeName): T & { [
   return { ...record, [nodeType]: type };
 }
 
+/**
+ * The type of a value of a Node field: the tag asNode() gave it. Synchronous, for graphql-jit (see schema.ts).
+ * Only node(id:) and nodes(ids:) return Nodes, and both tag them; an untagged one is a bug, not a client's mistake.
+ */
+export function nodeTypeOf(value: { [nodeType]?: NodeTypeName }): NodeTypeName {
+  const type = value[nodeType];
+  if (!type) throw new Error('A Node without its type tag: return records from Node fields through asNode()');
+  return type;
+}
+
 @InterfaceType({
   description: 'A record that can be fetched again by its id alone (node(id:), nodes(ids:)), as Relay and normalised caches do.',
-  resolveType: (value: { [nodeType]?: NodeTypeName }) => {
-    const type = value[nodeType];
-    // Only node(id:) and nodes(ids:) return Nodes, and both tag them; anything else is a bug, not a client's mistake.
-    if (!type) throw new Error('A Node without its type tag: return records from node fields through asNode()');
-    return type;
-  },
+  resolveType: nodeTypeOf,
 })
 export abstract class Node {
   @Field(() => ID, { description: NODE_ID_DESCRIPTION })
