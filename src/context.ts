@@ -22,6 +22,7 @@ import { SourceService } from './modules/sources/source.service';
 import { createSourceLoaders } from './modules/sources/source.loaders';
 import { SpeakerService } from './modules/speakers/speaker.service';
 import { createSpeakerLoaders } from './modules/speakers/speaker.loaders';
+import { createNodeLoader } from './modules/nodes/node.loaders';
 import { createDisputeLoaders } from './modules/tracing/dispute.loaders';
 import { TraceService } from './modules/tracing/trace.service';
 
@@ -41,14 +42,22 @@ export function createServices({ prisma, queryRows }: DataAccess) {
 
 /** `signal`: the request's (see Context); an aborted request's loaders send no more statements. */
 export function createLoaders({ prisma, queryRows }: DataAccess, signal: AbortSignal) {
+  const speakers = createSpeakerLoaders(queryRows, signal);
+  const sources = createSourceLoaders(prisma, signal);
+  const claims = createClaimLoaders(prisma, signal);
+  const rebuttals = createRebuttalLoaders(prisma, signal);
+  const reviews = createReviewLoaders(prisma, signal);
+  const byId = { Speaker: speakers.byId, Source: sources.byId, Claim: claims.byId, Rebuttal: rebuttals.byId, Review: reviews.byId };
   return {
-    speakers: createSpeakerLoaders(queryRows, signal),
-    sources: createSourceLoaders(prisma, signal),
-    claims: createClaimLoaders(prisma, signal),
-    rebuttals: createRebuttalLoaders(prisma, signal),
+    speakers,
+    sources,
+    claims,
+    rebuttals,
     disputes: createDisputeLoaders(prisma, signal),
-    reviews: createReviewLoaders(prisma, signal),
+    reviews,
     history: createHistoryLoaders(prisma, signal),
+    /** node(id:) and nodes(ids:): the type of each id in one statement a batch, the records through the loaders above. */
+    nodes: createNodeLoader(queryRows, byId, signal),
   };
 }
 

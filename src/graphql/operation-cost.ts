@@ -23,6 +23,7 @@ import {
   type OperationDefinitionNode,
 } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
+import { MAX_NODE_IDS } from '../common/node.type';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../common/pagination';
 import { MAX_FIELD_CHANGES } from '../modules/history/history.type';
 import { MAX_ALIASES } from '../modules/speakers/speaker.input';
@@ -67,6 +68,8 @@ const PRICED_FIELDS: Record<string, (args: Args) => Price> = {
     return { own: 1, times: maxNodes, extra: maxNodes * (depth + 1) };
   },
   'ClaimTrace.nodes': () => ONE,
+  // One node per id given, as many as the field takes (more is the field's BAD_USER_INPUT, not a price).
+  'Query.nodes': (args) => list(Array.isArray(args.ids) ? Math.min(args.ids.length, MAX_NODE_IDS) : MAX_NODE_IDS),
   'ClaimTrace.edges': () => list(MAX_TRACE_EDGES_PER_NODE),
   'Speaker.aliases': () => list(MAX_ALIASES),
   'HistoryEntry.changes': () => list(MAX_FIELD_CHANGES),
@@ -143,15 +146,20 @@ export type OperationCost = { cost: number } | { tooLargeToPrice: true } | { bad
 const MAX_PRICES_PER_DOCUMENT = 100;
 
 /**
- * The variables a price can depend on: only an Int sets a size (first, maxNodes, depth) and only a Boolean decides an
- * @include or @skip. A trace's claimId or a page's `after` cursor, different on every request, do not.
+ * The variables a price can depend on: only an Int sets a size (first, maxNodes, depth), only a Boolean decides an
+ * @include or @skip, and a list's length sizes a list field (nodes(ids:)). A trace's claimId or a page's `after`
+ * cursor, different on every request, do not, nor do the values in a list.
  */
 function priceKey(operation: OperationDefinitionNode, variables: Record<string, unknown> | undefined): string {
   let key = operation.name?.value ?? '';
   for (const { variable, type } of operation.variableDefinitions ?? []) {
     const named = type.kind === Kind.NON_NULL_TYPE ? type.type : type;
+    const value = variables?.[variable.name.value];
     if (named.kind === Kind.NAMED_TYPE && (named.name.value === 'Int' || named.name.value === 'Boolean')) {
-      key += `|${variable.name.value}=${JSON.stringify(variables?.[variable.name.value] ?? null)}`;
+      key += `|${variable.name.value}=${JSON.stringify(value ?? null)}`;
+    } else if (named.kind === Kind.LIST_TYPE) {
+      // A single value where a list is declared is coerced to a list of one.
+      key += `|${variable.name.value}#${Array.isArray(value) ? value.length : value == null ? 'null' : 1}`;
     }
   }
   return key;

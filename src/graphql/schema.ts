@@ -1,10 +1,11 @@
 // The GraphQL schema, built from the resolvers in one place. schema.graphql at the root is this schema printed
 // (npm run schema:emit); a test fails when the committed file is stale.
 import 'reflect-metadata';
-import { isInputObjectType, lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { isInputObjectType, isInterfaceType, lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema, getMetadataStorage, type BuildSchemaOptions } from 'type-graphql';
 import { authChecker } from '../auth/auth-checker';
 import { PERMISSIONS } from '../auth/permissions';
+import { nodeTypeOf } from '../common/node.type';
 import { validateArgument } from '../common/validation';
 import { refuseMutationsOnceAborted } from './abortable-mutations';
 import { callFieldResolversDirectly } from './direct-field-resolvers';
@@ -19,6 +20,7 @@ import {
   SourceHistoryResolver,
   SpeakerHistoryResolver,
 } from '../modules/history/history.resolver';
+import { NodeResolver } from '../modules/nodes/node.resolver';
 import { RebuttalResolver } from '../modules/rebuttals/rebuttal.resolver';
 import { ClaimReviewsResolver } from '../modules/reviews/claim-reviews.resolver';
 import { ReviewResolver } from '../modules/reviews/review.resolver';
@@ -61,6 +63,7 @@ async function build(): Promise<GraphQLSchema> {
       ClaimHistoryResolver,
       RebuttalHistoryResolver,
       ReviewHistoryResolver,
+      NodeResolver,
     ],
     validateFn: validateArgument,
     authChecker,
@@ -73,7 +76,19 @@ async function build(): Promise<GraphQLSchema> {
   }
   runMutationFieldsInSavepoints(built);
   refuseMutationsOnceAborted(built);
+  resolveNodeTypesSynchronously(built);
   return built;
+}
+
+/**
+ * type-graphql wraps an interface's resolveType in an async function, and graphql-jit (jit-gateway.ts) takes a type
+ * resolver's return value as it is: a promise there is no type name, and every Node field fails. The tag is read
+ * synchronously instead.
+ */
+function resolveNodeTypesSynchronously(schema: GraphQLSchema): void {
+  const node = schema.getType('Node');
+  if (!isInterfaceType(node)) throw new Error('The schema has no Node interface; see common/node.type.ts');
+  node.resolveType = nodeTypeOf;
 }
 
 /**

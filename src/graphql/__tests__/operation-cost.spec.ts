@@ -62,6 +62,20 @@ describe('the price of an operation', () => {
     expect(price(document, operation, { n: 1, after: 'c' })).toEqual({ cost: 3 });
   });
 
+  it('prices nodes(ids:) by the number of ids, at most 100, also when the ids come in a variable of another length', async () => {
+    const ids = (n: number) => Array.from({ length: n }, () => ID);
+    // 1 per id, and the selection (__typename 1, id 1) once per id
+    expect(await priceOf(`{ nodes(ids: ${JSON.stringify(ids(3))}) { __typename id } }`)).toEqual({ cost: 3 + 3 * 2 });
+    expect(await priceOf(`{ node(id: "${ID}") { id ... on Claim { text } } }`)).toEqual({ cost: 1 + 2 });
+    expect(await priceOf(`{ nodes(ids: ${JSON.stringify(ids(500))}) { id } }`)).toEqual({ cost: 100 + 100 });
+    const price = createOperationPricer(await buildAppSchema());
+    const document = parse('query($ids: [ID!]!) { nodes(ids: $ids) { id } }');
+    const operation = document.definitions[0] as OperationDefinitionNode;
+    expect(price(document, operation, { ids: ids(1) })).toEqual({ cost: 2 });
+    expect(price(document, operation, { ids: ids(50) })).toEqual({ cost: 100 });
+    expect(price(document, operation, { ids: ID })).toEqual({ cost: 2 });
+  });
+
   it('leaves bad variables to the executor, and calls an operation that expands past 10,000 selections too large to price', async () => {
     expect(await priceOf('query($n: Int) { claims(first: $n) { nodes { id } } }', { n: 'many' })).toEqual({ badVariables: true });
     // Each fragment spreads the next one twice: 2^14 selections once expanded, in a document of a few hundred bytes.

@@ -1,5 +1,6 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { createConnectionType } from '../../common/connection.type';
+import { Node, NODE_ID_DESCRIPTION } from '../../common/node.type';
 import { LocalDateScalar } from '../../common/scalars';
 import { ClaimKind, ReviewStatus } from '../../generated/prisma/enums';
 
@@ -22,9 +23,9 @@ registerEnumType(ReviewStatus, {
   },
 });
 
-@ObjectType({ description: 'Something a speaker asserted, as a source reports it.', simpleResolvers: true })
-export class Claim {
-  @Field(() => ID)
+@ObjectType({ description: 'Something a speaker asserted, as a source reports it.', simpleResolvers: true, implements: Node })
+export class Claim implements Node {
+  @Field(() => ID, { description: NODE_ID_DESCRIPTION })
   id!: string;
 
   @Field({ description: 'The quote, verbatim, or the sentence that reports it.' })

@@ -1,4 +1,4 @@
-import { createTableChildPageLoader, type ChildTable } from '../../common/loaders';
+import { createByIdLoader, createTableChildPageLoader, type ChildTable } from '../../common/loaders';
 import type { DbClient } from '../../db/database';
 import { Prisma, type Rebuttal } from '../../generated/prisma/client';
 
@@ -12,6 +12,7 @@ const rebuttalsBy = (parentColumn: string): ChildTable => ({ table: 'rebuttals',
 
 export function createRebuttalLoaders(prisma: DbClient, signal: AbortSignal) {
   return {
+    byId: createByIdLoader((ids) => prisma.rebuttal.findMany({ where: { id: { in: [...ids] } } }), signal),
     /** Pages of the rebuttals against a claim (the claim is their target), oldest first. */
     pageByClaim: createTableChildPageLoader<Rebuttal>(prisma, rebuttalsBy('claim_id'), signal),
     /** Pages of the rebuttals a claim makes (the claim is their counterclaim), oldest first. */

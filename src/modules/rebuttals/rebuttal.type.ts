@@ -1,5 +1,6 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { createConnectionType } from '../../common/connection.type';
+import { Node, NODE_ID_DESCRIPTION } from '../../common/node.type';
 import { RebuttalStance } from '../../generated/prisma/enums';
 
 registerEnumType(RebuttalStance, {
@@ -12,9 +13,9 @@ registerEnumType(RebuttalStance, {
   },
 });
 
-@ObjectType({ description: 'An edge of the dispute graph: `counterclaim` counters `claim`.', simpleResolvers: true })
-export class Rebuttal {
-  @Field(() => ID)
+@ObjectType({ description: 'An edge of the dispute graph: `counterclaim` counters `claim`.', simpleResolvers: true, implements: Node })
+export class Rebuttal implements Node {
+  @Field(() => ID, { description: NODE_ID_DESCRIPTION })
   id!: string;
 
   claimId!: string;

@@ -1,4 +1,4 @@
-import { createTableChildPageLoader } from '../../common/loaders';
+import { createByIdLoader, createTableChildPageLoader } from '../../common/loaders';
 import type { DbClient } from '../../db/database';
 import { Prisma, type Review } from '../../generated/prisma/client';
 
@@ -11,6 +11,7 @@ export const REVIEW_COLUMNS = Prisma.raw(
 
 export function createReviewLoaders(prisma: DbClient, signal: AbortSignal) {
   return {
+    byId: createByIdLoader((ids) => prisma.review.findMany({ where: { id: { in: [...ids] } } }), signal),
     /** Pages of a claim's reviews, oldest first. */
     pageByClaim: createTableChildPageLoader<Review>(prisma, { table: 'reviews', parentColumn: 'claim_id', alias: 'v', columns: REVIEW_COLUMNS }, signal),
   };

@@ -1,5 +1,6 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { createConnectionType } from '../../common/connection.type';
+import { Node, NODE_ID_DESCRIPTION } from '../../common/node.type';
 import { ReviewRating } from '../../generated/prisma/enums';
 
 registerEnumType(ReviewRating, {
@@ -11,9 +12,9 @@ registerEnumType(ReviewRating, {
   },
 });
 
-@ObjectType({ description: "A fact-checker's verdict on a claim." })
-export class Review {
-  @Field(() => ID)
+@ObjectType({ description: "A fact-checker's verdict on a claim.", implements: Node })
+export class Review implements Node {
+  @Field(() => ID, { description: NODE_ID_DESCRIPTION })
   id!: string;
 
   claimId!: string;

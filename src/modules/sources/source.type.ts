@@ -1,12 +1,13 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { createConnectionType } from '../../common/connection.type';
+import { Node, NODE_ID_DESCRIPTION } from '../../common/node.type';
 import { SourceKind } from '../../generated/prisma/enums';
 
 registerEnumType(SourceKind, { name: 'SourceKind', description: 'What kind of publication a source is.' });
 
-@ObjectType({ description: 'Where claims appeared: an article, transcript, press release, statement or post.', simpleResolvers: true })
-export class Source {
-  @Field(() => ID)
+@ObjectType({ description: 'Where claims appeared: an article, transcript, press release, statement or post.', simpleResolvers: true, implements: Node })
+export class Source implements Node {
+  @Field(() => ID, { description: NODE_ID_DESCRIPTION })
   id!: string;
 
   @Field()

@@ -1,9 +1,10 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { createConnectionType } from '../../common/connection.type';
+import { Node, NODE_ID_DESCRIPTION } from '../../common/node.type';
 
-@ObjectType({ description: 'Someone who makes claims: a person, an institution, or an unnamed attribution such as "a NATO official".', simpleResolvers: true })
-export class Speaker {
-  @Field(() => ID)
+@ObjectType({ description: 'Someone who makes claims: a person, an institution, or an unnamed attribution such as "a NATO official".', simpleResolvers: true, implements: Node })
+export class Speaker implements Node {
+  @Field(() => ID, { description: NODE_ID_DESCRIPTION })
   id!: string;
 
   @Field({ description: 'Stable, URL-friendly handle, e.g. "jens-stoltenberg".' })
