@@ -1,5 +1,7 @@
 // Start-up only: read config, open the database, migrate, seed an empty database, listen, print a first admin key in
 // development (auth/first-admin-key.ts), and shut down cleanly.
+// First: type-graphql reads decorator metadata as each type's module loads.
+import 'reflect-metadata';
 import { isDatabaseEmpty, seedDatabase } from '../prisma/seed/seed';
 import { ensureFirstAdminKey } from './auth/first-admin-key';
 import { ConfigError, loadConfig, type Config } from './config';

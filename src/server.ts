@@ -1,5 +1,7 @@
 // createServer(): the schema, Apollo Server and the HTTP handler on Node's own http server, without listening, so that
 // index.ts starts it and tests run it on a free port.
+// First: type-graphql reads decorator metadata as each type's module loads.
+import 'reflect-metadata';
 import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap, type HTTPGraphQLRequest, type HTTPGraphQLResponse } from '@apollo/server';

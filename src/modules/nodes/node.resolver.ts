@@ -1,8 +1,16 @@
-import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { ArrayMaxSize } from 'class-validator';
+import { Arg, Args, ArgsType, Ctx, Field, ID, Query, Resolver } from 'type-graphql';
 import { parseId } from '../../common/ids';
 import { MAX_NODE_IDS, Node } from '../../common/node.type';
 import type { Context } from '../../context';
-import { BadUserInputError } from '../../errors/app-errors';
+
+@ArgsType()
+class NodesArgs {
+  // The size is checked before anything looks at the ids (common/validation.ts).
+  @Field(() => [ID], { description: `Records' UUIDs, at most ${MAX_NODE_IDS}.` })
+  @ArrayMaxSize(MAX_NODE_IDS)
+  ids!: string[];
+}
 
 @Resolver()
 export class NodeResolver {
@@ -15,8 +23,7 @@ export class NodeResolver {
     nullable: 'items',
     description: `The records with these ids, in their order, null where there is none; at most ${MAX_NODE_IDS} ids.`,
   })
-  nodes(@Arg('ids', () => [ID], { description: `Records' UUIDs, at most ${MAX_NODE_IDS}.` }) ids: string[], @Ctx() { loaders }: Context) {
-    if (ids.length > MAX_NODE_IDS) throw new BadUserInputError(`ids takes at most ${MAX_NODE_IDS} ids, got ${ids.length}`, { field: 'ids' });
+  nodes(@Args() { ids }: NodesArgs, @Ctx() { loaders }: Context) {
     const parsed = ids.map((id, index) => parseId(id, `ids.${index}`));
     return Promise.all(parsed.map((id) => loaders.nodes.load(id)));
   }
