@@ -80,7 +80,9 @@ async function main(): Promise<void> {
     }
     serving = true;
     if (stopping) return stop();
-    logger.info({ url, graphql: `${url}graphql`, health: `${url}health`, sandbox: config.exposeSchema }, `claimtrace is serving GraphQL at ${url}`);
+    // Both IDEs where the schema is exposed: Sandbox (Apollo's CDN) at /, the offline explorer at /explorer.
+    const ides = config.exposeSchema ? { sandbox: url, explorer: `${url}explorer` } : { sandbox: null, explorer: null };
+    logger.info({ url, graphql: `${url}graphql`, health: `${url}health`, ...ides }, `claimtrace is serving GraphQL at ${url}`);
   } catch (error) {
     if (error instanceof DataDirLockedError) logger.fatal(error.message);
     else logger.fatal({ err: error }, 'start-up failed');

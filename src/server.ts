@@ -25,6 +25,7 @@ import { buildAppSchema } from './graphql/schema';
 import { serviceUnavailablePlugin } from './graphql/service-unavailable';
 import { checkQueryString, readJsonBody, sendJson } from './http/body';
 import { createCorsHandler } from './http/cors';
+import { handleExplorer, isExplorerPath } from './http/explorer';
 import { createHealthHandler, HEALTH_PATHS } from './http/health';
 import { HttpError } from './http/http-error';
 import { legacyJsonStatus } from './http/legacy-json-status';
@@ -113,6 +114,8 @@ export async function createServer({ config: given, db, logger }: ServerOptions)
     const url = new URL(request.url ?? '/', 'http://localhost');
     if (GRAPHQL_PATHS.has(url.pathname)) return graphql(request, response, url, requestId);
     if (HEALTH_PATHS.has(url.pathname)) return health.handle(url.pathname, response);
+    // The offline explorer shows the schema as Sandbox does: only where introspection is on.
+    if (config.exposeSchema && isExplorerPath(url.pathname)) return handleExplorer(request, response, url.pathname);
     if (url.pathname === '/metrics' && metrics) {
       const { contentType, body } = await metrics.render();
       response.writeHead(200, { 'content-type': contentType });

@@ -42,6 +42,26 @@ const landingPagePolicy = contentSecurityPolicy({
   },
 });
 
+/**
+ * The offline explorer (/explorer, development): everything from this origin, nothing from elsewhere. EXPLORER_CSP_NOTES
+ */
+const explorerPolicy = contentSecurityPolicy({
+  useDefaults: false,
+  directives: {
+    defaultSrc: ["'none'"],
+    scriptSrc: ["'self'"],
+    styleSrc: ["'self'", "'unsafe-inline'"],
+    fontSrc: ["'self'", 'data:'],
+    imgSrc: ["'self'", 'data:'],
+    connectSrc: ["'self'"],
+    workerSrc: ["'self'"],
+    frameAncestors: ["'none'"],
+    objectSrc: ["'none'"],
+    baseUri: ["'none'"],
+    formAction: ["'none'"],
+  },
+});
+
 // helmet's middlewares are synchronous and fail only on bad options, which would have thrown at start-up already.
 const next = (error?: unknown): void => {
   if (error) throw error;
@@ -61,4 +81,9 @@ export function setSecurityHeaders(request: http.IncomingMessage, response: http
 /** Replaces the API's policy on the Sandbox landing page (an HTML response). */
 export function setLandingPageSecurityHeaders(request: http.IncomingMessage, response: http.ServerResponse): void {
   landingPagePolicy(request, response, next);
+}
+
+/** Replaces the API's policy on the explorer's page and on its web workers (a worker takes its own response's). */
+export function setExplorerSecurityHeaders(request: http.IncomingMessage, response: http.ServerResponse): void {
+  explorerPolicy(request, response, next);
 }
