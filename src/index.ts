@@ -8,6 +8,8 @@ import { ConfigError, loadConfig, type Config } from './config';
 import { DataDirLockedError } from './db/data-dir-lock';
 import { openDatabase, type Database } from './db/database';
 import { applyMigrations } from './db/migrator';
+import { checkDatabaseExists, MissingDatabaseError } from './db/missing-database';
+import { checkPortFree, PortInUseError } from './http/port-check';
 import { createLogger, type Logger } from './logger';
 import { createServer, type AppServer } from './server';
 
@@ -59,7 +61,9 @@ async function main(): Promise<void> {
   process.on('SIGINT', onSignal);
 
   try {
+    await checkPortFree(config.port, config.host);
     db = await openDatabase(config.database, { logger });
+    await checkDatabaseExists(db);
     const where = config.database.kind === 'pglite' ? `embedded PostgreSQL at ${config.database.dataDir}` : 'PostgreSQL server (DATABASE_URL)';
     const opened = db;
     // Under one lock: of several instances started at once on an empty database, one migrates and seeds it.
@@ -84,7 +88,7 @@ async function main(): Promise<void> {
     const ides = config.exposeSchema ? { sandbox: url, explorer: `${url}explorer` } : { sandbox: null, explorer: null };
     logger.info({ url, graphql: `${url}graphql`, health: `${url}health`, ...ides }, `claimtrace is serving GraphQL at ${url}`);
   } catch (error) {
-    if (error instanceof DataDirLockedError) logger.fatal(error.message);
+    if (error instanceof DataDirLockedError || error instanceof PortInUseError || error instanceof MissingDatabaseError) logger.fatal(error.message);
     else logger.fatal({ err: error }, 'start-up failed');
     await db?.close().catch(() => undefined);
     process.exit(1);

@@ -170,4 +170,44 @@ describe('npm start', () => {
     await exited(npm);
     expect([ENTRY, path.join(ROOT, 'dist', '.tsbuildinfo.build')].map((file) => fs.statSync(file).mtimeMs)).toEqual(built);
   }, 180_000);
+
+  /** The built server run straight (the build exists: the tests above made it), until it exits. */
+  function runServer(overrides: Record<string, string>): Promise<{ code: number | null; output: string }> {
+    const child = spawn(process.execPath, [ENTRY], {
+      cwd: ROOT,
+      env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'info', SEED_ON_START: 'false', HOST: '127.0.0.1', ...env, ...overrides },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    started.push(child.pid!);
+    let output = '';
+    child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    return exited(child).then(({ code }) => ({ code, output }));
+  }
+
+  it('says in one line that the port is in use, before it opens, migrates or seeds the database', async () => {
+    const taken = net.createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const { port } = taken.address() as net.AddressInfo;
+    const untouched = path.join(workDir, 'never-opened');
+    try {
+      const { code, output } = await runServer({ PORT: String(port), ...(serverUrl() ? {} : { PGLITE_DATA_DIR: untouched }) });
+      expect(code).toBe(1);
+      const lines = output.trim().split('\n');
+      expect(lines).toHaveLength(1);
+      expect(JSON.parse(lines[0]!)).toMatchObject({ level: 60, msg: `Port ${port} on 127.0.0.1 is in use (another claimtrace, or another program): stop it, or start on another port, e.g. PORT=${port + 1} npm start` });
+      expect(fs.existsSync(untouched)).toBe(false);
+    } finally {
+      await new Promise((resolve) => taken.close(resolve));
+    }
+  }, 60_000);
+
+  (serverUrl() ? it : it.skip)('says in one line that the PostgreSQL database does not exist, and what to do', async () => {
+    const missing = `claimtrace_missing_${process.pid}`;
+    const { code, output } = await runServer({ PORT: String(await freePort()), DATABASE_URL: withDatabaseName(serverUrl()!, missing) });
+    expect(code).toBe(1);
+    const lines = output.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(JSON.parse(lines[0]!)).toMatchObject({ level: 60, msg: expect.stringMatching(new RegExp(`^PostgreSQL has no database "${missing}" \\(DATABASE_URL\\): create it first`)) });
+  }, 60_000);
 });
