@@ -1,6 +1,6 @@
 // The read side of history: the history query, `history` on each record type, and Review.corrections. There is no
 // mutation: history is written by the database's triggers, in the transaction of each change, and nothing else.
-import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root, type ClassType } from 'type-graphql';
 import { hasRole, UNPUBLISHED_HISTORY_ROLE } from '../../auth/permissions';
 import { PageArgs } from '../../common/connection.type';
 import { descendingSequenceWindow, MAX_PAGE_SIZE, pageWindow } from '../../common/pagination';
@@ -41,45 +41,29 @@ export class HistoryResolver {
   }
 }
 
-@Resolver(() => Speaker)
-export class SpeakerHistoryResolver {
-  @FieldResolver(() => HistoryEntryConnection, ENTITY_HISTORY)
-  history(@Root() speaker: Speaker, @Args() page: PageArgs, @Ctx() context: Context) {
-    return entityHistory('SPEAKER', speaker.id, page, context);
+/**
+ * The resolver of `history` on one record type: the same field on each, built by one function (type-graphql takes a
+ * class per type it resolves fields of).
+ */
+function entityHistoryResolver(type: ClassType, entityType: HistoryEntityType) {
+  @Resolver(() => type)
+  class EntityHistoryResolver {
+    @FieldResolver(() => HistoryEntryConnection, ENTITY_HISTORY)
+    history(@Root() record: { id: string }, @Args() page: PageArgs, @Ctx() context: Context) {
+      return entityHistory(entityType, record.id, page, context);
+    }
   }
+  return EntityHistoryResolver;
 }
 
-@Resolver(() => Source)
-export class SourceHistoryResolver {
-  @FieldResolver(() => HistoryEntryConnection, ENTITY_HISTORY)
-  history(@Root() source: Source, @Args() page: PageArgs, @Ctx() context: Context) {
-    return entityHistory('SOURCE', source.id, page, context);
-  }
-}
-
-@Resolver(() => Claim)
-export class ClaimHistoryResolver {
-  @FieldResolver(() => HistoryEntryConnection, ENTITY_HISTORY)
-  history(@Root() claim: Claim, @Args() page: PageArgs, @Ctx() context: Context) {
-    return entityHistory('CLAIM', claim.id, page, context);
-  }
-}
-
-@Resolver(() => Rebuttal)
-export class RebuttalHistoryResolver {
-  @FieldResolver(() => HistoryEntryConnection, ENTITY_HISTORY)
-  history(@Root() rebuttal: Rebuttal, @Args() page: PageArgs, @Ctx() context: Context) {
-    return entityHistory('REBUTTAL', rebuttal.id, page, context);
-  }
-}
+export const SpeakerHistoryResolver = entityHistoryResolver(Speaker, 'SPEAKER');
+export const SourceHistoryResolver = entityHistoryResolver(Source, 'SOURCE');
+export const ClaimHistoryResolver = entityHistoryResolver(Claim, 'CLAIM');
+export const RebuttalHistoryResolver = entityHistoryResolver(Rebuttal, 'REBUTTAL');
+export const ReviewHistoryResolver = entityHistoryResolver(Review, 'REVIEW');
 
 @Resolver(() => Review)
-export class ReviewHistoryResolver {
-  @FieldResolver(() => HistoryEntryConnection, ENTITY_HISTORY)
-  history(@Root() review: Review, @Args() page: PageArgs, @Ctx() context: Context) {
-    return entityHistory('REVIEW', review.id, page, context);
-  }
-
+export class ReviewCorrectionsResolver {
   @FieldResolver(() => [Correction], {
     description:
       'Corrections of the published verdict, oldest first: changes to this review made while its claim was PUBLISHED, and ' +
