@@ -18,8 +18,14 @@ import { createPgPool, type DatabaseLogger } from './pg-pool';
 
 export type { PrismaClient };
 
+/** A statement with $1… placeholders and their values: a Prisma.Sql, or a query built with sql-builder.ts. */
+export interface SqlQuery {
+  readonly text: string;
+  readonly values: readonly unknown[];
+}
+
 /** Runs a hand-written query and returns its rows as objects keyed by column name, dates and timestamps as Date. */
-export type QueryRows = <T>(query: Prisma.Sql) => Promise<T[]>;
+export type QueryRows = <T>(query: SqlQuery) => Promise<T[]>;
 
 /** What services and loaders read and write through: the client itself, or one of its transactions. */
 export type DbClient = Prisma.TransactionClient;
@@ -32,7 +38,7 @@ export interface DataAccess {
 
 /** Both paths inside the transaction `tx` (hand-written queries through Prisma there: the pool's own path is outside it). */
 export function transactionDataAccess(tx: DbClient): DataAccess {
-  return { prisma: tx, queryRows: <T>(query: Prisma.Sql) => tx.$queryRaw<T[]>(query) };
+  return { prisma: tx, queryRows: <T>(query: SqlQuery) => tx.$queryRawUnsafe<T[]>(query.text, ...query.values) };
 }
 
 export interface Database extends DataAccess {
@@ -211,7 +217,7 @@ export async function openDatabase(config: DatabaseConfig, options: OpenDatabase
       },
       connectToShadowDb: () => factory.connectToShadowDb(),
     };
-    const queryRows = async (query: Prisma.Sql) => (await pool.query({ text: query.text, values: query.values })).rows;
+    const queryRows = async (query: SqlQuery) => (await pool.query({ text: query.text, values: [...query.values] })).rows;
     return wrap('postgres', factory, migrationFactory, queryRows, options, {
       withMigrationLock: (work) => withMigrationLock(config.url, work, options.logger),
       closeDriver: () => pool.end(),
@@ -226,7 +232,7 @@ export async function openDatabase(config: DatabaseConfig, options: OpenDatabase
       ...(inMemory ? {} : { dataDir: config.dataDir }),
       ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
     });
-    const queryRows = async (query: Prisma.Sql) => (await pglite.query(query.text, query.values)).rows;
+    const queryRows = async (query: SqlQuery) => (await pglite.query(query.text, [...query.values])).rows;
     return wrap('pglite', pgliteRuntimeFactory(pglite), pgliteMigrationFactory(pglite), queryRows, options, {
       // One process owns the data directory (data-dir-lock.ts): there is nobody to wait for.
       withMigrationLock: (work) => work(),
@@ -249,7 +255,7 @@ async function wrap(
   kind: Database['kind'],
   factory: SqlMigrationAwareDriverAdapterFactory,
   migrationAdapterFactory: SqlMigrationAwareDriverAdapterFactory,
-  queryRows: (query: Prisma.Sql) => Promise<unknown[]>,
+  queryRows: (query: SqlQuery) => Promise<unknown[]>,
   options: OpenDatabaseOptions,
   { withMigrationLock, closeDriver, poolStats }: Pick<Database, 'withMigrationLock' | 'poolStats'> & { closeDriver: () => Promise<void> },
 ): Promise<Database> {
@@ -262,7 +268,7 @@ async function wrap(
   return {
     kind,
     prisma,
-    queryRows<T>(query: Prisma.Sql) {
+    queryRows<T>(query: SqlQuery) {
       options.onQuery?.(query.text);
       return queryRows(query) as Promise<T[]>;
     },

@@ -1,5 +1,5 @@
 import { Prisma } from '../../src/generated/prisma/client';
-import { CLAIM_COLUMNS } from '../../src/modules/claims/claim.loaders';
+import { CLAIM_TABLE } from '../../src/modules/claims/claim.columns';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
 import { makeClaim, makeSource, makeSpeaker } from '../helpers/factories';
 
@@ -22,7 +22,7 @@ describe('Database.queryRows', () => {
     const dated = await makeClaim(db.prisma, { speakerId: speaker.id, sourceId: source.id, statedAt: new Date('2019-02-01'), kind: 'PARAPHRASE' });
     const undated = await makeClaim(db.prisma, { speakerId: speaker.id });
     const rows = await db.queryRows<Record<string, unknown>>(
-      Prisma.sql`SELECT ${CLAIM_COLUMNS} FROM claims c WHERE c.id = ANY(${[dated.id, undated.id]}::uuid[]) ORDER BY c.created_at`,
+      Prisma.sql`SELECT ${CLAIM_TABLE.sqlColumns('c')} FROM claims c WHERE c.id = ANY(${[dated.id, undated.id]}::uuid[]) ORDER BY c.created_at`,
     );
     expect(rows).toEqual([dated, undated]);
     expect((rows[0]!.statedAt as Date).toISOString()).toBe('2019-02-01T00:00:00.000Z');

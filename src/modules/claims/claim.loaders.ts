@@ -1,14 +1,9 @@
 import { createByIdLoader, createTableChildPageLoader, type ChildTable } from '../../common/loaders';
 import type { DbClient } from '../../db/database';
-import { Prisma, type Claim } from '../../generated/prisma/client';
+import type { Claim } from '../../generated/prisma/client';
+import { CLAIM_TABLE } from './claim.columns';
 
-/** The columns of a claims row aliased `c`, named as Prisma names a Claim's fields, for hand-written queries. */
-export const CLAIM_COLUMNS = Prisma.raw(
-  'c.id, c.text, c.kind::text AS kind, c.stated_at AS "statedAt", c.speaker_id AS "speakerId", c.source_id AS "sourceId", ' +
-    'c.review_status::text AS "reviewStatus", c.created_at AS "createdAt", c.updated_at AS "updatedAt"',
-);
-
-const claimsOf = (parentColumn: string): ChildTable => ({ table: 'claims', parentColumn, alias: 'c', columns: CLAIM_COLUMNS });
+const claimsOf = (parentColumn: string): ChildTable => ({ table: 'claims', parentColumn, alias: 'c', columns: CLAIM_TABLE.sqlColumns('c') });
 
 export function createClaimLoaders(prisma: DbClient, signal: AbortSignal) {
   return {

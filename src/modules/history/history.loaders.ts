@@ -6,7 +6,7 @@ import type { Page, PageWindow } from '../../common/pagination';
 import type { DbClient } from '../../db/database';
 import { Prisma, type Review } from '../../generated/prisma/client';
 import type { HistoryEntityType } from '../../generated/prisma/enums';
-import { REVIEW_COLUMNS } from '../reviews/review.loaders';
+import { REVIEW_TABLE } from '../reviews/review.columns';
 import { historyColumns, historyCursorOf, toHistoryEntry, visibleHistory, type HistoryEntryRecord, type HistoryEntryRow } from './history.sql';
 
 /** The key of a review's corrections: the review and its claim (whose retractions and changes are corrections too). */
@@ -58,7 +58,7 @@ export function createHistoryLoaders(prisma: DbClient, signal: AbortSignal) {
   function reviewPageAsOfLoader(asOf: Date) {
     const fetchWindow = (claimIds: string[], window: PageWindow) =>
       prisma.$queryRaw<(Review & { parentId: string })[]>`
-        SELECT p.parent_id AS "parentId", ${REVIEW_COLUMNS}
+        SELECT p.parent_id AS "parentId", ${REVIEW_TABLE.sqlColumns('v')}
         FROM unnest(${claimIds}::uuid[]) AS p(parent_id)
         CROSS JOIN LATERAL (
           SELECT * FROM (${reviewsAsOf(asOf)}) reviews

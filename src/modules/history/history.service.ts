@@ -9,9 +9,9 @@ import type { DbClient } from '../../db/database';
 import { BadUserInputError } from '../../errors/app-errors';
 import { Prisma } from '../../generated/prisma/client';
 import type { HistoryAction, HistoryEntityType } from '../../generated/prisma/enums';
-import { CLAIM_COLUMNS } from '../claims/claim.loaders';
+import { CLAIM_TABLE } from '../claims/claim.columns';
 import type { ClaimRecord } from '../claims/claim.service';
-import { REVIEW_COLUMNS } from '../reviews/review.loaders';
+import { REVIEW_TABLE } from '../reviews/review.columns';
 import type { ReviewRecord } from '../reviews/review.service';
 import { HISTORY_LIST, historyColumns, historyCursorOf, toHistoryEntry, visibleHistory, type HistoryEntryRecord, type HistoryEntryRow } from './history.sql';
 
@@ -58,8 +58,8 @@ export function historyConditions(query: HistoryQuery): Prisma.Sql {
 
 /** What an as-of read rebuilds: the entity, its table's row type, and the typed columns of a row aliased as they say. */
 const AS_OF = {
-  CLAIM: { rowType: Prisma.sql`NULL::claims`, alias: Prisma.raw('c'), columns: CLAIM_COLUMNS, noun: 'a claim' },
-  REVIEW: { rowType: Prisma.sql`NULL::reviews`, alias: Prisma.raw('v'), columns: REVIEW_COLUMNS, noun: 'a review of a claim' },
+  CLAIM: { rowType: Prisma.sql`NULL::claims`, alias: Prisma.raw('c'), columns: CLAIM_TABLE.sqlColumns('c'), noun: 'a claim' },
+  REVIEW: { rowType: Prisma.sql`NULL::reviews`, alias: Prisma.raw('v'), columns: REVIEW_TABLE.sqlColumns('v'), noun: 'a review of a claim' },
 } as const;
 
 export class HistoryService {

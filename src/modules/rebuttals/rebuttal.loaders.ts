@@ -1,14 +1,9 @@
 import { createByIdLoader, createTableChildPageLoader, type ChildTable } from '../../common/loaders';
 import type { DbClient } from '../../db/database';
-import { Prisma, type Rebuttal } from '../../generated/prisma/client';
+import type { Rebuttal } from '../../generated/prisma/client';
+import { REBUTTAL_TABLE } from './rebuttal.columns';
 
-/** The columns of a rebuttals row aliased `r`, named as Prisma names a Rebuttal's fields, for hand-written queries. */
-export const REBUTTAL_COLUMNS = Prisma.raw(
-  'r.id, r.claim_id AS "claimId", r.counterclaim_id AS "counterclaimId", r.stance::text AS stance, r.rationale, ' +
-    'r.created_at AS "createdAt", r.updated_at AS "updatedAt"',
-);
-
-const rebuttalsBy = (parentColumn: string): ChildTable => ({ table: 'rebuttals', parentColumn, alias: 'r', columns: REBUTTAL_COLUMNS });
+const rebuttalsBy = (parentColumn: string): ChildTable => ({ table: 'rebuttals', parentColumn, alias: 'r', columns: REBUTTAL_TABLE.sqlColumns('r') });
 
 export function createRebuttalLoaders(prisma: DbClient, signal: AbortSignal) {
   return {

@@ -6,7 +6,7 @@ import { keysetWindow, toPage, type Page, type PageRequest } from '../../common/
 import { formatLocalDate } from '../../common/scalars';
 import { searchText } from '../../common/search-text';
 import { Prisma, type Claim } from '../../generated/prisma/client';
-import { CLAIM_COLUMNS } from '../claims/claim.loaders';
+import { CLAIM_TABLE } from '../claims/claim.columns';
 import { claimConditions, type ClaimQuery } from '../claims/claim.service';
 import { decodeSearchCursor, encodeSearchCursor } from './search-cursor';
 import type { DbClient } from '../../db/database';
@@ -41,7 +41,7 @@ export class ClaimSearchService {
       WITH q AS (SELECT websearch_to_tsquery('english', ${text}) AS query)
       SELECT hit.*, ts_headline('english', replace(replace(replace(hit.text, '&', '&amp;'), '<', '&lt;'), '>', '&gt;'), q.query, ${HEADLINE_OPTIONS}) AS snippet
       FROM (
-        SELECT ${CLAIM_COLUMNS}, ts_rank_cd(c.search_vector, q.query, 32) AS rank
+        SELECT ${CLAIM_TABLE.sqlColumns('c')}, ts_rank_cd(c.search_vector, q.query, 32) AS rank
         FROM claims c, q
         WHERE c.search_vector @@ q.query AND ${conditions} ${after}
         ORDER BY rank DESC, coalesce(c.stated_at, '-infinity'::date) DESC, c.id DESC

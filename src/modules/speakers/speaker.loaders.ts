@@ -1,6 +1,7 @@
 import { createByIdLoader } from '../../common/loaders';
 import type { QueryRows } from '../../db/database';
 import { Prisma } from '../../generated/prisma/client';
+import { SPEAKER_TABLE } from './speaker.columns';
 import type { SpeakerRecord } from './speaker.service';
 
 /**
@@ -9,10 +10,7 @@ import type { SpeakerRecord } from './speaker.service';
  * cost a fraction of it. (The benchmark runs this very statement bare.)
  */
 export function speakersByIdQuery(ids: readonly string[]): Prisma.Sql {
-  return Prisma.sql`
-    SELECT id, slug, name, role, affiliation, country, is_named AS "isNamed", aliases,
-           created_at AS "createdAt", updated_at AS "updatedAt"
-    FROM speakers WHERE id = ANY(${ids}::uuid[])`;
+  return Prisma.sql`SELECT ${SPEAKER_TABLE.sqlColumns('s')} FROM speakers s WHERE s.id = ANY(${ids}::uuid[])`;
 }
 
 export function createSpeakerLoaders(queryRows: QueryRows, signal: AbortSignal) {

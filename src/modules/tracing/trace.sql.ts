@@ -3,8 +3,8 @@
 // (parameterised) so that the service runs them through Prisma and the benchmark runs the very same text through pg.
 import { Prisma } from '../../generated/prisma/client';
 import type { RebuttalStance } from '../../generated/prisma/enums';
-import { CLAIM_COLUMNS } from '../claims/claim.loaders';
-import { REBUTTAL_COLUMNS } from '../rebuttals/rebuttal.loaders';
+import { CLAIM_TABLE } from '../claims/claim.columns';
+import { REBUTTAL_TABLE } from '../rebuttals/rebuttal.columns';
 import type { TraceDirection, TraceOptions } from './trace.options';
 
 /** Matches only rebuttals of the given stances; no condition when stances is null. */
@@ -61,7 +61,7 @@ export function traceNodesQuery(options: TraceOptions): Prisma.Sql {
       ) step
       WHERE w.depth <= ${depth}::int AND cardinality(w.seen) <= ${maxNodes}::int AND cardinality(step.next) > 0
     )
-    SELECT ${CLAIM_COLUMNS}, w.depth
+    SELECT ${CLAIM_TABLE.sqlColumns('c')}, w.depth
     FROM walk w
     CROSS JOIN LATERAL unnest(w.frontier) AS n(id)
     JOIN claims c ON c.id = n.id
@@ -82,7 +82,7 @@ export function traceEdgesQuery(claimIds: readonly string[], stances: readonly R
       JOIN rebuttals r ON r.claim_id = a.id
       JOIN ids b ON b.id = r.counterclaim_id
     )
-    SELECT ${REBUTTAL_COLUMNS}
+    SELECT ${REBUTTAL_TABLE.sqlColumns('r')}
     FROM pairs p
     JOIN rebuttals r ON r.claim_id = p.claim_id AND r.counterclaim_id = p.counterclaim_id ${stanceFilter(stances)}
     ORDER BY r.id

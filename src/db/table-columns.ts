@@ -1,0 +1,55 @@
+// One typed definition per model of how its fields are stored: which table, which column holds each field. The
+// compiler checks it both ways: every field of the Prisma model (the record the services and resolvers use) names a
+// column of the table prisma-kysely generated, and the Date fields are listed (rows built as JSON carry dates as text).
+// Every column list of hand-written SQL and every JSON row shape is derived from it, never typed again.
+import { Prisma } from '../generated/prisma/client';
+import type { Tables } from './sql-builder';
+
+type DateKeys<Model> = { [K in keyof Model]-?: NonNullable<Model[K]> extends Date ? K : never }[keyof Model] & string;
+
+export interface TableColumns<Table extends keyof Tables, Model> {
+  readonly table: Table;
+  /** Field name (as Prisma and the API name it) to column name. */
+  readonly columns: { readonly [K in keyof Model & string]: keyof Tables[Table] & string };
+  readonly dateFields: readonly DateKeys<Model>[];
+  /** `alias.column AS "field", …` for a hand-written statement reading the row as `alias`. */
+  sqlColumns(alias: string): Prisma.Sql;
+  /** The record from a row built as JSON (dates as ISO text), in place. */
+  fromJson(row: Record<string, unknown>): Model;
+}
+
+/**
+ * `dates` must name every Date field (the type says which): a missing one is a compile error, since JSON rows would
+ * carry it as text.
+ */
+export function tableColumns<Model>() {
+  return <Table extends keyof Tables, const Dates extends readonly DateKeys<Model>[]>(
+    table: Table,
+    columns: { readonly [K in keyof Model & string]: keyof Tables[Table] & string },
+    dateFields: Dates & (Exclude<DateKeys<Model>, Dates[number]> extends never ? unknown : { missing: Exclude<DateKeys<Model>, Dates[number]> }),
+  ): TableColumns<Table, Model> => {
+    const entries = Object.entries(columns) as [string, string][];
+    const dates = dateFields as readonly DateKeys<Model>[];
+    const byAlias = new Map<string, Prisma.Sql>();
+    return {
+      table,
+      columns,
+      dateFields: dates,
+      sqlColumns(alias) {
+        let list = byAlias.get(alias);
+        if (!list) {
+          list = Prisma.raw(entries.map(([field, column]) => (field === column ? `${alias}.${column}` : `${alias}.${column} AS "${field}"`)).join(', '));
+          byAlias.set(alias, list);
+        }
+        return list;
+      },
+      fromJson(row) {
+        for (const field of dates) {
+          const value = row[field];
+          if (typeof value === 'string') row[field] = new Date(value);
+        }
+        return row as Model;
+      },
+    };
+  };
+}
