@@ -28,13 +28,13 @@ import { TraceService } from './modules/tracing/trace.service';
 
 export function createServices({ prisma, queryRows }: DataAccess) {
   return {
-    speakers: new SpeakerService(prisma),
-    sources: new SourceService(prisma),
-    claims: new ClaimService(prisma),
+    speakers: new SpeakerService(prisma, queryRows),
+    sources: new SourceService(prisma, queryRows),
+    claims: new ClaimService(prisma, queryRows),
     rebuttals: new RebuttalService(prisma),
     tracing: new TraceService(queryRows),
-    search: new ClaimSearchService(prisma),
-    reviews: new ReviewService(prisma),
+    search: new ClaimSearchService(queryRows),
+    reviews: new ReviewService(prisma, queryRows),
     apiKeys: new ApiKeyService(prisma),
     history: new HistoryService(prisma),
   };

@@ -50,6 +50,12 @@ export interface ChildPageKey {
 
 const windowKey = (window: PageWindow): string => `${window.first}:${window.afterId ?? ''}`;
 
+/** Pages of children by parent and window; primeRows fills in a page read elsewhere (a nested read). */
+export interface ChildPageLoader<T> extends DataLoader<ChildPageKey, Page<T>, string> {
+  /** `rows` as fetched for the window (up to window.take); `count`: the parent's total, when it was read too. */
+  primeRows(key: ChildPageKey, rows: T[], count: number | undefined): void;
+}
+
 /**
  * A page of a parent's children (a speaker's claims, say) for many parents at once. Keys asking for the same window
  * share one fetch; `fetchWindow` returns up to window.take rows per parent, each tagged with its parent id.
@@ -60,8 +66,8 @@ export function createChildPageLoader<T extends { id: string }>(
   countLoader: DataLoader<string, number>,
   signal: AbortSignal,
   cursorOf?: (node: T) => string,
-): DataLoader<ChildPageKey, Page<T>, string> {
-  return new DataLoader(
+): ChildPageLoader<T> {
+  const loader = new DataLoader<ChildPageKey, Page<T>, string>(
     async (keys) => {
       signal.throwIfAborted();
       const groups = new Map<string, { window: PageWindow; parentIds: string[] }>();
@@ -87,6 +93,12 @@ export function createChildPageLoader<T extends { id: string }>(
     },
     { cacheKeyFn: ({ parentId, window }) => `${windowKey(window)}|${parentId}` },
   );
+  return Object.assign(loader, {
+    primeRows({ parentId, window }: ChildPageKey, rows: T[], count: number | undefined) {
+      const total = count === undefined ? () => countLoader.load(parentId) : () => Promise.resolve(count);
+      loader.prime({ parentId, window }, toPage(rows, window, total, cursorOf));
+    },
+  });
 }
 
 /** A table whose rows are pages of children of a parent row, through the parent's id in `parentColumn`. */
@@ -108,7 +120,7 @@ export function createTableChildPageLoader<T extends { id: string }>(
   prisma: DbClient,
   source: ChildTable,
   signal: AbortSignal,
-): DataLoader<ChildPageKey, Page<T>, string> {
+): ChildPageLoader<T> {
   const table = Prisma.raw(source.table);
   const column = Prisma.raw(source.parentColumn);
   const alias = Prisma.raw(source.alias);

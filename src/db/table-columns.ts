@@ -2,6 +2,7 @@
 // compiler checks it both ways: every field of the Prisma model (the record the services and resolvers use) names a
 // column of the table prisma-kysely generated, and the Date fields are listed (rows built as JSON carry dates as text).
 // Every column list of hand-written SQL and every JSON row shape is derived from it, never typed again.
+import { sql, type RawBuilder } from 'kysely';
 import { Prisma } from '../generated/prisma/client';
 import type { Tables } from './sql-builder';
 
@@ -14,6 +15,10 @@ export interface TableColumns<Table extends keyof Tables, Model> {
   readonly dateFields: readonly DateKeys<Model>[];
   /** `alias.column AS "field", …` for a hand-written statement reading the row as `alias`. */
   sqlColumns(alias: string): Prisma.Sql;
+  /** The same, for a statement built with Kysely (src/db/sql-builder.ts). */
+  selection(alias: string): RawBuilder<unknown>;
+  /** The column of `field`, of the table read under its own name, for a statement built with Kysely. */
+  ref(field: keyof Model & string): RawBuilder<unknown>;
   /** The record from a row built as JSON (dates as ISO text), in place. */
   fromJson(row: Record<string, unknown>): Model;
 }
@@ -43,6 +48,8 @@ export function tableColumns<Model>() {
         }
         return list;
       },
+      selection: (alias) => sql.join(entries.map(([field, column]) => sql`${sql.ref(`${alias}.${column}`)} AS ${sql.id(field)}`)),
+      ref: (field) => sql.ref(`${table}.${columns[field]}`),
       fromJson(row) {
         for (const field of dates) {
           const value = row[field];

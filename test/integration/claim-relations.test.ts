@@ -81,12 +81,11 @@ describe("a claim's rebuttals, rebuts and reviews as connections", () => {
     expect(tooMany.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
   });
 
-  it('loads a page for each of many claims in one statement per page size, each cut to its own page', async () => {
-    // The hub's counterclaims and targets: 28 claims with 0 or 1 rebuttal each, and the hub with 25.
-    const query = `query($id: ID!) { claims(filter: { speakerId: $id }, first: 100) { nodes {
-      id rebuttals(first: 3) { totalCount nodes { id } } again: rebuttals(first: 3) { nodes { id } } two: rebuttals(first: 2) { nodes { id } } } } }`;
-    api.statements.length = 0;
-    const nodes = dataOf<any>(await api.gql(query, { id: speakerId })).claims.nodes;
+  // The same pages two ways: planned into the root field's one statement (claims), and through the loaders, which
+  // serve what the planner does not (here nodes(ids:), whose records the planner does not read).
+  const PAGES = 'id rebuttals(first: 3) { totalCount nodes { id } } again: rebuttals(first: 3) { nodes { id } } two: rebuttals(first: 2) { nodes { id } }';
+
+  function expectPages(nodes: any[]) {
     expect(nodes).toHaveLength(29);
     const hubNode = nodes.find((node: any) => node.id === hub);
     expect(hubNode.rebuttals.totalCount).toBe(25);
@@ -94,11 +93,29 @@ describe("a claim's rebuttals, rebuts and reviews as connections", () => {
     expect(hubNode.again.nodes).toEqual(hubNode.rebuttals.nodes);
     expect(hubNode.two.nodes).toEqual(hubNode.rebuttals.nodes.slice(0, 2));
     expect(nodes.filter((node: any) => node.id !== hub).every((node: any) => node.rebuttals.totalCount === (targets.includes(node.id) ? 1 : 0))).toBe(true);
-    // The claims page, one page statement per page size (3 and 2) for all 29 claims, one count statement.
+  }
+
+  it('reads a page of rebuttals for each of many claims, and their totals, in the one statement of the claims page', async () => {
+    api.statements.length = 0;
+    const planned = dataOf<any>(await api.gql(`query($id: ID!) { claims(filter: { speakerId: $id }, first: 100) { nodes { ${PAGES} } } }`, { id: speakerId })).claims.nodes;
+    expectPages(planned);
+    expect(api.statements).toHaveLength(1);
+  });
+
+  it('loads them through the loaders elsewhere: one statement per page size for all claims, one for the totals', async () => {
+    const ids = [hub, ...counterclaims, ...targets];
+    api.statements.length = 0;
+    const loaded = dataOf<any>(await api.gql(`query($ids: [ID!]!) { nodes(ids: $ids) { ... on Claim { ${PAGES} } } }`, { ids })).nodes;
+    expectPages(loaded);
     const pageStatements = api.statements.filter((sql) => /FROM rebuttals\s+WHERE claim_id = p\.parent_id/.test(sql));
     expect(pageStatements).toHaveLength(2);
     expect(pageStatements.every((sql) => /LIMIT/.test(sql))).toBe(true);
     expect(api.statements.filter((sql) => /count\(\*\)/i.test(sql))).toHaveLength(1);
-    expect(api.statements).toHaveLength(4);
+    // The ids' types, the claims by id, the two pages, the totals.
+    expect(api.statements).toHaveLength(5);
+    const planned = dataOf<any>(await api.gql(`query($id: ID!) { claims(filter: { speakerId: $id }, first: 100) { nodes { ${PAGES} } } }`, { id: speakerId })).claims.nodes;
+    const byId = new Map(planned.map((node: any) => [node.id, node]));
+    expect(loaded).toEqual(loaded.map((node: any) => byId.get(node.id)));
   });
+});
 });

@@ -1,8 +1,10 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { PageArgs } from '../../common/connection.type';
 import { pageWindow } from '../../common/pagination';
 import { PERMISSIONS } from '../../auth/permissions';
 import { writeOf, type Context } from '../../context';
+import { pageReadPlanOf, readPlanOf } from '../../graphql/read-plan';
 import { AS_OF_DESCRIPTION } from '../history/history.service';
 import { ReasonArgs } from '../history/reason.args';
 import { RebuttalConnection } from '../rebuttals/rebuttal.type';
@@ -18,18 +20,20 @@ export class ClaimResolver {
   async claims(
     @Arg('filter', () => ClaimFilter, { nullable: true }) filter: ClaimFilter | null,
     @Args() page: PageArgs,
-    @Ctx() { services }: Context,
+    @Ctx() { services, loaders }: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return ClaimConnection.from(await services.claims.list(filter ?? {}, page));
+    return ClaimConnection.from(await services.claims.list(filter ?? {}, page, pageReadPlanOf(info, 'Claim', loaders)));
   }
 
   @Query(() => Claim, { nullable: true })
   claim(
     @Arg('id', () => ID) id: string,
     @Arg('asOf', () => Date, { nullable: true, description: AS_OF_DESCRIPTION }) asOf: Date | null,
-    @Ctx() { services, viewer }: Context,
+    @Ctx() { services, viewer, loaders }: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return asOf ? services.history.claimAsOf(id, asOf, viewer) : services.claims.findById(id);
+    return asOf ? services.history.claimAsOf(id, asOf, viewer) : services.claims.findById(id, readPlanOf(info, 'Claim', loaders));
   }
 
   @Mutation(() => Claim, { description: 'Creates the claim, and the rebuttals it makes when `rebuts` is given, in one transaction.' })

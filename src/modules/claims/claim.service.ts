@@ -1,12 +1,15 @@
 import { parseId } from '../../common/ids';
 import { escapeLike } from '../../common/like-pattern';
-import { pageWindow, toPage, type Page, type PageRequest } from '../../common/pagination';
+import { sql, type RawBuilder } from 'kysely';
+import { pageWindow, type Page, type PageRequest } from '../../common/pagination';
 import { BadUserInputError, ConflictError, NotFoundError } from '../../errors/app-errors';
 import { databaseViolation } from '../../errors/database-errors';
-import { Prisma, type Claim, type ClaimKind, type RebuttalStance, type ReviewStatus } from '../../generated/prisma/client';
-import type { DbClient } from '../../db/database';
+import type { Claim, ClaimKind, RebuttalStance, ReviewStatus } from '../../generated/prisma/client';
+import type { DbClient, QueryRows } from '../../db/database';
+import { NO_RELATIONS, PLAIN_PAGE, readOne, readPage, type PageRead, type ReadPlan } from '../../db/nested-read';
 import { beginCorrection, lockClaimStatus } from '../history/corrections';
 import { inRecordedTransaction, type WriteContext } from '../history/recorded-transaction';
+import { CLAIM_TABLE } from './claim.columns';
 
 export type ClaimRecord = Claim;
 
@@ -38,21 +41,19 @@ export interface ClaimChanges {
 }
 
 export class ClaimService {
-  constructor(private readonly prisma: DbClient) {}
+  constructor(
+    private readonly prisma: DbClient,
+    private readonly queryRows: QueryRows,
+  ) {}
 
-  async list(query: ClaimQuery, request: PageRequest): Promise<Page<ClaimRecord>> {
-    const window = pageWindow(request);
-    const where = claimWhere(query);
-    const rows = await this.prisma.claim.findMany({
-      where: window.afterId ? { AND: [where, { id: { gt: window.afterId } }] } : where,
-      orderBy: { id: 'asc' },
-      take: window.take,
-    });
-    return toPage(rows, window, () => this.prisma.claim.count({ where }));
+  /** A page of the claims matching the query, in id order, with what `read` asks for, in one statement. */
+  list(query: ClaimQuery, request: PageRequest, read: PageRead = PLAIN_PAGE): Promise<Page<ClaimRecord>> {
+    return readPage(this.queryRows, CLAIM_TABLE, claimCondition(query), pageWindow(request), read);
   }
 
-  findById(id: string): Promise<ClaimRecord | null> {
-    return this.prisma.claim.findUnique({ where: { id: parseId(id, 'id') } });
+  /** The claim, with what `plan` asks for, in one statement. */
+  findById(id: string, plan: ReadPlan = NO_RELATIONS): Promise<ClaimRecord | null> {
+    return readOne(this.queryRows, CLAIM_TABLE, sql`${CLAIM_TABLE.ref('id')} = ${parseId(id, 'id')}::uuid`, plan);
   }
 
   /** Creates the claim and the rebuttals it makes in one statement: all of it, or nothing. */
@@ -127,33 +128,20 @@ function checkFilter(query: ClaimQuery) {
   };
 }
 
-export function claimWhere(query: ClaimQuery): Prisma.ClaimWhereInput {
+/** The query as a condition on the claims table read under its own name (search reads it so too). */
+export function claimCondition(query: ClaimQuery): RawBuilder<unknown> {
   const filter = checkFilter(query);
-  return {
-    ...(filter.speakerId ? { speakerId: filter.speakerId } : {}),
-    ...(filter.sourceId ? { sourceId: filter.sourceId } : {}),
-    ...(filter.kind ? { kind: filter.kind } : {}),
-    ...(filter.statedFrom || filter.statedTo
-      ? { statedAt: { ...(filter.statedFrom ? { gte: filter.statedFrom } : {}), ...(filter.statedTo ? { lte: filter.statedTo } : {}) } }
-      : {}),
-    ...(filter.reviewStatus ? { reviewStatus: { in: filter.reviewStatus } } : {}),
-    ...(filter.text ? { text: { contains: escapeLike(filter.text), mode: 'insensitive' as const } } : {}),
-  };
-}
-
-/** The same filter as SQL conditions on claims aliased `c`, for the hand-written queries (search). */
-export function claimConditions(query: ClaimQuery): Prisma.Sql {
-  const filter = checkFilter(query);
+  const column = CLAIM_TABLE.ref;
   const conditions = [
-    filter.speakerId && Prisma.sql`c.speaker_id = ${filter.speakerId}::uuid`,
-    filter.sourceId && Prisma.sql`c.source_id = ${filter.sourceId}::uuid`,
-    filter.kind && Prisma.sql`c.kind = ${filter.kind}::claim_kind`,
-    filter.statedFrom && Prisma.sql`c.stated_at >= ${filter.statedFrom}::date`,
-    filter.statedTo && Prisma.sql`c.stated_at <= ${filter.statedTo}::date`,
-    filter.reviewStatus && Prisma.sql`c.review_status = ANY(${filter.reviewStatus}::text[]::review_status[])`,
-    filter.text && Prisma.sql`c.text ILIKE ${`%${escapeLike(filter.text)}%`}`,
-  ].filter((condition): condition is Prisma.Sql => Boolean(condition));
-  return conditions.length > 0 ? Prisma.join(conditions, ' AND ') : Prisma.sql`TRUE`;
+    filter.speakerId && sql`${column('speakerId')} = ${filter.speakerId}::uuid`,
+    filter.sourceId && sql`${column('sourceId')} = ${filter.sourceId}::uuid`,
+    filter.kind && sql`${column('kind')} = ${filter.kind}::claim_kind`,
+    filter.statedFrom && sql`${column('statedAt')} >= ${filter.statedFrom}::date`,
+    filter.statedTo && sql`${column('statedAt')} <= ${filter.statedTo}::date`,
+    filter.reviewStatus && sql`${column('reviewStatus')} = ANY(${filter.reviewStatus}::text[]::review_status[])`,
+    filter.text && sql`${column('text')} ILIKE ${`%${escapeLike(filter.text)}%`}`,
+  ].filter((condition): condition is RawBuilder<unknown> => Boolean(condition));
+  return conditions.length > 0 ? sql.join(conditions, sql` AND `) : sql`TRUE`;
 }
 
 function translate(error: unknown, data: { speakerId?: string | null; sourceId?: string | null }, id?: string): unknown {

@@ -1,8 +1,10 @@
 import { GraphQLJSON } from 'graphql-scalars';
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { PageArgs } from '../../common/connection.type';
 import { PERMISSIONS } from '../../auth/permissions';
 import { writeOf, type Context } from '../../context';
+import { pageReadPlanOf, readPlanOf } from '../../graphql/read-plan';
 import { AS_OF_DESCRIPTION } from '../history/history.service';
 import { ReasonArgs } from '../history/reason.args';
 import { Claim } from '../claims/claim.type';
@@ -17,18 +19,20 @@ export class ReviewResolver {
   async reviews(
     @Arg('filter', () => ReviewFilter, { nullable: true }) filter: ReviewFilter | null,
     @Args() page: PageArgs,
-    @Ctx() { services }: Context,
+    @Ctx() { services, loaders }: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return ReviewConnection.from(await services.reviews.list(filter ?? {}, page));
+    return ReviewConnection.from(await services.reviews.list(filter ?? {}, page, pageReadPlanOf(info, 'Review', loaders)));
   }
 
   @Query(() => Review, { nullable: true })
   review(
     @Arg('id', () => ID) id: string,
     @Arg('asOf', () => Date, { nullable: true, description: AS_OF_DESCRIPTION }) asOf: Date | null,
-    @Ctx() { services, viewer }: Context,
+    @Ctx() { services, viewer, loaders }: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return asOf ? services.history.reviewAsOf(id, asOf, viewer) : services.reviews.findById(id);
+    return asOf ? services.history.reviewAsOf(id, asOf, viewer) : services.reviews.findById(id, readPlanOf(info, 'Review', loaders));
   }
 
   @Mutation(() => Review, { description: 'CONFLICT when another review has the same url.' })

@@ -1,12 +1,15 @@
 import { parseId } from '../../common/ids';
 import { canonicalLanguageTag } from '../../common/language-tag';
 import { escapeLike } from '../../common/like-pattern';
-import { pageWindow, toPage, type Page, type PageRequest } from '../../common/pagination';
+import { sql, type RawBuilder } from 'kysely';
+import { pageWindow, type Page, type PageRequest } from '../../common/pagination';
 import { BadUserInputError, ConflictError, NotFoundError } from '../../errors/app-errors';
 import { databaseViolation } from '../../errors/database-errors';
-import type { Claim, Prisma, Review, ReviewRating, ReviewStatus } from '../../generated/prisma/client';
+import type { Claim, Review, ReviewRating, ReviewStatus } from '../../generated/prisma/client';
 import { allowedTransitions, canTransition, NEEDS_A_REVIEW } from './review-workflow';
-import type { DbClient } from '../../db/database';
+import type { DbClient, QueryRows } from '../../db/database';
+import { NO_RELATIONS, PLAIN_PAGE, readOne, readPage, type PageRead, type ReadPlan } from '../../db/nested-read';
+import { REVIEW_TABLE } from './review.columns';
 import { PUBLISH_ROLE, requireRole } from '../../auth/permissions';
 import { beginCorrection, lockClaimStatus } from '../history/corrections';
 import { inRecordedTransaction, type WriteContext } from '../history/recorded-transaction';
@@ -40,21 +43,19 @@ const canonicalLanguage = (language: string | null | undefined): string | null |
   language == null ? language : (canonicalLanguageTag(language) ?? language);
 
 export class ReviewService {
-  constructor(private readonly prisma: DbClient) {}
+  constructor(
+    private readonly prisma: DbClient,
+    private readonly queryRows: QueryRows,
+  ) {}
 
-  async list(query: ReviewQuery, request: PageRequest): Promise<Page<ReviewRecord>> {
-    const window = pageWindow(request);
-    const where = reviewWhere(query);
-    const rows = await this.prisma.review.findMany({
-      where: window.afterId ? { AND: [where, { id: { gt: window.afterId } }] } : where,
-      orderBy: { id: 'asc' },
-      take: window.take,
-    });
-    return toPage(rows, window, () => this.prisma.review.count({ where }));
+  /** A page of the reviews matching the query, in id order, with what `read` asks for, in one statement. */
+  list(query: ReviewQuery, request: PageRequest, read: PageRead = PLAIN_PAGE): Promise<Page<ReviewRecord>> {
+    return readPage(this.queryRows, REVIEW_TABLE, reviewCondition(query), pageWindow(request), read);
   }
 
-  findById(id: string): Promise<ReviewRecord | null> {
-    return this.prisma.review.findUnique({ where: { id: parseId(id, 'id') } });
+  /** The review, with what `plan` asks for, in one statement. */
+  findById(id: string, plan: ReadPlan = NO_RELATIONS): Promise<ReviewRecord | null> {
+    return readOne(this.queryRows, REVIEW_TABLE, sql`${REVIEW_TABLE.ref('id')} = ${parseId(id, 'id')}::uuid`, plan);
   }
 
   /** A review of a PUBLISHED claim changes the published verdict: it is a correction (history/corrections.ts). */
@@ -162,16 +163,19 @@ export class ReviewService {
   }
 }
 
-export function reviewWhere(query: ReviewQuery): Prisma.ReviewWhereInput {
+/** The query as a condition on the reviews table read under its own name. */
+function reviewCondition(query: ReviewQuery): RawBuilder<unknown> {
   const organizationName = query.organizationName?.trim();
   const language = canonicalLanguage(query.language);
-  return {
-    ...(query.claimId ? { claimId: parseId(query.claimId, 'filter.claimId') } : {}),
-    ...(query.rating?.length ? { rating: { in: query.rating } } : {}),
-    // An insensitive `equals` is an ILIKE: escaped, it is a case-insensitive equality.
-    ...(organizationName ? { organizationName: { equals: escapeLike(organizationName), mode: 'insensitive' as const } } : {}),
-    ...(language ? { OR: [{ language }, { language: { startsWith: `${escapeLike(language)}-` } }] } : {}),
-  };
+  const column = REVIEW_TABLE.ref;
+  const conditions = [
+    query.claimId && sql`${column('claimId')} = ${parseId(query.claimId, 'filter.claimId')}::uuid`,
+    query.rating?.length && sql`${column('rating')} = ANY(${query.rating}::text[]::review_rating[])`,
+    // ILIKE on the escaped name: a case-insensitive equality.
+    organizationName && sql`${column('organizationName')} ILIKE ${escapeLike(organizationName)}`,
+    language && sql`(${column('language')} = ${language} OR ${column('language')} LIKE ${`${escapeLike(language)}-%`})`,
+  ].filter((condition): condition is RawBuilder<unknown> => Boolean(condition));
+  return conditions.length > 0 ? sql.join(conditions, sql` AND `) : sql`TRUE`;
 }
 
 function translate(error: unknown, data: { claimId?: string; url?: string | null }, id?: string): unknown {

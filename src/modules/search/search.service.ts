@@ -5,11 +5,13 @@
 import { keysetWindow, toPage, type Page, type PageRequest } from '../../common/pagination';
 import { formatLocalDate } from '../../common/scalars';
 import { searchText } from '../../common/search-text';
-import { Prisma, type Claim } from '../../generated/prisma/client';
+import { sql } from 'kysely';
+import type { Claim } from '../../generated/prisma/client';
 import { CLAIM_TABLE } from '../claims/claim.columns';
-import { claimConditions, type ClaimQuery } from '../claims/claim.service';
+import { claimCondition, type ClaimQuery } from '../claims/claim.service';
 import { decodeSearchCursor, encodeSearchCursor } from './search-cursor';
-import type { DbClient } from '../../db/database';
+import type { QueryRows } from '../../db/database';
+import { compiled } from '../../db/sql-builder';
 
 export interface ClaimSearchHitRecord {
   id: string;
@@ -24,38 +26,38 @@ const HEADLINE_OPTIONS = 'StartSel="<mark>", StopSel="</mark>", MinWords=15, Max
 type HitRow = Claim & { rank: number; snippet: string };
 
 export class ClaimSearchService {
-  constructor(private readonly prisma: DbClient) {}
+  constructor(private readonly queryRows: QueryRows) {}
 
   async search(query: string, filter: ClaimQuery, request: PageRequest): Promise<Page<ClaimSearchHitRecord>> {
     const text = searchText(query, 'query');
-    const conditions = claimConditions(filter);
+    const conditions = claimCondition(filter);
     const window = keysetWindow(request, decodeSearchCursor);
     // Unknown days sort last: '-infinity' stands in for them in the key, so one row comparison pages the whole order.
     const after = window.afterKey
-      ? Prisma.sql`AND (ts_rank_cd(c.search_vector, q.query, 32), coalesce(c.stated_at, '-infinity'::date), c.id)
+      ? sql`AND (ts_rank_cd(claims.search_vector, q.query, 32), coalesce(claims.stated_at, '-infinity'::date), claims.id)
           < (${window.afterKey.rank}::real, coalesce(${window.afterKey.statedAt}::date, '-infinity'::date), ${window.afterKey.id}::uuid)`
-      : Prisma.empty;
+      : sql``;
     // The headline is made for the page only, after the limit. The text is HTML-escaped before it is marked up: the
     // parser reads the escapes as entities, not words, so what matches is unchanged.
-    const rows = await this.prisma.$queryRaw<HitRow[]>`
+    const rows = await this.queryRows<HitRow>(compiled(sql`
       WITH q AS (SELECT websearch_to_tsquery('english', ${text}) AS query)
       SELECT hit.*, ts_headline('english', replace(replace(replace(hit.text, '&', '&amp;'), '<', '&lt;'), '>', '&gt;'), q.query, ${HEADLINE_OPTIONS}) AS snippet
       FROM (
-        SELECT ${CLAIM_TABLE.sqlColumns('c')}, ts_rank_cd(c.search_vector, q.query, 32) AS rank
-        FROM claims c, q
-        WHERE c.search_vector @@ q.query AND ${conditions} ${after}
-        ORDER BY rank DESC, coalesce(c.stated_at, '-infinity'::date) DESC, c.id DESC
+        SELECT ${CLAIM_TABLE.selection('claims')}, ts_rank_cd(claims.search_vector, q.query, 32) AS rank
+        FROM claims, q
+        WHERE claims.search_vector @@ q.query AND ${conditions} ${after}
+        ORDER BY rank DESC, coalesce(claims.stated_at, '-infinity'::date) DESC, claims.id DESC
         LIMIT ${window.take}
       ) hit, q
-      ORDER BY hit.rank DESC, coalesce(hit."statedAt", '-infinity'::date) DESC, hit.id DESC`;
+      ORDER BY hit.rank DESC, coalesce(hit."statedAt", '-infinity'::date) DESC, hit.id DESC`));
     const hits = rows.map(({ rank, snippet, ...claim }) => ({ id: claim.id, claim, rank, snippet }));
     return toPage(
       hits,
       window,
       async () => {
-        const [{ count }] = await this.prisma.$queryRaw<[{ count: number }]>`
-          SELECT count(*)::int AS count FROM claims c WHERE c.search_vector @@ websearch_to_tsquery('english', ${text}) AND ${conditions}`;
-        return count;
+        const [row] = await this.queryRows<{ count: number }>(compiled(sql`
+          SELECT count(*)::int AS count FROM claims WHERE claims.search_vector @@ websearch_to_tsquery('english', ${text}) AND ${conditions}`));
+        return row!.count;
       },
       (hit) => encodeSearchCursor({ rank: hit.rank, statedAt: (hit.claim.statedAt && formatLocalDate(hit.claim.statedAt)) ?? null, id: hit.id }),
     );

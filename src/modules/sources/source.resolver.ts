@@ -1,8 +1,10 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { PageArgs } from '../../common/connection.type';
 import { pageWindow } from '../../common/pagination';
 import { PERMISSIONS } from '../../auth/permissions';
 import { writeOf, type Context } from '../../context';
+import { pageReadPlanOf, readPlanOf } from '../../graphql/read-plan';
 import { ReasonArgs } from '../history/reason.args';
 import { ClaimConnection } from '../claims/claim.type';
 import { CreateSourceInput, UpdateSourceInput } from './source.input';
@@ -12,13 +14,13 @@ import { Source, SourceConnection } from './source.type';
 @Resolver(() => Source)
 export class SourceResolver {
   @Query(() => SourceConnection, { description: 'All sources, oldest first.' })
-  async sources(@Args() page: PageArgs, @Ctx() { services }: Context) {
-    return SourceConnection.from(await services.sources.list(page));
+  async sources(@Args() page: PageArgs, @Ctx() { services, loaders }: Context, @Info() info: GraphQLResolveInfo) {
+    return SourceConnection.from(await services.sources.list(page, pageReadPlanOf(info, 'Source', loaders)));
   }
 
   @Query(() => Source, { nullable: true })
-  source(@Arg('id', () => ID) id: string, @Ctx() { services }: Context) {
-    return services.sources.findById(id);
+  source(@Arg('id', () => ID) id: string, @Ctx() { services, loaders }: Context, @Info() info: GraphQLResolveInfo) {
+    return services.sources.findById(id, readPlanOf(info, 'Source', loaders));
   }
 
   @Mutation(() => Source)

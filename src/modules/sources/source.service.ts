@@ -1,9 +1,12 @@
 import { parseId } from '../../common/ids';
-import { pageWindow, toPage, type Page, type PageRequest } from '../../common/pagination';
+import { sql } from 'kysely';
+import { pageWindow, type Page, type PageRequest } from '../../common/pagination';
 import { ConflictError, NotFoundError } from '../../errors/app-errors';
 import { databaseViolation } from '../../errors/database-errors';
 import type { Source, SourceKind } from '../../generated/prisma/client';
-import type { DbClient } from '../../db/database';
+import type { DbClient, QueryRows } from '../../db/database';
+import { NO_RELATIONS, PLAIN_PAGE, readOne, readPage, type PageRead, type ReadPlan } from '../../db/nested-read';
+import { SOURCE_TABLE } from './source.columns';
 import { inRecordedTransaction, type WriteContext } from '../history/recorded-transaction';
 
 export type SourceRecord = Source;
@@ -20,20 +23,19 @@ export interface SourceData {
 export type SourceChanges = Partial<{ [K in keyof SourceData]: SourceData[K] | null }>;
 
 export class SourceService {
-  constructor(private readonly prisma: DbClient) {}
+  constructor(
+    private readonly prisma: DbClient,
+    private readonly queryRows: QueryRows,
+  ) {}
 
-  async list(request: PageRequest): Promise<Page<SourceRecord>> {
-    const window = pageWindow(request);
-    const rows = await this.prisma.source.findMany({
-      where: window.afterId ? { id: { gt: window.afterId } } : {},
-      orderBy: { id: 'asc' },
-      take: window.take,
-    });
-    return toPage(rows, window, () => this.prisma.source.count());
+  /** A page of all sources, in id order, with what `read` asks for, in one statement. */
+  list(request: PageRequest, read: PageRead = PLAIN_PAGE): Promise<Page<SourceRecord>> {
+    return readPage(this.queryRows, SOURCE_TABLE, undefined, pageWindow(request), read);
   }
 
-  findById(id: string): Promise<SourceRecord | null> {
-    return this.prisma.source.findUnique({ where: { id: parseId(id, 'id') } });
+  /** The source, with what `plan` asks for, in one statement. */
+  findById(id: string, plan: ReadPlan = NO_RELATIONS): Promise<SourceRecord | null> {
+    return readOne(this.queryRows, SOURCE_TABLE, sql`${SOURCE_TABLE.ref('id')} = ${parseId(id, 'id')}::uuid`, plan);
   }
 
   async create(data: SourceData, write: WriteContext): Promise<SourceRecord> {

@@ -1,8 +1,10 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { PageArgs } from '../../common/connection.type';
 import { pageWindow } from '../../common/pagination';
 import { PERMISSIONS } from '../../auth/permissions';
 import { writeOf, type Context } from '../../context';
+import { pageReadPlanOf, readPlanOf } from '../../graphql/read-plan';
 import { ReasonArgs } from '../history/reason.args';
 import { ClaimConnection } from '../claims/claim.type';
 import { CreateSpeakerInput, SpeakerLookupArgs, SpeakerSearchArgs, UpdateSpeakerInput } from './speaker.input';
@@ -14,13 +16,13 @@ export class SpeakerResolver {
   @Query(() => SpeakerConnection, {
     description: 'All speakers, oldest first; with `search`, the matches: exact names first, then names starting with it, then the rest, each by name.',
   })
-  async speakers(@Args() { search, ...page }: SpeakerSearchArgs, @Ctx() { services }: Context) {
-    return SpeakerConnection.from(await services.speakers.list(page, search));
+  async speakers(@Args() { search, ...page }: SpeakerSearchArgs, @Ctx() { services, loaders }: Context, @Info() info: GraphQLResolveInfo) {
+    return SpeakerConnection.from(await services.speakers.list(page, search, pageReadPlanOf(info, 'Speaker', loaders)));
   }
 
   @Query(() => Speaker, { nullable: true, description: 'One speaker, by id or by slug (exactly one of them).' })
-  speaker(@Args() lookup: SpeakerLookupArgs, @Ctx() { services }: Context) {
-    return services.speakers.findOne(lookup);
+  speaker(@Args() lookup: SpeakerLookupArgs, @Ctx() { services, loaders }: Context, @Info() info: GraphQLResolveInfo) {
+    return services.speakers.findOne(lookup, readPlanOf(info, 'Speaker', loaders));
   }
 
   @Mutation(() => Speaker)

@@ -6,7 +6,10 @@ import { slugify } from '../../common/slugify';
 import { BadUserInputError, ConflictError, NotFoundError } from '../../errors/app-errors';
 import { databaseViolation } from '../../errors/database-errors';
 import { Prisma, type Speaker } from '../../generated/prisma/client';
-import type { DbClient } from '../../db/database';
+import { sql } from 'kysely';
+import type { DbClient, QueryRows } from '../../db/database';
+import { NO_RELATIONS, PLAIN_PAGE, readOne, readPage, type PageRead, type ReadPlan } from '../../db/nested-read';
+import { SPEAKER_TABLE } from './speaker.columns';
 import { inRecordedTransaction, type WriteContext } from '../history/recorded-transaction';
 
 export type SpeakerRecord = Speaker;
@@ -49,18 +52,18 @@ export function decodeSpeakerSearchCursor(cursor: string): SpeakerSearchKey {
 const cleanAliases = (aliases: string[] | null | undefined): string[] => (aliases ?? []).map((alias) => alias.trim());
 
 export class SpeakerService {
-  constructor(private readonly prisma: DbClient) {}
+  constructor(
+    private readonly prisma: DbClient,
+    private readonly queryRows: QueryRows,
+  ) {}
 
-  /** All speakers in id order, or with `search` those whose name or an alias contains it, best matches first. */
-  async list(request: PageRequest, search?: string | null): Promise<Page<SpeakerRecord>> {
+  /**
+   * All speakers in id order, with what `read` asks for, in one statement; or with `search` those whose name or an
+   * alias contains it, best matches first (their relations are left to the loaders).
+   */
+  list(request: PageRequest, search?: string | null, read: PageRead = PLAIN_PAGE): Promise<Page<SpeakerRecord>> {
     if (search != null) return this.search(searchText(search, 'search'), request);
-    const window = pageWindow(request);
-    const rows = await this.prisma.speaker.findMany({
-      where: window.afterId ? { id: { gt: window.afterId } } : {},
-      orderBy: { id: 'asc' },
-      take: window.take,
-    });
-    return toPage(rows, window, () => this.prisma.speaker.count());
+    return readPage(this.queryRows, SPEAKER_TABLE, undefined, pageWindow(request), read);
   }
 
   /**
@@ -75,8 +78,7 @@ export class SpeakerService {
       : Prisma.empty;
     const rows = await this.prisma.$queryRaw<(SpeakerRecord & { tier: number })[]>`
       SELECT hit.* FROM (
-        SELECT s.id, s.slug, s.name, s.role, s.affiliation, s.country, s.is_named AS "isNamed", s.aliases,
-               s.created_at AS "createdAt", s.updated_at AS "updatedAt",
+        SELECT ${SPEAKER_TABLE.sqlColumns('s')},
                CASE WHEN ' | ' || speaker_search_text(s.name, s.aliases) || ' | ' LIKE '% | ' || f.q || ' | %' THEN 0
                     WHEN ' ' || speaker_search_text(s.name, s.aliases) LIKE '% ' || f.q || '%' THEN 1
                     ELSE 2 END AS tier
@@ -99,13 +101,14 @@ export class SpeakerService {
     );
   }
 
-  async findOne(lookup: { id?: string | null; slug?: string | null }): Promise<SpeakerRecord | null> {
+  /** The speaker of the id or slug, with what `plan` asks for, in one statement. */
+  async findOne(lookup: { id?: string | null; slug?: string | null }, plan: ReadPlan = NO_RELATIONS): Promise<SpeakerRecord | null> {
     if ((lookup.id == null) === (lookup.slug == null)) {
       throw new BadUserInputError('Pass exactly one of id or slug', { field: lookup.id == null ? 'id' : 'slug' });
     }
-    return lookup.id != null
-      ? this.prisma.speaker.findUnique({ where: { id: parseId(lookup.id, 'id') } })
-      : this.prisma.speaker.findUnique({ where: { slug: lookup.slug! } });
+    const condition =
+      lookup.id != null ? sql`${SPEAKER_TABLE.ref('id')} = ${parseId(lookup.id, 'id')}::uuid` : sql`${SPEAKER_TABLE.ref('slug')} = ${lookup.slug!}`;
+    return readOne(this.queryRows, SPEAKER_TABLE, condition, plan);
   }
 
   async create(data: SpeakerData, write: WriteContext): Promise<SpeakerRecord> {

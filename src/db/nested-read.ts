@@ -1,0 +1,183 @@
+// Reads rows together with the rows related to them, to any depth, in ONE statement that builds the whole result as
+// JSON inside PostgreSQL (json_build_object, json_agg over correlated subqueries), as PostGraphile and Hasura do: the
+// server passes the result through instead of sending a statement per relation and per level. What to read comes as
+// a plan (the API edge derives it from a GraphQL selection set, src/graphql/read-plan.ts); each planned relation is
+// told of what was read for each parent row, so the request's DataLoaders can be primed with it.
+//
+// Every table is read under its own name as alias. A relation's subquery refers to its parent by the parent's table
+// name, and SQL resolves a name to the nearest enclosing FROM item, which is the parent: so claims -> rebuttals ->
+// claims -> speakers nests to any depth with no alias bookkeeping. A relation from a table to itself would break
+// that, and is refused when defined.
+import { sql, type RawBuilder } from 'kysely';
+import { toPage, type Page, type PageWindow } from '../common/pagination';
+import type { QueryRows } from './database';
+import { compiled, type Tables } from './sql-builder';
+import type { TableColumns } from './table-columns';
+
+type TableName = keyof Tables & string;
+// The planner handles rows of any model; what a record's type is, the definitions say.
+type AnyTable = TableColumns<TableName, object>;
+type Json = Record<string, unknown>;
+
+/** From a row of one table to the row of another that a column of the first names (a claim's speaker). */
+export interface ToOneRelation {
+  readonly kind: 'one';
+  readonly parent: TableName;
+  readonly target: AnyTable;
+  /** The parent's column holding the target's id. */
+  readonly parentColumn: string;
+}
+
+/** From a row of one table to the rows of another that name it in a column (a claim's rebuttals), a page at a time. */
+export interface ChildrenRelation {
+  readonly kind: 'children';
+  readonly parent: TableName;
+  readonly target: AnyTable;
+  /** The target's column holding the parent's id. */
+  readonly childColumn: string;
+}
+
+export type Relation = ToOneRelation | ChildrenRelation;
+
+function notToItself(parent: TableName, target: TableName): void {
+  if (parent === target) throw new Error(`A nested read cannot relate ${parent} to itself: its alias would shadow the parent's`);
+}
+
+export function toOneRelation<P extends TableName, C extends TableName, ParentRow, TargetRow>(
+  parent: TableColumns<P, ParentRow>,
+  parentColumn: keyof Tables[P] & string,
+  target: TableColumns<C, TargetRow>,
+): ToOneRelation {
+  notToItself(parent.table, target.table);
+  return { kind: 'one', parent: parent.table, target: target as unknown as AnyTable, parentColumn };
+}
+
+export function childrenRelation<P extends TableName, C extends TableName, ParentRow, TargetRow>(
+  parent: TableColumns<P, ParentRow>,
+  target: TableColumns<C, TargetRow>,
+  childColumn: keyof Tables[C] & string,
+): ChildrenRelation {
+  notToItself(parent.table, target.table);
+  return { kind: 'children', parent: parent.table, target: target as unknown as AnyTable, childColumn };
+}
+
+/** Rows in id order after `afterId`, `take` of them (see PageWindow). */
+export interface RowWindow {
+  readonly afterId: string | undefined;
+  readonly take: number;
+}
+
+/** What to read with each row: its relations, each with what to read with its rows in turn. */
+export interface ReadPlan {
+  readonly relations: readonly PlannedRelation[];
+}
+
+export interface PlannedRelation {
+  readonly relation: Relation;
+  /** Which page of them, for a children relation (required there). */
+  readonly window?: RowWindow;
+  /** For a children relation: also count them all. */
+  readonly count: boolean;
+  readonly plan: ReadPlan;
+  /** Told, for each parent row read, of its related row (or null) or its page of rows and their count. */
+  onRead(parent: Json, related: Json | null | Json[], count: number | undefined): void;
+}
+
+export const NO_RELATIONS: ReadPlan = { relations: [] };
+
+const idOf = (table: TableName) => sql.ref(`${table}.id`);
+
+/** The row of `table` (read under its own name) as a JSON object of its fields, its relations' results under "$". */
+function rowJson(table: AnyTable, plan: ReadPlan): RawBuilder<Json> {
+  const pairs: RawBuilder<unknown>[] = Object.entries(table.columns).flatMap(([field, column]) => [sql.lit(field), sql.ref(`${table.table}.${column}`)]);
+  if (plan.relations.length > 0) {
+    pairs.push(sql.lit('$'), sql`json_build_array(${sql.join(plan.relations.flatMap((planned) => relationJson(table.table, planned)))})`);
+  }
+  return sql<Json>`json_build_object(${sql.join(pairs)})`;
+}
+
+/** One JSON value per planned relation of a row of `parent`, and its count after it when asked for. */
+function relationJson(parent: TableName, planned: PlannedRelation): RawBuilder<unknown>[] {
+  const { relation, plan } = planned;
+  const target = relation.target;
+  const from = sql.table(target.table);
+  if (relation.kind === 'one') {
+    return [sql`(SELECT ${rowJson(target, plan)} FROM ${from} WHERE ${idOf(target.table)} = ${sql.ref(`${parent}.${relation.parentColumn}`)})`];
+  }
+  const window = planned.window;
+  if (!window) throw new Error(`A planned read of ${target.table} under ${parent} needs a page window`);
+  const ofParent = sql`${sql.ref(`${target.table}.${relation.childColumn}`)} = ${idOf(parent)}`;
+  const page = sql`SELECT * FROM ${from} WHERE ${ofParent}${afterCondition(target.table, window)} ORDER BY ${idOf(target.table)} LIMIT ${window.take}`;
+  const values: RawBuilder<unknown>[] = [
+    sql`(SELECT coalesce(json_agg(${rowJson(target, plan)} ORDER BY ${idOf(target.table)}), '[]'::json) FROM (${page}) AS ${from})`,
+  ];
+  if (planned.count) values.push(sql`(SELECT count(*)::int FROM ${from} WHERE ${ofParent})`);
+  return values;
+}
+
+function afterCondition(table: TableName, window: RowWindow): RawBuilder<unknown> {
+  return window.afterId === undefined ? sql`` : sql` AND ${idOf(table)} > ${window.afterId}::uuid`;
+}
+
+/** Reads the record from its JSON row and hands its relations' results to the plan, depth first. */
+function readRow(table: AnyTable, plan: ReadPlan, row: Json): Json {
+  const nested = row.$ as unknown[] | undefined;
+  // "$" is the last key JSON.parse added, which V8 deletes without leaving the object's fast shape.
+  delete row.$;
+  const record = table.fromJson(row) as Json;
+  if (!nested) return record;
+  let at = 0;
+  for (const planned of plan.relations) {
+    const value = nested[at++] as Json | Json[] | null;
+    const count = planned.count ? (nested[at++] as number) : undefined;
+    const target = planned.relation.target;
+    const related = Array.isArray(value) ? value.map((child) => readRow(target, planned.plan, child)) : value && readRow(target, planned.plan, value);
+    planned.onRead(record, related, count);
+  }
+  return record;
+}
+
+/** A condition on the rows of a table, written against the table's own name (e.g. sql`claims.id = ${id}::uuid`). */
+export type RowCondition = RawBuilder<unknown>;
+
+/** The one row of `table` meeting `condition`, with what `plan` asks for, in one statement; null when none does. */
+export async function readOne<T extends TableName, Row>(queryRows: QueryRows, table: TableColumns<T, Row>, condition: RowCondition, plan: ReadPlan): Promise<Row | null> {
+  const anyTable = table as unknown as AnyTable;
+  const query = sql<{ data: Json }>`SELECT ${rowJson(anyTable, plan)} AS data FROM ${sql.table(table.table)} WHERE ${condition} LIMIT 1`;
+  const [row] = await queryRows<{ data: Json }>(compiled(query));
+  return row ? (readRow(anyTable, plan, row.data) as Row) : null;
+}
+
+/** What to read with each row of a page, and whether to count the list's rows too. */
+export interface PageRead {
+  readonly plan: ReadPlan;
+  readonly count: boolean;
+}
+
+export const PLAIN_PAGE: PageRead = { plan: NO_RELATIONS, count: false };
+
+/**
+ * A page of the rows of `table` meeting `condition` (all rows when undefined), in id order, with what `read` asks
+ * for, and their total count when asked, in one statement; a total not asked for is counted when read, by a
+ * statement of its own.
+ */
+export async function readPage<T extends TableName, Row>(
+  queryRows: QueryRows,
+  table: TableColumns<T, Row>,
+  condition: RowCondition | undefined,
+  window: PageWindow,
+  read: PageRead,
+): Promise<Page<Row>> {
+  const anyTable = table as unknown as AnyTable;
+  const from = sql.table(table.table);
+  const where = condition ?? sql`TRUE`;
+  const countQuery = sql`(SELECT count(*)::int FROM ${from} WHERE ${where})`;
+  const page = sql`SELECT * FROM ${from} WHERE ${where}${afterCondition(table.table, window)} ORDER BY ${idOf(table.table)} LIMIT ${window.take}`;
+  const query = sql`SELECT (SELECT coalesce(json_agg(${rowJson(anyTable, read.plan)} ORDER BY ${idOf(table.table)}), '[]'::json) FROM (${page}) AS ${from}) AS rows,
+    ${read.count ? countQuery : sql`NULL::int`} AS count`;
+  const [result] = await queryRows<{ rows: Json[]; count: number | null }>(compiled(query));
+  const rows = result!.rows.map((row) => readRow(anyTable, read.plan, row) as Row);
+  const count = result!.count;
+  const total = count === null ? async () => (await queryRows<{ count: number }>(compiled(sql`SELECT ${countQuery} AS count`)))[0]!.count : async () => count;
+  return toPage(rows, window, total);
+}
