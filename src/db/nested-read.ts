@@ -148,6 +148,11 @@ export async function readOne<T extends TableName, Row>(queryRows: QueryRows, ta
   return row ? (readRow(anyTable, plan, row.data) as Row) : null;
 }
 
+/** The row of `table` with the id (checked by the caller), with what `plan` asks for, in one statement. */
+export function readById<T extends TableName, Row extends { id: string }>(queryRows: QueryRows, table: TableColumns<T, Row>, id: string, plan: ReadPlan): Promise<Row | null> {
+  return readOne(queryRows, table, sql`${idOf(table.table)} = ${id}::uuid`, plan);
+}
+
 /** What to read with each row of a page, and whether to count the list's rows too. */
 export interface PageRead {
   readonly plan: ReadPlan;

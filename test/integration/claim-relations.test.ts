@@ -118,4 +118,3 @@ describe("a claim's rebuttals, rebuts and reviews as connections", () => {
     expect(loaded).toEqual(loaded.map((node: any) => byId.get(node.id)));
   });
 });
-});

@@ -6,7 +6,7 @@ import { BadUserInputError, ConflictError, NotFoundError } from '../../errors/ap
 import { databaseViolation } from '../../errors/database-errors';
 import type { Claim, ClaimKind, RebuttalStance, ReviewStatus } from '../../generated/prisma/client';
 import type { DbClient, QueryRows } from '../../db/database';
-import { NO_RELATIONS, PLAIN_PAGE, readOne, readPage, type PageRead, type ReadPlan } from '../../db/nested-read';
+import { NO_RELATIONS, PLAIN_PAGE, readById, readPage, type PageRead, type ReadPlan } from '../../db/nested-read';
 import { beginCorrection, lockClaimStatus } from '../history/corrections';
 import { inRecordedTransaction, type WriteContext } from '../history/recorded-transaction';
 import { CLAIM_TABLE } from './claim.columns';
@@ -53,7 +53,7 @@ export class ClaimService {
 
   /** The claim, with what `plan` asks for, in one statement. */
   findById(id: string, plan: ReadPlan = NO_RELATIONS): Promise<ClaimRecord | null> {
-    return readOne(this.queryRows, CLAIM_TABLE, sql`${CLAIM_TABLE.ref('id')} = ${parseId(id, 'id')}::uuid`, plan);
+    return readById(this.queryRows, CLAIM_TABLE, parseId(id, 'id'), plan);
   }
 
   /** Creates the claim and the rebuttals it makes in one statement: all of it, or nothing. */

@@ -8,7 +8,7 @@ import { databaseViolation } from '../../errors/database-errors';
 import type { Claim, Review, ReviewRating, ReviewStatus } from '../../generated/prisma/client';
 import { allowedTransitions, canTransition, NEEDS_A_REVIEW } from './review-workflow';
 import type { DbClient, QueryRows } from '../../db/database';
-import { NO_RELATIONS, PLAIN_PAGE, readOne, readPage, type PageRead, type ReadPlan } from '../../db/nested-read';
+import { NO_RELATIONS, PLAIN_PAGE, readById, readPage, type PageRead, type ReadPlan } from '../../db/nested-read';
 import { REVIEW_TABLE } from './review.columns';
 import { PUBLISH_ROLE, requireRole } from '../../auth/permissions';
 import { beginCorrection, lockClaimStatus } from '../history/corrections';
@@ -55,7 +55,7 @@ export class ReviewService {
 
   /** The review, with what `plan` asks for, in one statement. */
   findById(id: string, plan: ReadPlan = NO_RELATIONS): Promise<ReviewRecord | null> {
-    return readOne(this.queryRows, REVIEW_TABLE, sql`${REVIEW_TABLE.ref('id')} = ${parseId(id, 'id')}::uuid`, plan);
+    return readById(this.queryRows, REVIEW_TABLE, parseId(id, 'id'), plan);
   }
 
   /** A review of a PUBLISHED claim changes the published verdict: it is a correction (history/corrections.ts). */

@@ -1,11 +1,10 @@
 import { parseId } from '../../common/ids';
-import { sql } from 'kysely';
 import { pageWindow, type Page, type PageRequest } from '../../common/pagination';
 import { ConflictError, NotFoundError } from '../../errors/app-errors';
 import { databaseViolation } from '../../errors/database-errors';
 import type { Source, SourceKind } from '../../generated/prisma/client';
 import type { DbClient, QueryRows } from '../../db/database';
-import { NO_RELATIONS, PLAIN_PAGE, readOne, readPage, type PageRead, type ReadPlan } from '../../db/nested-read';
+import { NO_RELATIONS, PLAIN_PAGE, readById, readPage, type PageRead, type ReadPlan } from '../../db/nested-read';
 import { SOURCE_TABLE } from './source.columns';
 import { inRecordedTransaction, type WriteContext } from '../history/recorded-transaction';
 
@@ -35,7 +34,7 @@ export class SourceService {
 
   /** The source, with what `plan` asks for, in one statement. */
   findById(id: string, plan: ReadPlan = NO_RELATIONS): Promise<SourceRecord | null> {
-    return readOne(this.queryRows, SOURCE_TABLE, sql`${SOURCE_TABLE.ref('id')} = ${parseId(id, 'id')}::uuid`, plan);
+    return readById(this.queryRows, SOURCE_TABLE, parseId(id, 'id'), plan);
   }
 
   async create(data: SourceData, write: WriteContext): Promise<SourceRecord> {
