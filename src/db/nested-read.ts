@@ -137,6 +137,15 @@ function readRow(table: AnyTable, plan: ReadPlan, row: Json): Json {
   return record;
 }
 
+/**
+ * For a statement of a module's own (a search) that reads rows of `table` under the table's name: the JSON of each
+ * row with what `plan` asks for, and how to read the record back from it.
+ */
+export function nestedRow<T extends TableName, Row>(table: TableColumns<T, Row>, plan: ReadPlan): { json: RawBuilder<Json>; read(row: Json): Row } {
+  const anyTable = table as unknown as AnyTable;
+  return { json: rowJson(anyTable, plan), read: (row) => readRow(anyTable, plan, row) as Row };
+}
+
 /** A condition on the rows of a table, written against the table's own name (e.g. sql`claims.id = ${id}::uuid`). */
 export type RowCondition = RawBuilder<unknown>;
 

@@ -20,7 +20,10 @@ export interface JitGatewayOptions {
 }
 
 export function jitGateway(schema: GraphQLSchema, { hideSuggestions = false }: JitGatewayOptions = {}): GatewayInterface {
-  detachGatewayStatusAccessors();
+  // Start-up stops here rather than run on with the leak this patch closes, should Apollo's module have changed.
+  if (!detachGatewayStatusAccessors()) {
+    throw new Error(`@apollo/server's ${GATEWAY_CONTEXT_MODULE} is not as expected (see jit-gateway.ts); update detachGatewayStatusAccessors`);
+  }
   // A Map iterates in insertion order; re-inserting on use makes its first key the least recently used.
   const compiled = new Map<string, CompiledQuery | null>();
 
@@ -124,6 +127,8 @@ function untilAborted(result: ExecutionResult | Promise<ExecutionResult>, signal
   });
 }
 
+const GATEWAY_CONTEXT_MODULE = path.join('utils', 'makeGatewayGraphQLRequestContext.js');
+
 type GatewayContextBuilder = (requestContext: Record<string, unknown> & { response: { http: unknown } }, ...rest: unknown[]) => GatewayGraphQLRequestContext;
 interface GatewayContextModule {
   makeGatewayGraphQLRequestContext: GatewayContextBuilder & { detached?: true };
@@ -139,8 +144,7 @@ interface GatewayContextModule {
  * result. Apollo's function still builds the context, but is handed a stand-in that keeps only the HTTP head, the one
  * thing the accessors read. Returns whether Apollo's module was found as expected (a test checks it is).
  */
-export function detachGatewayStatusAccessors(): boolean {
-  const modulePath = path.join(path.dirname(require.resolve('@apollo/server')), 'utils', 'makeGatewayGraphQLRequestContext.js');
+export function detachGatewayStatusAccessors(modulePath = path.join(path.dirname(require.resolve('@apollo/server')), GATEWAY_CONTEXT_MODULE)): boolean {
   let gatewayContextModule: Partial<GatewayContextModule>;
   try {
     gatewayContextModule = require(modulePath) as Partial<GatewayContextModule>;

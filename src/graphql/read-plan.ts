@@ -106,6 +106,15 @@ export function pageReadPlanOf(info: GraphQLResolveInfo, type: string, loaders: 
   return { plan: planFor(type, nodes, loaders), count };
 }
 
+/** The plan for the claims of the search hits in the connection the root field of `info` returns, and their total. */
+export function searchHitsReadPlanOf(info: GraphQLResolveInfo, loaders: Loaders): PageRead {
+  const root = rootTree(info);
+  if (!root) return { plan: NO_RELATIONS, count: false };
+  const { nodes, count } = connectionSelection(root, 'ClaimSearchHit');
+  const claims = nodes.flatMap((hit) => fieldsOf(hit, 'ClaimSearchHit').filter((field) => field.name === 'claim'));
+  return { plan: planFor('Claim', claims, loaders), count };
+}
+
 function rootTree(info: GraphQLResolveInfo): ResolveTree | undefined {
   const tree = parseResolveInfo(info);
   return tree && 'fieldsByTypeName' in tree ? (tree as ResolveTree) : undefined;

@@ -115,6 +115,25 @@ describe('nested reads: one statement for the everyday root fields, whatever rel
     expect(review.data.review).toEqual(reviews.data.reviews.nodes[0]);
   });
 
+  it('reads search hits with their claims and relations, and the total, in one statement', async () => {
+    const CLAIM = 'id text speaker { name } source { title } rebuttals(first: 2) { totalCount nodes { counterclaim { text } } }';
+    const SEARCH = `query($after: String) { searchClaims(query: "counter", first: 4, after: $after) { totalCount edges { cursor node { rank snippet claim { ${CLAIM} } } } pageInfo { hasNextPage endCursor } } }`;
+    const first = await run(SEARCH);
+    expect(first.statements).toHaveLength(1);
+    expect(first.data.searchClaims.totalCount).toBe(12);
+    const claims = first.data.searchClaims.edges.map((edge: Json) => edge.node.claim);
+    expect(claims).toHaveLength(4);
+    expect(await throughLoaders('Claim', claims.map((claim: Json) => claim.id), CLAIM)).toEqual(claims);
+    const next = await run(SEARCH, { after: first.data.searchClaims.pageInfo.endCursor });
+    expect(next.data.searchClaims.edges.map((edge: Json) => edge.node.claim.id)).not.toContain(claims[0].id);
+    // Past the last hit there is no row to carry the total: it is still right.
+    let after = next.data.searchClaims.pageInfo.endCursor;
+    for (let page = 0; page < 2; page += 1) after = (await run(SEARCH, { after })).data.searchClaims.pageInfo.endCursor ?? after;
+    const past = await run(SEARCH, { after });
+    expect(past.data.searchClaims.edges).toEqual([]);
+    expect(past.data.searchClaims.totalCount).toBe(12);
+  });
+
   it('follows fragments, aliases, @include and @skip, and merges one relation selected twice', async () => {
     const SELECTION = `...ClaimParts
       a: speaker { name }

@@ -32,6 +32,11 @@ describe('detachGatewayStatusAccessors', () => {
     expect(detachGatewayStatusAccessors()).toBe(true);
   });
 
+  it('reports a module that is not there, or does not export the builder, as not patched', () => {
+    expect(detachGatewayStatusAccessors('/nonexistent/makeGatewayGraphQLRequestContext.js')).toBe(false);
+    expect(detachGatewayStatusAccessors(require.resolve('graphql'))).toBe(false);
+  });
+
   it('leaves the context an executor gets whole: variables, context value, operation, and a working HTTP status and headers', async () => {
     detachGatewayStatusAccessors();
     const received: GatewayGraphQLRequestContext[] = [];

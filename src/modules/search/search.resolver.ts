@@ -1,6 +1,8 @@
-import { Arg, Args, Ctx, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, Info, Query, Resolver } from 'type-graphql';
 import { PageArgs } from '../../common/connection.type';
 import type { Context } from '../../context';
+import { searchHitsReadPlanOf } from '../../graphql/read-plan';
 import { ClaimFilter } from '../claims/claim.input';
 import { SearchQueryArgs } from './search.args';
 import { ClaimSearchHit, ClaimSearchHitConnection } from './search.type';
@@ -17,8 +19,9 @@ export class SearchResolver {
     @Args() { query }: SearchQueryArgs,
     @Arg('filter', () => ClaimFilter, { nullable: true }) filter: ClaimFilter | null,
     @Args() page: PageArgs,
-    @Ctx() { services }: Context,
+    @Ctx() { services, loaders }: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return ClaimSearchHitConnection.from(await services.search.search(query, filter ?? {}, page));
+    return ClaimSearchHitConnection.from(await services.search.search(query, filter ?? {}, page, searchHitsReadPlanOf(info, loaders)));
   }
 }

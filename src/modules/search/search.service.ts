@@ -12,6 +12,7 @@ import { claimCondition, type ClaimQuery } from '../claims/claim.service';
 import { decodeSearchCursor, encodeSearchCursor } from './search-cursor';
 import type { QueryRows } from '../../db/database';
 import { compiled } from '../../db/sql-builder';
+import { nestedRow, PLAIN_PAGE, type PageRead } from '../../db/nested-read';
 
 export interface ClaimSearchHitRecord {
   id: string;
@@ -23,12 +24,18 @@ export interface ClaimSearchHitRecord {
 // Quotes up to 35 words are shown whole; a longer text as the stretch of it that best covers the matches.
 const HEADLINE_OPTIONS = 'StartSel="<mark>", StopSel="</mark>", MinWords=15, MaxWords=35';
 
-type HitRow = Claim & { rank: number; snippet: string };
+interface HitRow {
+  rank: number;
+  snippet: string;
+  claim: Record<string, unknown>;
+  total: number | null;
+}
 
 export class ClaimSearchService {
   constructor(private readonly queryRows: QueryRows) {}
 
-  async search(query: string, filter: ClaimQuery, request: PageRequest): Promise<Page<ClaimSearchHitRecord>> {
+  /** A page of hits, with what `read` asks for of their claims and their total, in one statement. */
+  async search(query: string, filter: ClaimQuery, request: PageRequest, read: PageRead = PLAIN_PAGE): Promise<Page<ClaimSearchHitRecord>> {
     const text = searchText(query, 'query');
     const conditions = claimCondition(filter);
     const window = keysetWindow(request, decodeSearchCursor);
@@ -37,28 +44,33 @@ export class ClaimSearchService {
       ? sql`AND (ts_rank_cd(claims.search_vector, q.query, 32), coalesce(claims.stated_at, '-infinity'::date), claims.id)
           < (${window.afterKey.rank}::real, coalesce(${window.afterKey.statedAt}::date, '-infinity'::date), ${window.afterKey.id}::uuid)`
       : sql``;
+    const countQuery = sql`(SELECT count(*)::int FROM claims WHERE claims.search_vector @@ websearch_to_tsquery('english', ${text}) AND ${conditions})`;
+    const claim = nestedRow(CLAIM_TABLE, read.plan);
     // The headline is made for the page only, after the limit. The text is HTML-escaped before it is marked up: the
-    // parser reads the escapes as entities, not words, so what matches is unchanged.
+    // parser reads the escapes as entities, not words, so what matches is unchanged. The claims are joined again by
+    // id after the limit, for their JSON with its relations (20 primary-key lookups).
     const rows = await this.queryRows<HitRow>(compiled(sql`
       WITH q AS (SELECT websearch_to_tsquery('english', ${text}) AS query)
-      SELECT hit.*, ts_headline('english', replace(replace(replace(hit.text, '&', '&amp;'), '<', '&lt;'), '>', '&gt;'), q.query, ${HEADLINE_OPTIONS}) AS snippet
+      SELECT hit.rank, ts_headline('english', replace(replace(replace(claims.text, '&', '&amp;'), '<', '&lt;'), '>', '&gt;'), q.query, ${HEADLINE_OPTIONS}) AS snippet,
+        ${claim.json} AS claim, ${read.count ? countQuery : sql`NULL::int`} AS total
       FROM (
-        SELECT ${CLAIM_TABLE.selection('claims')}, ts_rank_cd(claims.search_vector, q.query, 32) AS rank
+        SELECT claims.id, claims.stated_at, ts_rank_cd(claims.search_vector, q.query, 32) AS rank
         FROM claims, q
         WHERE claims.search_vector @@ q.query AND ${conditions} ${after}
         ORDER BY rank DESC, coalesce(claims.stated_at, '-infinity'::date) DESC, claims.id DESC
         LIMIT ${window.take}
-      ) hit, q
-      ORDER BY hit.rank DESC, coalesce(hit."statedAt", '-infinity'::date) DESC, hit.id DESC`));
-    const hits = rows.map(({ rank, snippet, ...claim }) => ({ id: claim.id, claim, rank, snippet }));
+      ) hit JOIN claims ON claims.id = hit.id, q
+      ORDER BY hit.rank DESC, coalesce(hit.stated_at, '-infinity'::date) DESC, hit.id DESC`));
+    const hits = rows.map((row) => {
+      const record = claim.read(row.claim);
+      return { id: record.id, claim: record, rank: row.rank, snippet: row.snippet };
+    });
+    // A page past the last hit has no row to carry the total on: it is counted apart, as when it is not asked for.
+    const total = rows[0]?.total;
     return toPage(
       hits,
       window,
-      async () => {
-        const [row] = await this.queryRows<{ count: number }>(compiled(sql`
-          SELECT count(*)::int AS count FROM claims WHERE claims.search_vector @@ websearch_to_tsquery('english', ${text}) AND ${conditions}`));
-        return row!.count;
-      },
+      async () => total ?? (await this.queryRows<{ count: number }>(compiled(sql`SELECT ${countQuery} AS count`)))[0]!.count,
       (hit) => encodeSearchCursor({ rank: hit.rank, statedAt: (hit.claim.statedAt && formatLocalDate(hit.claim.statedAt)) ?? null, id: hit.id }),
     );
   }
