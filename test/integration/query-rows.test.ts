@@ -1,4 +1,8 @@
+import { pageWindow } from '../../src/common/pagination';
+import { transactionDataAccess } from '../../src/db/database';
+import { NO_RELATIONS, readById, readPage, type ReadPlan } from '../../src/db/nested-read';
 import { Prisma } from '../../src/generated/prisma/client';
+import { CLAIM_RELATIONS } from '../../src/modules/claims/claim.relations';
 import { CLAIM_TABLE } from '../../src/modules/claims/claim.columns';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
 import { makeClaim, makeSource, makeSpeaker } from '../helpers/factories';
@@ -34,5 +38,24 @@ describe('Database.queryRows', () => {
       Prisma.sql`SELECT aliases, is_named AS "isNamed", 2 AS depth FROM speakers WHERE id = ${speaker.id}::uuid`,
     );
     expect(row).toEqual({ aliases: ['Ryabkov', 'Рябков'], isNamed: speaker.isNamed, depth: 2 });
+  });
+
+  it('reads a nested read alike on the database and inside a transaction (where it runs through Prisma)', async () => {
+    const speaker = await makeSpeaker(db.prisma);
+    const claim = await makeClaim(db.prisma, { speakerId: speaker.id, statedAt: new Date('2019-02-01') });
+    let primed: unknown;
+    const plan: ReadPlan = {
+      relations: [{ relation: CLAIM_RELATIONS.speaker, count: false, plan: NO_RELATIONS, onRead: (_parent, related) => (primed = related) }],
+    };
+    const outside = await readById(db.queryRows, CLAIM_TABLE, claim.id, plan);
+    expect(outside).toEqual(claim);
+    expect(primed).toEqual(speaker);
+    primed = undefined;
+    const inside = await db.prisma.$transaction((tx) => readById(transactionDataAccess(tx).queryRows, CLAIM_TABLE, claim.id, plan));
+    expect(inside).toEqual(claim);
+    expect(primed).toEqual(speaker);
+    const page = await db.prisma.$transaction((tx) => readPage(transactionDataAccess(tx).queryRows, CLAIM_TABLE, undefined, pageWindow({ first: 1 }), { plan, count: true }));
+    expect(page.nodes).toHaveLength(1);
+    expect(await page.totalCount()).toBeGreaterThanOrEqual(1);
   });
 });
