@@ -6,11 +6,11 @@
 // loads it as before, so every query stays correct.
 import type DataLoader from 'dataloader';
 import type { GraphQLResolveInfo } from 'graphql';
-import { parseResolveInfo, type ResolveTree } from 'graphql-parse-resolve-info';
 import type { ChildPageKey, ChildPageLoader } from '../common/loaders';
 import { pageWindow, type PageWindow } from '../common/pagination';
 import type { Loaders } from '../context';
 import { NO_RELATIONS, type ChildrenRelation, type PageRead, type PlannedRelation, type ReadPlan, type ToOneRelation } from '../db/nested-read';
+import { argumentsOf, isIncluded, rootSelection, type RootSelection, type SelectedField } from './selection-tree';
 import { CLAIM_RELATIONS } from '../modules/claims/claim.relations';
 import { REBUTTAL_RELATIONS } from '../modules/rebuttals/rebuttal.relations';
 import { REVIEW_RELATIONS } from '../modules/reviews/review.relations';
@@ -92,44 +92,87 @@ const PLANNABLE: Readonly<Record<string, Readonly<Record<string, PlannableField>
   },
 };
 
-/** The plan for the records of `type` that the root field of `info` returns (the field's type itself). */
-export function readPlanOf(info: GraphQLResolveInfo, type: string, loaders: Loaders): ReadPlan {
-  const root = rootTree(info);
-  return root ? planFor(type, [root], loaders) : NO_RELATIONS;
+/** A plan as the selection and variables make it, before it is bound to a request's loaders (so it can be cached). */
+interface PlanTemplate {
+  readonly relations: readonly RelationTemplate[];
 }
 
-/** The plan for the records of `type` in the connection the root field of `info` returns. */
+interface RelationTemplate {
+  readonly field: PlannableField;
+  readonly window: PageWindow | undefined;
+  readonly count: boolean;
+  readonly plan: PlanTemplate;
+}
+
+interface PageTemplate {
+  readonly plan: PlanTemplate;
+  readonly count: boolean;
+}
+
+const NO_TEMPLATE: PlanTemplate = { relations: [] };
+const NO_PAGE_TEMPLATE: PageTemplate = { plan: NO_TEMPLATE, count: false };
+
+/** Templates by selection, then by what of the variables they depend on. */
+const templates = new WeakMap<RootSelection, Map<string, PageTemplate>>();
+/** Variable combinations kept per document: past it, templates are made afresh (cheap) instead of cached. */
+const MAX_TEMPLATES_PER_DOCUMENT = 64;
+
+type Variables = Readonly<Record<string, unknown>>;
+
+/**
+ * The template for the root field of `info` (derived by `derive` from its selection), cached per document and the
+ * values of the variables that can change it, so that a document's everyday requests plan in a map lookup.
+ */
+function templateOf(info: GraphQLResolveInfo, kind: string, derive: (fields: readonly SelectedField[], variables: Variables) => PageTemplate): PageTemplate {
+  const selection = rootSelection(info);
+  if (!selection) return NO_PAGE_TEMPLATE;
+  const variables = info.variableValues;
+  const key = `${kind}|${selection.variables.length === 0 ? '' : JSON.stringify(selection.variables.map((name) => variables[name] ?? null))}`;
+  let byKey = templates.get(selection);
+  if (!byKey) templates.set(selection, (byKey = new Map()));
+  let template = byKey.get(key);
+  if (!template) {
+    template = derive(selection.fields, variables);
+    if (byKey.size < MAX_TEMPLATES_PER_DOCUMENT) byKey.set(key, template);
+  }
+  return template;
+}
+
+/** The plan for the records of `type` that the root field of `info` returns (the field's type itself). */
+export function readPlanOf(info: GraphQLResolveInfo, type: string, loaders: Loaders): ReadPlan {
+  const template = templateOf(info, type, (fields, variables) => ({ plan: planFor(type, fields, variables), count: false }));
+  return bind(template.plan, loaders);
+}
+
+/** The plan for the records of `type` in the connection the root field of `info` returns, and whether to count them. */
 export function pageReadPlanOf(info: GraphQLResolveInfo, type: string, loaders: Loaders): PageRead {
-  const root = rootTree(info);
-  if (!root) return { plan: NO_RELATIONS, count: false };
-  const { nodes, count } = connectionSelection(root, type);
-  return { plan: planFor(type, nodes, loaders), count };
+  const template = templateOf(info, `${type}Connection`, (fields, variables) => {
+    const { nodes, count } = connectionSelection(fields, variables);
+    return { plan: planFor(type, nodes, variables), count };
+  });
+  return { plan: bind(template.plan, loaders), count: template.count };
 }
 
 /** The plan for the claims of the search hits in the connection the root field of `info` returns, and their total. */
 export function searchHitsReadPlanOf(info: GraphQLResolveInfo, loaders: Loaders): PageRead {
-  const root = rootTree(info);
-  if (!root) return { plan: NO_RELATIONS, count: false };
-  const { nodes, count } = connectionSelection(root, 'ClaimSearchHit');
-  const claims = nodes.flatMap((hit) => fieldsOf(hit, 'ClaimSearchHit').filter((field) => field.name === 'claim'));
-  return { plan: planFor('Claim', claims, loaders), count };
+  const template = templateOf(info, 'ClaimSearchHitConnection', (fields, variables) => {
+    const { nodes, count } = connectionSelection(fields, variables);
+    const claims = included(nodes, variables).filter((field) => field.name === 'claim');
+    return { plan: planFor('Claim', claims.flatMap((claim) => claim.fields), variables), count };
+  });
+  return { plan: bind(template.plan, loaders), count: template.count };
 }
 
-function rootTree(info: GraphQLResolveInfo): ResolveTree | undefined {
-  const tree = parseResolveInfo(info);
-  return tree && 'fieldsByTypeName' in tree ? (tree as ResolveTree) : undefined;
-}
+const included = (fields: readonly SelectedField[], variables: Variables) => fields.filter((field) => isIncluded(field, variables));
 
-const fieldsOf = (tree: ResolveTree, type: string): ResolveTree[] => Object.values(tree.fieldsByTypeName[type] ?? {});
-
-/** The selections of the nodes of a `<type>Connection` field (through edges.node and nodes), and whether totalCount is asked. */
-function connectionSelection(connection: ResolveTree, type: string): { nodes: ResolveTree[]; count: boolean } {
-  const nodes: ResolveTree[] = [];
+/** The fields selected on the nodes of a connection (through edges.node and nodes), and whether totalCount is asked. */
+function connectionSelection(fields: readonly SelectedField[], variables: Variables): { nodes: SelectedField[]; count: boolean } {
+  const nodes: SelectedField[] = [];
   let count = false;
-  for (const field of fieldsOf(connection, `${type}Connection`)) {
-    if (field.name === 'nodes') nodes.push(field);
+  for (const field of included(fields, variables)) {
+    if (field.name === 'nodes') nodes.push(...field.fields);
     else if (field.name === 'totalCount') count = true;
-    else if (field.name === 'edges') nodes.push(...fieldsOf(field, `${type}Edge`).filter((edgeField) => edgeField.name === 'node'));
+    else if (field.name === 'edges') for (const edgeField of included(field.fields, variables)) if (edgeField.name === 'node') nodes.push(...edgeField.fields);
   }
   return { nodes, count };
 }
@@ -138,49 +181,56 @@ interface RelationSelection {
   field: PlannableField;
   window: PageWindow | undefined;
   count: boolean;
-  /** Every selection of the related records (several aliases of one relation and window are read once). */
-  selections: ResolveTree[];
+  /** The fields selected on the related records, from every selection of the relation (aliases of one relation and window are read once). */
+  fields: SelectedField[];
 }
 
-function planFor(type: string, selections: readonly ResolveTree[], loaders: Loaders): ReadPlan {
+/** The template for records of `type` of which `fields` are selected. */
+function planFor(type: string, fields: readonly SelectedField[], variables: Variables): PlanTemplate {
   const plannable = PLANNABLE[type];
-  if (!plannable) return NO_RELATIONS;
+  if (!plannable) return NO_TEMPLATE;
   const byKey = new Map<string, RelationSelection>();
-  for (const selection of selections) {
-    for (const field of fieldsOf(selection, type)) {
-      const planned = plannable[field.name];
-      if (!planned) continue;
-      if (planned.kind === 'one') {
-        const entry = byKey.get(field.name) ?? { field: planned, window: undefined, count: false, selections: [] };
-        entry.selections.push(field);
-        byKey.set(field.name, entry);
-        continue;
-      }
-      const window = windowOf(field);
-      // A bad page argument is left to the field's resolver, which reports it on that field.
-      if (!window) continue;
-      const key = `${field.name}|${window.first}:${window.afterId ?? ''}`;
-      const entry = byKey.get(key) ?? { field: planned, window, count: false, selections: [] };
-      const { nodes, count } = connectionSelection(field, planned.type);
-      entry.selections.push(...nodes);
-      entry.count ||= count;
-      byKey.set(key, entry);
+  for (const field of included(fields, variables)) {
+    const planned = plannable[field.name];
+    if (!planned) continue;
+    if (planned.kind === 'one') {
+      const entry = byKey.get(field.name) ?? { field: planned, window: undefined, count: false, fields: [] };
+      entry.fields.push(...field.fields);
+      byKey.set(field.name, entry);
+      continue;
     }
+    const window = windowOf(field, variables);
+    // A bad page argument is left to the field's resolver, which reports it on that field.
+    if (!window) continue;
+    const key = `${field.name}|${window.first}:${window.afterId ?? ''}`;
+    const entry = byKey.get(key) ?? { field: planned, window, count: false, fields: [] };
+    const { nodes, count } = connectionSelection(field.fields, variables);
+    entry.fields.push(...nodes);
+    entry.count ||= count;
+    byKey.set(key, entry);
   }
-  if (byKey.size === 0) return NO_RELATIONS;
-  return { relations: [...byKey.values()].map((entry) => plannedRelation(entry, loaders)) };
+  if (byKey.size === 0) return NO_TEMPLATE;
+  return {
+    relations: [...byKey.values()].map(({ field, window, count, fields: selected }) => ({ field, window, count, plan: planFor(field.type, selected, variables) })),
+  };
 }
 
-function windowOf(field: ResolveTree): PageWindow | undefined {
+function windowOf(field: SelectedField, variables: Variables): PageWindow | undefined {
   try {
-    return pageWindow(field.args as { first?: number | null; after?: string | null });
+    return pageWindow(argumentsOf(field, variables) as { first?: number | null; after?: string | null });
   } catch {
     return undefined;
   }
 }
 
-function plannedRelation({ field, window, count, selections }: RelationSelection, loaders: Loaders): PlannedRelation {
-  const plan = planFor(field.type, selections, loaders);
+/** The template as a plan whose relations prime the request's loaders with what they read. */
+function bind(template: PlanTemplate, loaders: Loaders): ReadPlan {
+  if (template.relations.length === 0) return NO_RELATIONS;
+  return { relations: template.relations.map((relation) => plannedRelation(relation, loaders)) };
+}
+
+function plannedRelation({ field, window, count, plan: template }: RelationTemplate, loaders: Loaders): PlannedRelation {
+  const plan = bind(template, loaders);
   if (field.kind === 'one') {
     const prime = field.primer(loaders);
     return {
