@@ -226,7 +226,8 @@ function windowOf(field: SelectedField, variables: Variables): PageWindow | unde
 /** The template as a plan whose relations prime the request's loaders with what they read. */
 function bind(template: PlanTemplate, loaders: Loaders): ReadPlan {
   if (template.relations.length === 0) return NO_RELATIONS;
-  return { relations: template.relations.map((relation) => plannedRelation(relation, loaders)) };
+  // The template is the shape: its SQL is built once (see ReadPlan.shape).
+  return { relations: template.relations.map((relation) => plannedRelation(relation, loaders)), shape: template };
 }
 
 function plannedRelation({ field, window, count, plan: template }: RelationTemplate, loaders: Loaders): PlannedRelation {
