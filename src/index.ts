@@ -68,7 +68,8 @@ async function main(): Promise<void> {
     const opened = db;
     // Under one lock: of several instances started at once on an empty database, one migrates and seeds it.
     await opened.withMigrationLock(async () => {
-      const applied = await applyMigrations(opened);
+      // The lock is held: the migrator must not take it again (it is not reentrant).
+      const applied = await applyMigrations({ migrationAdapterFactory: opened.migrationAdapterFactory });
       logger.info({ database: where, applied }, applied.length > 0 ? 'migrations applied' : 'database schema is up to date');
       if (config.seedOnStart && !stopping && (await isDatabaseEmpty(opened.prisma))) {
         logger.info({ created: await seedDatabase(opened.prisma, { runBy: 'npm start, first start' }) }, 'seeded the empty database with the INF-treaty corpus');

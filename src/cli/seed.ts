@@ -12,7 +12,8 @@ runCli(async () => {
   try {
     // Under the lock start-up seeds under: two seeds at once would both see the corpus missing and both write it.
     const { wasEmpty, created } = await db.withMigrationLock(async () => {
-      await applyMigrations(db);
+      // The lock is held: the migrator must not take it again (it is not reentrant).
+      await applyMigrations({ migrationAdapterFactory: db.migrationAdapterFactory });
       return { wasEmpty: await isDatabaseEmpty(db.prisma), created: await seedDatabase(db.prisma) };
     });
     const total = created.speakers + created.sources + created.claims + created.rebuttals;

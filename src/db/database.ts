@@ -1,5 +1,6 @@
 // Opens the database the configuration names: embedded PostgreSQL (PGlite) in a data directory, or a PostgreSQL
 // server through node-postgres. Nothing outside src/db/ knows which one is behind the Prisma client.
+import { createHash } from 'node:crypto';
 import { PGlite, type Extension, type PGliteOptions } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import {
@@ -22,7 +23,21 @@ export type { PrismaClient };
 export interface SqlQuery {
   readonly text: string;
   readonly values: readonly unknown[];
+  /**
+   * Marks a statement sent again and again with other values (the planned reads): on a PostgreSQL server it is
+   * prepared once per connection under a name derived from its text, so later runs send only the values and reuse
+   * the server's parse (and, for most, its plan). Up to MAX_PREPARED_STATEMENTS texts are prepared; others go
+   * unnamed.
+   */
+  readonly prepare?: boolean;
 }
+
+/**
+ * Distinct statement texts prepared on the server's connections. Each connection keeps every statement it has
+ * prepared until it closes, and the texts come from clients' documents: the cap bounds what a stream of new
+ * documents can make a connection hold.
+ */
+export const MAX_PREPARED_STATEMENTS = 200;
 
 /** Runs a hand-written query and returns its rows as objects keyed by column name, dates and timestamps as Date. */
 export type QueryRows = <T>(query: SqlQuery) => Promise<T[]>;
@@ -217,7 +232,17 @@ export async function openDatabase(config: DatabaseConfig, options: OpenDatabase
       },
       connectToShadowDb: () => factory.connectToShadowDb(),
     };
-    const queryRows = async (query: SqlQuery) => (await pool.query({ text: query.text, values: [...query.values] })).rows;
+    const statementNames = new Map<string, string>();
+    const nameOf = (text: string): string | undefined => {
+      let name = statementNames.get(text);
+      if (name === undefined && statementNames.size < MAX_PREPARED_STATEMENTS) {
+        name = `ct_${createHash('sha256').update(text).digest('base64url').slice(0, 24)}`;
+        statementNames.set(text, name);
+      }
+      return name;
+    };
+    const queryRows = async (query: SqlQuery) =>
+      (await pool.query({ text: query.text, values: [...query.values], ...(query.prepare ? { name: nameOf(query.text) } : {}) })).rows;
     return wrap('postgres', factory, migrationFactory, queryRows, options, {
       withMigrationLock: (work) => withMigrationLock(config.url, work, options.logger),
       closeDriver: () => pool.end(),

@@ -5,19 +5,19 @@
 // migration run, it lets exactly one instance apply the migrations while the others wait, then find nothing to do. A
 // holder that dies loses its session, and with it the lock. Start-up holds it over the first seed too, so that of
 // several instances started on an empty database one seeds it and the others find it seeded.
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { withPgClient } from './pg-client';
 import type { DatabaseLogger } from './pg-pool';
 
 /** The advisory lock's key: fixed, and distinct from the schema engine's (72707369). */
 export const MIGRATION_LOCK_KEY = '7236418203591517219';
 
-/** The database whose lock the current async context holds: work nested in it (migrations inside start-up's run) runs
- * under it as it is, where taking it again, on another connection, would wait for itself. */
-const held = new AsyncLocalStorage<string>();
-
+/**
+ * Not reentrant: work run under it that migrates must not take it again (it would wait for itself on another
+ * connection), so callers holding it pass the migrator only the adapter factory (src/index.ts, db:seed). An
+ * AsyncLocalStorage could tell nested calls apart, but once used it leaves Node's promise hooks on for the life of the
+ * process, a cost on every promise every request makes.
+ */
 export function withMigrationLock<T>(url: string, work: () => Promise<T>, logger?: DatabaseLogger): Promise<T> {
-  if (held.getStore() === url) return work();
   return withPgClient(
     url,
     async (client) => {
@@ -27,7 +27,7 @@ export function withMigrationLock<T>(url: string, work: () => Promise<T>, logger
         await client.query('SELECT pg_advisory_lock($1::bigint)', [MIGRATION_LOCK_KEY]);
       }
       // Released when this connection closes, right after.
-      return held.run(url, work);
+      return work();
     },
     logger,
   );

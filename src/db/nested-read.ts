@@ -129,6 +129,18 @@ function uuidLiteral(id: string): string {
   return id;
 }
 
+/**
+ * Whether a statement around the plan's row JSON is worth preparing: a plan of the planner (it has a shape, so its
+ * text recurs) or none, with no cursor written into it (each cursor would make a text of its own).
+ */
+function preparable(plan: ReadPlan): boolean {
+  return (plan.shape !== undefined || plan.relations.length === 0) && !hasCursor(plan);
+}
+
+function hasCursor(plan: ReadPlan): boolean {
+  return plan.relations.some((planned) => planned.window?.afterId !== undefined || hasCursor(planned.plan));
+}
+
 /** The page size as SQL: written into the statement (see rowJsonText), so checked to be what pageWindow makes. */
 function limitOf(window: RowWindow): string {
   if (!Number.isSafeInteger(window.take) || window.take < 0) throw new Error(`A page window must take a whole number of rows (got ${window.take})`);
@@ -205,7 +217,7 @@ export async function readOne<T extends TableName, Row>(queryRows: QueryRows, ta
   const anyTable = table as unknown as AnyTable;
   const where = compiled(condition);
   const text = `SELECT ${rowJsonText(anyTable, plan)} AS data FROM ${quoted(table.table)} WHERE ${where.text} LIMIT 1`;
-  const [row] = await queryRows<{ data: Json }>({ text, values: where.values });
+  const [row] = await queryRows<{ data: Json }>({ text, values: where.values, prepare: preparable(plan) });
   return row ? (readRow(anyTable, plan, row.data) as Row) : null;
 }
 
@@ -213,7 +225,7 @@ export async function readOne<T extends TableName, Row>(queryRows: QueryRows, ta
 export async function readById<T extends TableName, Row extends { id: string }>(queryRows: QueryRows, table: TableColumns<T, Row>, id: string, plan: ReadPlan): Promise<Row | null> {
   const anyTable = table as unknown as AnyTable;
   const text = `SELECT ${rowJsonText(anyTable, plan)} AS data FROM ${quoted(table.table)} WHERE ${quoted(table.table)}."id" = $1::uuid`;
-  const [row] = await queryRows<{ data: Json }>({ text, values: [id] });
+  const [row] = await queryRows<{ data: Json }>({ text, values: [id], prepare: preparable(plan) });
   return row ? (readRow(anyTable, plan, row.data) as Row) : null;
 }
 
@@ -251,7 +263,7 @@ export async function readPage<T extends TableName, Row>(
   const text = `SELECT (SELECT coalesce(json_agg(${rowJsonText(anyTable, read.plan)} ORDER BY ${name}."id"), '[]'::json) FROM (${page}) AS ${name}) AS rows, ${
     read.count ? countText : 'NULL::int'
   } AS count`;
-  const [result] = await queryRows<{ rows: Json[]; count: number | null }>({ text, values });
+  const [result] = await queryRows<{ rows: Json[]; count: number | null }>({ text, values, prepare: preparable(read.plan) });
   const rows = result!.rows.map((row) => readRow(anyTable, read.plan, row) as Row);
   const count = result!.count;
   const total =
