@@ -1,5 +1,5 @@
 import { pageWindow } from '../../src/common/pagination';
-import { transactionDataAccess } from '../../src/db/database';
+import { MAX_PREPARED_STATEMENTS, transactionDataAccess } from '../../src/db/database';
 import { NO_RELATIONS, readById, readPage, type ReadPlan } from '../../src/db/nested-read';
 import { Prisma } from '../../src/generated/prisma/client';
 import { CLAIM_RELATIONS } from '../../src/modules/claims/claim.relations';
@@ -57,5 +57,12 @@ describe('Database.queryRows', () => {
     const page = await db.prisma.$transaction((tx) => readPage(transactionDataAccess(tx).queryRows, CLAIM_TABLE, undefined, pageWindow({ first: 1 }), { plan, count: true }));
     expect(page.nodes).toHaveLength(1);
     expect(await page.totalCount()).toBeGreaterThanOrEqual(1);
+  });
+
+  it('runs statements marked for preparing again with other values, past the cap of distinct texts too', async () => {
+    for (const value of [1, 2]) expect(await db.queryRows({ text: 'SELECT $1::int AS n', values: [value], prepare: true })).toEqual([{ n: value }]);
+    const texts = Array.from({ length: MAX_PREPARED_STATEMENTS + 5 }, (_, i) => `SELECT $1::int + ${i} AS n`);
+    const answers = await Promise.all(texts.map((text) => db.queryRows<{ n: number }>({ text, values: [1], prepare: true })));
+    expect(answers.map(([row]) => row!.n)).toEqual(texts.map((_, i) => i + 1));
   });
 });
