@@ -1,5 +1,6 @@
 import { parseId } from '../../common/ids';
 import { escapeLike } from '../../common/like-pattern';
+import { formatLocalDate } from '../../common/scalars';
 import { sql, type RawBuilder } from 'kysely';
 import { pageWindow, type Page, type PageRequest } from '../../common/pagination';
 import { BadUserInputError, ConflictError, NotFoundError } from '../../errors/app-errors';
@@ -136,8 +137,8 @@ export function claimCondition(query: ClaimQuery): RawBuilder<unknown> {
     filter.speakerId && sql`${column('speakerId')} = ${filter.speakerId}::uuid`,
     filter.sourceId && sql`${column('sourceId')} = ${filter.sourceId}::uuid`,
     filter.kind && sql`${column('kind')} = ${filter.kind}::claim_kind`,
-    filter.statedFrom && sql`${column('statedAt')} >= ${filter.statedFrom}::date`,
-    filter.statedTo && sql`${column('statedAt')} <= ${filter.statedTo}::date`,
+    filter.statedFrom && sql`${column('statedAt')} >= ${formatLocalDate(filter.statedFrom)}::date`,
+    filter.statedTo && sql`${column('statedAt')} <= ${formatLocalDate(filter.statedTo)}::date`,
     filter.reviewStatus && sql`${column('reviewStatus')} = ANY(${filter.reviewStatus}::text[]::review_status[])`,
     filter.text && sql`${column('text')} ILIKE ${`%${escapeLike(filter.text)}%`}`,
   ].filter((condition): condition is RawBuilder<unknown> => Boolean(condition));
