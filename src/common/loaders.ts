@@ -48,7 +48,8 @@ export interface ChildPageKey {
   window: PageWindow;
 }
 
-const windowKey = (window: PageWindow): string => `${window.first}:${window.afterId ?? ''}`;
+/** What tells page windows apart: the loaders' cache keys, and the planner's relations (read-plan.ts). */
+export const windowKey = (window: PageWindow): string => `${window.first}:${window.afterId ?? ''}`;
 
 /** Pages of children by parent and window; primeRows fills in a page read elsewhere (a nested read). */
 export interface ChildPageLoader<T> extends DataLoader<ChildPageKey, Page<T>, string> {

@@ -10,7 +10,7 @@
 // that, and is refused when defined.
 import { sql, type RawBuilder } from 'kysely';
 import { toPage, type Page, type PageWindow } from '../common/pagination';
-import type { QueryRows } from './database';
+import type { QueryRows, SqlQuery } from './database';
 import { compiled, type Tables } from './sql-builder';
 import type { TableColumns } from './table-columns';
 
@@ -176,7 +176,6 @@ function relationJson(parent: TableName, planned: PlannedRelation): RawBuilder<u
   return values;
 }
 
-
 /** Reads the record from its JSON row and hands its relations' results to the plan, depth first. */
 function readRow(table: AnyTable, plan: ReadPlan, row: Json): Json {
   const nested = row.$ as unknown[] | undefined;
@@ -213,19 +212,19 @@ export type RowCondition = RawBuilder<unknown>;
 const quoted = (table: TableName) => `"${table}"`;
 
 /** The one row of `table` meeting `condition`, with what `plan` asks for, in one statement; null when none does. */
-export async function readOne<T extends TableName, Row>(queryRows: QueryRows, table: TableColumns<T, Row>, condition: RowCondition, plan: ReadPlan): Promise<Row | null> {
-  const anyTable = table as unknown as AnyTable;
-  const where = compiled(condition);
-  const text = `SELECT ${rowJsonText(anyTable, plan)} AS data FROM ${quoted(table.table)} WHERE ${where.text} LIMIT 1`;
-  const [row] = await queryRows<{ data: Json }>({ text, values: where.values, prepare: preparable(plan) });
-  return row ? (readRow(anyTable, plan, row.data) as Row) : null;
+export function readOne<T extends TableName, Row>(queryRows: QueryRows, table: TableColumns<T, Row>, condition: RowCondition, plan: ReadPlan): Promise<Row | null> {
+  return readOneWhere(queryRows, table, compiled(condition), plan);
 }
 
 /** The row of `table` with the id (checked by the caller), with what `plan` asks for, in one statement. */
-export async function readById<T extends TableName, Row extends { id: string }>(queryRows: QueryRows, table: TableColumns<T, Row>, id: string, plan: ReadPlan): Promise<Row | null> {
+export function readById<T extends TableName, Row extends { id: string }>(queryRows: QueryRows, table: TableColumns<T, Row>, id: string, plan: ReadPlan): Promise<Row | null> {
+  return readOneWhere(queryRows, table, { text: `${quoted(table.table)}."id" = $1::uuid`, values: [id] }, plan);
+}
+
+async function readOneWhere<T extends TableName, Row>(queryRows: QueryRows, table: TableColumns<T, Row>, where: SqlQuery, plan: ReadPlan): Promise<Row | null> {
   const anyTable = table as unknown as AnyTable;
-  const text = `SELECT ${rowJsonText(anyTable, plan)} AS data FROM ${quoted(table.table)} WHERE ${quoted(table.table)}."id" = $1::uuid`;
-  const [row] = await queryRows<{ data: Json }>({ text, values: [id], prepare: preparable(plan) });
+  const text = `SELECT ${rowJsonText(anyTable, plan)} AS data FROM ${quoted(table.table)} WHERE ${where.text} LIMIT 1`;
+  const [row] = await queryRows<{ data: Json }>({ text, values: where.values, prepare: preparable(plan) });
   return row ? (readRow(anyTable, plan, row.data) as Row) : null;
 }
 

@@ -6,7 +6,7 @@
 // loads it as before, so every query stays correct.
 import type DataLoader from 'dataloader';
 import type { GraphQLResolveInfo } from 'graphql';
-import type { ChildPageKey, ChildPageLoader } from '../common/loaders';
+import { windowKey, type ChildPageKey, type ChildPageLoader } from '../common/loaders';
 import { pageWindow, type PageWindow } from '../common/pagination';
 import type { Loaders } from '../context';
 import { NO_RELATIONS, type ChildrenRelation, type PageRead, type PlannedRelation, type ReadPlan, type ToOneRelation } from '../db/nested-read';
@@ -202,7 +202,7 @@ function planFor(type: string, fields: readonly SelectedField[], variables: Vari
     const window = windowOf(field, variables);
     // A bad page argument is left to the field's resolver, which reports it on that field.
     if (!window) continue;
-    const key = `${field.name}|${window.first}:${window.afterId ?? ''}`;
+    const key = `${field.name}|${windowKey(window)}`;
     const entry = byKey.get(key) ?? { field: planned, window, count: false, fields: [] };
     const { nodes, count } = connectionSelection(field.fields, variables);
     entry.fields.push(...nodes);
