@@ -12,18 +12,18 @@ export class PageArgs {
   after?: string | null;
 }
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ description: 'Where a page sits in its list, and the cursors to ask for the pages around it.', simpleResolvers: true })
 export class PageInfo {
-  @Field()
+  @Field({ description: 'True when more items follow this page: ask again with after: endCursor.' })
   hasNextPage!: boolean;
 
-  @Field()
+  @Field({ description: 'True when items come before this page (the page was asked for with a cursor).' })
   hasPreviousPage!: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The first edge's cursor; null when the page is empty." })
   startCursor!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The last edge's cursor, to pass as after for the next page; null when the page is empty." })
   endCursor!: string | null;
 }
 
@@ -34,24 +34,24 @@ export interface ConnectionClass<TNode extends { id: string }> {
 
 /** Declares the `<Name>Connection` and `<Name>Edge` types for a node type. */
 export function createConnectionType<TNode extends { id: string }>(name: string, nodeType: ClassType<TNode>): ConnectionClass<TNode> {
-  @ObjectType(`${name}Edge`, { simpleResolvers: true })
+  @ObjectType(`${name}Edge`, { description: `A ${name} in a page, with its cursor.`, simpleResolvers: true })
   class Edge {
-    @Field()
+    @Field({ description: 'An opaque position in the list: pass it as after to read on from this item.' })
     cursor!: string;
 
-    @Field(() => nodeType)
+    @Field(() => nodeType, { description: `The ${name}.` })
     node!: TNode;
   }
 
-  @ObjectType(`${name}Connection`, { simpleResolvers: true })
+  @ObjectType(`${name}Connection`, { description: `A page of ${name} items (a Relay connection).`, simpleResolvers: true })
   class Connection {
-    @Field(() => [Edge])
+    @Field(() => [Edge], { description: 'The page\'s items with their cursors, in list order.' })
     edges!: Edge[];
 
-    @Field(() => [nodeType])
+    @Field(() => [nodeType], { description: 'The page\'s items without cursors, in the same order as edges.' })
     nodes!: TNode[];
 
-    @Field(() => PageInfo)
+    @Field(() => PageInfo, { description: 'Whether more pages follow or precede, and the cursors to reach them.' })
     pageInfo!: PageInfo;
 
     private countTotal!: () => Promise<number>;

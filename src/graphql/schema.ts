@@ -79,7 +79,20 @@ async function build(): Promise<GraphQLSchema> {
   runMutationFieldsInSavepoints(built);
   refuseMutationsOnceAborted(built);
   resolveNodeTypesSynchronously(built);
+  describeRootTypes(built);
   return built;
+}
+
+/** type-graphql builds Query and Mutation itself and takes no description for them, so they get theirs here. */
+function describeRootTypes(schema: GraphQLSchema): void {
+  const query = schema.getQueryType();
+  const mutation = schema.getMutationType();
+  if (!query || !mutation) throw new Error('The schema has no Query or no Mutation type');
+  query.description =
+    'Reads. Open to anonymous clients unless the server sets AUTH_ANONYMOUS_READS=false; some fields say which role they need.';
+  mutation.description =
+    'Writes, each in one transaction, attributed in history to the API key it was sent with (Authorization: Bearer <key>). ' +
+    'The record mutations take an optional reason, kept in the history entry.';
 }
 
 /**

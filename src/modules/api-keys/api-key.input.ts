@@ -10,7 +10,7 @@ export class CreateApiKeyInput {
   @NonBlank(200)
   name!: string;
 
-  @Field(() => Role)
+  @Field(() => Role, { description: 'What the key may do.' })
   @IsEnum(Role)
   role!: Role;
 

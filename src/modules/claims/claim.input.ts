@@ -14,27 +14,27 @@ export class ClaimRebutsInput extends RebuttalStanceInput {
   claimId!: string;
 }
 
-@InputType()
+@InputType({ description: 'A new claim: what a speaker asserted, and optionally where it was reported.' })
 export class CreateClaimInput {
-  @Field()
+  @Field({ description: `The quote, verbatim, or the sentence that reports it; not blank, at most ${MAX_CLAIM_LENGTH} characters.` })
   @FreeText()
   @IsString()
   @NonBlank(MAX_CLAIM_LENGTH)
   text!: string;
 
-  @Field(() => ClaimKind)
+  @Field(() => ClaimKind, { description: 'Whether text is a verbatim quote or a paraphrase.' })
   @IsEnum(ClaimKind)
   kind!: ClaimKind;
 
-  @Field(() => LocalDateScalar, { nullable: true })
+  @Field(() => LocalDateScalar, { nullable: true, description: 'The day it was said (YYYY-MM-DD); omit or null when unknown.' })
   @IsOptional()
   statedAt?: Date | null;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The speaker who asserted it (an existing Speaker id).' })
   @IsUUID()
   speakerId!: string;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'The source that reports it (an existing Source id); omit or null when none.' })
   @IsOptional()
   @IsUUID()
   sourceId?: string | null;
@@ -48,25 +48,25 @@ export class CreateClaimInput {
 
 @InputType({ description: 'Fields to change; omitted fields stay as they are, null clears an optional field.' })
 export class UpdateClaimInput {
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: `New text; not blank, at most ${MAX_CLAIM_LENGTH} characters. Cannot be null.` })
   @FreeText()
   @IsString()
   @NonBlank(MAX_CLAIM_LENGTH)
   text?: string;
 
-  @Field(() => ClaimKind, { nullable: true })
+  @Field(() => ClaimKind, { nullable: true, description: 'New kind. Cannot be null.' })
   @IsEnum(ClaimKind)
   kind?: ClaimKind;
 
-  @Field(() => LocalDateScalar, { nullable: true })
+  @Field(() => LocalDateScalar, { nullable: true, description: 'New day it was said (YYYY-MM-DD); null when unknown.' })
   @IsOptional()
   statedAt?: Date | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'Another speaker (an existing Speaker id). Cannot be null.' })
   @IsUUID()
   speakerId?: string;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'Another source (an existing Source id); null detaches the claim from its source.' })
   @IsOptional()
   @IsUUID()
   sourceId?: string | null;
@@ -74,17 +74,17 @@ export class UpdateClaimInput {
 
 @InputType({ description: 'Narrows a list of claims; all given conditions must hold.' })
 export class ClaimFilter {
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'Asserted by this speaker.' })
   @IsOptional()
   @IsUUID()
   speakerId?: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'Reported by this source.' })
   @IsOptional()
   @IsUUID()
   sourceId?: string | null;
 
-  @Field(() => ClaimKind, { nullable: true })
+  @Field(() => ClaimKind, { nullable: true, description: 'Of this kind.' })
   @IsOptional()
   @IsEnum(ClaimKind)
   kind?: ClaimKind | null;

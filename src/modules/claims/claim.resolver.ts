@@ -18,7 +18,7 @@ import { Claim, ClaimConnection } from './claim.type';
 export class ClaimResolver {
   @Query(() => ClaimConnection, { description: 'Claims matching the filter, oldest first.' })
   async claims(
-    @Arg('filter', () => ClaimFilter, { nullable: true }) filter: ClaimFilter | null,
+    @Arg('filter', () => ClaimFilter, { nullable: true, description: 'Conditions the claims must meet; every claim when omitted.' }) filter: ClaimFilter | null,
     @Args() page: PageArgs,
     @Ctx() { services, loaders }: Context,
     @Info() info: GraphQLResolveInfo,
@@ -26,9 +26,9 @@ export class ClaimResolver {
     return ClaimConnection.from(await services.claims.list(filter ?? {}, page, pageReadPlanOf(info, 'Claim', loaders)));
   }
 
-  @Query(() => Claim, { nullable: true })
+  @Query(() => Claim, { nullable: true, description: 'The claim with this id (as it stood at asOf, when given); null when there is none.' })
   claim(
-    @Arg('id', () => ID) id: string,
+    @Arg('id', () => ID, { description: "The claim's id." }) id: string,
     @Arg('asOf', () => Date, { nullable: true, description: AS_OF_DESCRIPTION }) asOf: Date | null,
     @Ctx() { services, viewer, loaders }: Context,
     @Info() info: GraphQLResolveInfo,
@@ -38,28 +38,33 @@ export class ClaimResolver {
 
   @Mutation(() => Claim, { description: 'Creates the claim, and the rebuttals it makes when `rebuts` is given, in one transaction.' })
   @Authorized(PERMISSIONS.createClaim)
-  createClaim(@Arg('input') input: CreateClaimInput, @Args() { reason }: ReasonArgs, @Ctx() context: Context) {
+  createClaim(@Arg('input', { description: 'The new claim.' }) input: CreateClaimInput, @Args() { reason }: ReasonArgs, @Ctx() context: Context) {
     return context.services.claims.create(input, writeOf(context, reason));
   }
 
-  @Mutation(() => Claim)
+  @Mutation(() => Claim, { description: 'Changes the fields given in input and returns the claim as it now stands.' })
   @Authorized(PERMISSIONS.updateClaim)
-  updateClaim(@Arg('id', () => ID) id: string, @Arg('input') input: UpdateClaimInput, @Args() { reason }: ReasonArgs, @Ctx() context: Context) {
+  updateClaim(
+    @Arg('id', () => ID, { description: 'The claim to change.' }) id: string,
+    @Arg('input', { description: 'The fields to change.' }) input: UpdateClaimInput,
+    @Args() { reason }: ReasonArgs,
+    @Ctx() context: Context,
+  ) {
     return context.services.claims.update(id, input, writeOf(context, reason));
   }
 
   @Mutation(() => Claim, { description: 'Deletes the claim and every rebuttal edge it stands on.' })
   @Authorized(PERMISSIONS.deleteClaim)
-  deleteClaim(@Arg('id', () => ID) id: string, @Args() { reason }: ReasonArgs, @Ctx() context: Context) {
+  deleteClaim(@Arg('id', () => ID, { description: 'The claim to delete.' }) id: string, @Args() { reason }: ReasonArgs, @Ctx() context: Context) {
     return context.services.claims.delete(id, writeOf(context, reason));
   }
 
-  @FieldResolver(() => Speaker)
+  @FieldResolver(() => Speaker, { description: 'Who asserted it.' })
   speaker(@Root() claim: ClaimRecord, @Ctx() { loaders }: Context) {
     return loaders.speakers.byId.load(claim.speakerId);
   }
 
-  @FieldResolver(() => Source, { nullable: true })
+  @FieldResolver(() => Source, { nullable: true, description: 'Where it was reported; null when no source is recorded.' })
   source(@Root() claim: ClaimRecord, @Ctx() { loaders }: Context) {
     return claim.sourceId ? loaders.sources.byId.load(claim.sourceId) : null;
   }

@@ -1,11 +1,13 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { createConnectionType } from '../../common/connection.type';
+import { CREATED_AT_DESCRIPTION, UPDATED_AT_DESCRIPTION } from '../../common/descriptions';
 import { Node, NODE_ID_DESCRIPTION } from '../../common/node.type';
 import { LocalDateScalar } from '../../common/scalars';
 import { ClaimKind, ReviewStatus } from '../../generated/prisma/enums';
 
 registerEnumType(ClaimKind, {
   name: 'ClaimKind',
+  description: 'How the source reports the claim: in the speaker\'s own words or in its own.',
   valuesConfig: {
     QUOTE: { description: 'Words the source puts in quotation marks.' },
     PARAPHRASE: { description: 'Reported speech: what the source says the speaker said.' },
@@ -31,7 +33,7 @@ export class Claim implements Node {
   @Field({ description: 'The quote, verbatim, or the sentence that reports it.' })
   text!: string;
 
-  @Field(() => ClaimKind)
+  @Field(() => ClaimKind, { description: 'Whether text is a verbatim quote or a paraphrase.' })
   kind!: ClaimKind;
 
   @Field(() => LocalDateScalar, { nullable: true, description: 'The day it was said, when known.' })
@@ -41,13 +43,13 @@ export class Claim implements Node {
 
   sourceId!: string | null;
 
-  @Field(() => ReviewStatus)
+  @Field(() => ReviewStatus, { description: "Where the claim stands in the desk's review workflow; UNREVIEWED when created." })
   reviewStatus!: ReviewStatus;
 
-  @Field()
+  @Field({ description: CREATED_AT_DESCRIPTION })
   createdAt!: Date;
 
-  @Field()
+  @Field({ description: UPDATED_AT_DESCRIPTION })
   updatedAt!: Date;
 }
 

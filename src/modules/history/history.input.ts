@@ -4,7 +4,7 @@ import { HistoryAction, HistoryEntityType } from '../../generated/prisma/enums';
 
 @InputType({ description: 'Every condition given must hold.' })
 export class HistoryFilter {
-  @Field(() => HistoryEntityType, { nullable: true })
+  @Field(() => HistoryEntityType, { nullable: true, description: 'Changes to records of this kind.' })
   @IsOptional()
   @IsEnum(HistoryEntityType)
   entityType?: HistoryEntityType | null;
@@ -19,7 +19,7 @@ export class HistoryFilter {
   @IsUUID()
   actorId?: string | null;
 
-  @Field(() => HistoryAction, { nullable: true })
+  @Field(() => HistoryAction, { nullable: true, description: 'Changes of this kind.' })
   @IsOptional()
   @IsEnum(HistoryAction)
   action?: HistoryAction | null;

@@ -33,7 +33,7 @@ const ENTITY_HISTORY = { description: `The changes to this record, newest first.
 export class HistoryResolver {
   @Query(() => HistoryEntryConnection, { description: `Changes to the record matching the filter, newest first (by entry id). ${VISIBILITY}` })
   async history(
-    @Arg('filter', () => HistoryFilter, { nullable: true }) filter: HistoryFilter | null,
+    @Arg('filter', () => HistoryFilter, { nullable: true, description: 'Conditions the entries must meet; every visible entry when omitted.' }) filter: HistoryFilter | null,
     @Args() page: PageArgs,
     @Ctx() context: Context,
   ) {

@@ -9,10 +9,21 @@ import { ActorKind, HistoryAction, HistoryEntityType } from '../../generated/pri
  */
 export const MAX_FIELD_CHANGES = 16;
 
-registerEnumType(HistoryEntityType, { name: 'HistoryEntityType', description: 'The kinds of record history keeps.' });
+registerEnumType(HistoryEntityType, {
+  name: 'HistoryEntityType',
+  description: 'The kinds of record history keeps.',
+  valuesConfig: {
+    SPEAKER: { description: 'A Speaker.' },
+    SOURCE: { description: 'A Source.' },
+    CLAIM: { description: 'A Claim.' },
+    REBUTTAL: { description: 'A Rebuttal.' },
+    REVIEW: { description: 'A Review.' },
+  },
+});
 
 registerEnumType(HistoryAction, {
   name: 'HistoryAction',
+  description: 'What a change did to its record.',
   valuesConfig: {
     CREATE: { description: 'The record was created (or existed when history began: dated at its creation).' },
     UPDATE: { description: 'Fields of the record changed.' },
@@ -36,7 +47,7 @@ registerEnumType(ActorKind, {
 
 @ObjectType({ description: 'Who made a change.', simpleResolvers: true })
 export class HistoryActor {
-  @Field(() => ActorKind)
+  @Field(() => ActorKind, { description: 'What made the change: an API key, a command, the seed, an import, a migration, or the database directly.' })
   kind!: ActorKind;
 
   @Field(() => ID, { nullable: true, description: "The API key's id (Viewer.id, history's actorId filter); null unless kind is API_KEY." })
@@ -63,22 +74,22 @@ export class HistoryEntry {
   @Field(() => ID, { description: 'Increasing in the order entries were written.' })
   id!: string;
 
-  @Field(() => HistoryEntityType)
+  @Field(() => HistoryEntityType, { description: 'The kind of record changed.' })
   entityType!: HistoryEntityType;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: "The changed record's id (the record may since have been deleted)." })
   entityId!: string;
 
   /** The claim the entity belongs to (itself for a claim), for visibility; not in the API. */
   claimId!: string | null;
 
-  @Field(() => HistoryAction)
+  @Field(() => HistoryAction, { description: 'What the change did.' })
   action!: HistoryAction;
 
-  @Field(() => HistoryActor)
+  @Field(() => HistoryActor, { description: 'Who or what made the change.' })
   actor!: HistoryActor;
 
-  @Field()
+  @Field({ description: "When the change was committed (UTC): its transaction's time." })
   recordedAt!: Date;
 
   @Field(() => [FieldChange], { description: 'The fields that changed, with their values before and after (all of them for CREATE and DELETE).' })
@@ -110,19 +121,19 @@ export class Correction {
   @Field(() => HistoryEntityType, { description: 'REVIEW for a change of a review, CLAIM for a change or retraction of the claim.' })
   entityType!: HistoryEntityType;
 
-  @Field(() => HistoryAction)
+  @Field(() => HistoryAction, { description: "What the correction did: UPDATE for changed fields, STATUS for a change of the claim's status (a retraction)." })
   action!: HistoryAction;
 
   @Field(() => String, { nullable: true, description: 'Why: the text of the correction notice (always given for corrections made through the API).' })
   reason!: string | null;
 
-  @Field(() => [FieldChange])
+  @Field(() => [FieldChange], { description: 'The fields corrected, with their values before and after.' })
   changes!: FieldChange[];
 
   @Field({ description: 'When it was made: the correction notice\'s datePublished.' })
   recordedAt!: Date;
 
-  @Field(() => HistoryActor)
+  @Field(() => HistoryActor, { description: 'Who made the correction.' })
   actor!: HistoryActor;
 }
 

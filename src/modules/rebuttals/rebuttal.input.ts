@@ -6,11 +6,11 @@ import { RebuttalStance } from '../../generated/prisma/enums';
 /** How a counterclaim stands against a claim, and why: the fields every new rebuttal carries. */
 @InputType()
 export abstract class RebuttalStanceInput {
-  @Field(() => RebuttalStance)
+  @Field(() => RebuttalStance, { description: 'How the counterclaim stands against the claim.' })
   @IsEnum(RebuttalStance)
   stance!: RebuttalStance;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Why the counterclaim counters the claim, briefly; at most 2000 characters.' })
   @FreeText()
   @IsOptional()
   @IsString()
@@ -18,7 +18,7 @@ export abstract class RebuttalStanceInput {
   rationale?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'A new rebuttal between two existing claims.' })
 export class CreateRebuttalInput extends RebuttalStanceInput {
   @Field(() => ID, { description: 'The claim being countered.' })
   @IsUUID()
@@ -31,11 +31,11 @@ export class CreateRebuttalInput extends RebuttalStanceInput {
 
 @InputType({ description: 'Fields to change; omitted fields stay as they are, null clears the rationale.' })
 export class UpdateRebuttalInput {
-  @Field(() => RebuttalStance, { nullable: true })
+  @Field(() => RebuttalStance, { nullable: true, description: 'New stance. Cannot be null.' })
   @IsEnum(RebuttalStance)
   stance?: RebuttalStance;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'New rationale, at most 2000 characters; null clears it.' })
   @FreeText()
   @IsOptional()
   @IsString()

@@ -1,5 +1,6 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { createConnectionType } from '../../common/connection.type';
+import { CREATED_AT_DESCRIPTION, UPDATED_AT_DESCRIPTION } from '../../common/descriptions';
 import { Node, NODE_ID_DESCRIPTION } from '../../common/node.type';
 import { RebuttalStance } from '../../generated/prisma/enums';
 
@@ -22,16 +23,16 @@ export class Rebuttal implements Node {
 
   counterclaimId!: string;
 
-  @Field(() => RebuttalStance)
+  @Field(() => RebuttalStance, { description: 'How the counterclaim stands against the claim.' })
   stance!: RebuttalStance;
 
   @Field(() => String, { nullable: true, description: 'Why the counterclaim counters the claim, briefly.' })
   rationale!: string | null;
 
-  @Field()
+  @Field({ description: CREATED_AT_DESCRIPTION })
   createdAt!: Date;
 
-  @Field()
+  @Field({ description: UPDATED_AT_DESCRIPTION })
   updatedAt!: Date;
 }
 

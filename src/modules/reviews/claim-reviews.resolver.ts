@@ -33,7 +33,12 @@ export class ClaimReviewsResolver {
       'BAD_USER_INPUT listing the allowed ones (extensions.allowed); a concurrent change is CONFLICT.',
   })
   @Authorized(PERMISSIONS.setClaimReviewStatus)
-  setClaimReviewStatus(@Arg('id', () => ID) id: string, @Arg('status', () => ReviewStatus) status: ReviewStatus, @Args() { reason }: ReasonArgs, @Ctx() context: Context) {
+  setClaimReviewStatus(
+    @Arg('id', () => ID, { description: 'The claim to move.' }) id: string,
+    @Arg('status', () => ReviewStatus, { description: 'The status to move it to.' }) status: ReviewStatus,
+    @Args() { reason }: ReasonArgs,
+    @Ctx() context: Context,
+  ) {
     return context.services.reviews.setClaimStatus(id, status, writeOf(context, reason));
   }
 

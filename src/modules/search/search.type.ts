@@ -8,7 +8,7 @@ export class ClaimSearchHit {
   /** The claim's id: the hit's identity in the connection. */
   id!: string;
 
-  @Field(() => Claim)
+  @Field(() => Claim, { description: 'The claim that matched.' })
   claim!: ClaimSearchHitRecord['claim'];
 
   @Field(() => Float, {

@@ -6,38 +6,38 @@ import { SourceKind } from '../../generated/prisma/enums';
 /** The optional fields, alike on create and update (where null clears them). */
 @InputType()
 abstract class SourceDetailsInput {
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Canonical http(s) URL, at most 2000 characters; unique across sources.' })
   @IsOptional()
   @IsHttpUrl()
   @MaxLength(2000)
   url?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Who published it, at most 200 characters.' })
   @IsOptional()
   @IsString()
   @MaxLength(200)
   publisher?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Who wrote it, at most 200 characters.' })
   @IsOptional()
   @IsString()
   @MaxLength(200)
   author?: string | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When it was published (an ISO 8601 date-time).' })
   @IsOptional()
   @IsDate()
   publishedAt?: Date | null;
 }
 
-@InputType()
+@InputType({ description: 'A new source.' })
 export class CreateSourceInput extends SourceDetailsInput {
-  @Field()
+  @Field({ description: 'The headline or title; not blank, at most 500 characters.' })
   @IsString()
   @NonBlank(500)
   title!: string;
 
-  @Field(() => SourceKind, { nullable: true, defaultValue: SourceKind.ARTICLE })
+  @Field(() => SourceKind, { nullable: true, defaultValue: SourceKind.ARTICLE, description: 'What kind of publication it is.' })
   @IsOptional()
   @IsEnum(SourceKind)
   kind?: SourceKind | null;
@@ -45,12 +45,12 @@ export class CreateSourceInput extends SourceDetailsInput {
 
 @InputType({ description: 'Fields to change; omitted fields stay as they are, null clears an optional field.' })
 export class UpdateSourceInput extends SourceDetailsInput {
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'New title; not blank, at most 500 characters. Cannot be null.' })
   @IsString()
   @NonBlank(500)
   title?: string;
 
-  @Field(() => SourceKind, { nullable: true })
+  @Field(() => SourceKind, { nullable: true, description: 'New kind. Cannot be null.' })
   @IsEnum(SourceKind)
   kind?: SourceKind;
 }

@@ -18,26 +18,31 @@ export class SourceResolver {
     return SourceConnection.from(await services.sources.list(page, pageReadPlanOf(info, 'Source', loaders)));
   }
 
-  @Query(() => Source, { nullable: true })
-  source(@Arg('id', () => ID) id: string, @Ctx() { services, loaders }: Context, @Info() info: GraphQLResolveInfo) {
+  @Query(() => Source, { nullable: true, description: 'The source with this id; null when there is none.' })
+  source(@Arg('id', () => ID, { description: "The source's id." }) id: string, @Ctx() { services, loaders }: Context, @Info() info: GraphQLResolveInfo) {
     return services.sources.findById(id, readPlanOf(info, 'Source', loaders));
   }
 
-  @Mutation(() => Source)
+  @Mutation(() => Source, { description: 'Records a new source; CONFLICT when another source has the same url.' })
   @Authorized(PERMISSIONS.createSource)
-  createSource(@Arg('input') input: CreateSourceInput, @Args() { reason }: ReasonArgs, @Ctx() context: Context) {
+  createSource(@Arg('input', { description: 'The new source.' }) input: CreateSourceInput, @Args() { reason }: ReasonArgs, @Ctx() context: Context) {
     return context.services.sources.create(input, writeOf(context, reason));
   }
 
-  @Mutation(() => Source)
+  @Mutation(() => Source, { description: 'Changes the fields given in input and returns the source as it now stands.' })
   @Authorized(PERMISSIONS.updateSource)
-  updateSource(@Arg('id', () => ID) id: string, @Arg('input') input: UpdateSourceInput, @Args() { reason }: ReasonArgs, @Ctx() context: Context) {
+  updateSource(
+    @Arg('id', () => ID, { description: 'The source to change.' }) id: string,
+    @Arg('input', { description: 'The fields to change.' }) input: UpdateSourceInput,
+    @Args() { reason }: ReasonArgs,
+    @Ctx() context: Context,
+  ) {
     return context.services.sources.update(id, input, writeOf(context, reason));
   }
 
   @Mutation(() => Source, { description: 'Refused with CONFLICT while claims cite the source.' })
   @Authorized(PERMISSIONS.deleteSource)
-  deleteSource(@Arg('id', () => ID) id: string, @Args() { reason }: ReasonArgs, @Ctx() context: Context) {
+  deleteSource(@Arg('id', () => ID, { description: 'The source to delete.' }) id: string, @Args() { reason }: ReasonArgs, @Ctx() context: Context) {
     return context.services.sources.delete(id, writeOf(context, reason));
   }
 

@@ -10,19 +10,19 @@ const slugRule = Matches(SLUG_PATTERN, { message: 'slug must be lowercase letter
 /** The optional fields, alike on create and update (where null clears them). */
 @InputType()
 abstract class SpeakerDetailsInput {
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Role or title as the source gives it, at most 200 characters; null when none.' })
   @IsOptional()
   @IsString()
   @MaxLength(200)
   role?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The government or organisation the speaker speaks for, at most 200 characters.' })
   @IsOptional()
   @IsString()
   @MaxLength(200)
   affiliation?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The country the speaker belongs to (free text), at most 100 characters.' })
   @IsOptional()
   @IsString()
   @MaxLength(100)
@@ -40,20 +40,23 @@ abstract class SpeakerDetailsInput {
   aliases?: string[] | null;
 }
 
-@InputType()
+@InputType({ description: 'A new speaker.' })
 export class CreateSpeakerInput extends SpeakerDetailsInput {
-  @Field()
+  @Field({ description: 'The name as it is best known; not blank, at most 200 characters.' })
   @IsString()
   @NonBlank(200)
   name!: string;
 
-  @Field(() => String, { nullable: true, description: 'Derived from the name when omitted.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Lowercase letters and digits joined by single hyphens, at most 100 characters; derived from the name when omitted.',
+  })
   @IsOptional()
   @slugRule
   @MaxLength(100)
   slug?: string | null;
 
-  @Field(() => Boolean, { nullable: true, defaultValue: true })
+  @Field(() => Boolean, { nullable: true, defaultValue: true, description: 'False for an anonymous attribution such as "a senior U.S. official".' })
   @IsOptional()
   @IsBoolean()
   isNamed?: boolean | null;
@@ -61,18 +64,18 @@ export class CreateSpeakerInput extends SpeakerDetailsInput {
 
 @InputType({ description: 'Fields to change; omitted fields stay as they are, null clears an optional field.' })
 export class UpdateSpeakerInput extends SpeakerDetailsInput {
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'New name; not blank, at most 200 characters. Cannot be null.' })
   @IsString()
   @NonBlank(200)
   name?: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'New slug (lowercase letters and digits joined by single hyphens). Cannot be null.' })
   @IsString()
   @slugRule
   @MaxLength(100)
   slug?: string;
 
-  @Field(() => Boolean, { nullable: true })
+  @Field(() => Boolean, { nullable: true, description: 'False for an anonymous attribution. Cannot be null.' })
   @IsBoolean()
   isNamed?: boolean;
 }
@@ -88,9 +91,9 @@ export class SpeakerSearchArgs extends PageArgs {
 
 @ArgsType()
 export class SpeakerLookupArgs {
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: "The speaker's id; give this or slug." })
   id?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The speaker's slug; give this or id." })
   slug?: string | null;
 }

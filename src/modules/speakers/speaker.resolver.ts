@@ -25,21 +25,26 @@ export class SpeakerResolver {
     return services.speakers.findOne(lookup, readPlanOf(info, 'Speaker', loaders));
   }
 
-  @Mutation(() => Speaker)
+  @Mutation(() => Speaker, { description: 'Records a new speaker. A derived slug is made unique; a slug given that is taken is refused.' })
   @Authorized(PERMISSIONS.createSpeaker)
-  createSpeaker(@Arg('input') input: CreateSpeakerInput, @Args() { reason }: ReasonArgs, @Ctx() context: Context) {
+  createSpeaker(@Arg('input', { description: 'The new speaker.' }) input: CreateSpeakerInput, @Args() { reason }: ReasonArgs, @Ctx() context: Context) {
     return context.services.speakers.create(input, writeOf(context, reason));
   }
 
-  @Mutation(() => Speaker)
+  @Mutation(() => Speaker, { description: 'Changes the fields given in input and returns the speaker as it now stands.' })
   @Authorized(PERMISSIONS.updateSpeaker)
-  updateSpeaker(@Arg('id', () => ID) id: string, @Arg('input') input: UpdateSpeakerInput, @Args() { reason }: ReasonArgs, @Ctx() context: Context) {
+  updateSpeaker(
+    @Arg('id', () => ID, { description: 'The speaker to change.' }) id: string,
+    @Arg('input', { description: 'The fields to change.' }) input: UpdateSpeakerInput,
+    @Args() { reason }: ReasonArgs,
+    @Ctx() context: Context,
+  ) {
     return context.services.speakers.update(id, input, writeOf(context, reason));
   }
 
   @Mutation(() => Speaker, { description: 'Refused with CONFLICT while the speaker has claims.' })
   @Authorized(PERMISSIONS.deleteSpeaker)
-  deleteSpeaker(@Arg('id', () => ID) id: string, @Args() { reason }: ReasonArgs, @Ctx() context: Context) {
+  deleteSpeaker(@Arg('id', () => ID, { description: 'The speaker to delete.' }) id: string, @Args() { reason }: ReasonArgs, @Ctx() context: Context) {
     return context.services.speakers.delete(id, writeOf(context, reason));
   }
 

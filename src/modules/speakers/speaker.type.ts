@@ -1,5 +1,6 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { createConnectionType } from '../../common/connection.type';
+import { CREATED_AT_DESCRIPTION, UPDATED_AT_DESCRIPTION } from '../../common/descriptions';
 import { Node, NODE_ID_DESCRIPTION } from '../../common/node.type';
 
 @ObjectType({ description: 'Someone who makes claims: a person, an institution, or an unnamed attribution such as "a NATO official".', simpleResolvers: true, implements: Node })
@@ -10,7 +11,7 @@ export class Speaker implements Node {
   @Field({ description: 'Stable, URL-friendly handle, e.g. "jens-stoltenberg".' })
   slug!: string;
 
-  @Field()
+  @Field({ description: 'The name as it is best known, e.g. "Jens Stoltenberg" or "a NATO official".' })
   name!: string;
 
   @Field(() => String, { nullable: true, description: 'Role or title as the source gives it, e.g. "NATO Secretary General".' })
@@ -19,7 +20,7 @@ export class Speaker implements Node {
   @Field(() => String, { nullable: true, description: 'The government or organisation the speaker speaks for.' })
   affiliation!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The country the speaker belongs to, as recorded (free text); null when unknown.' })
   country!: string | null;
 
   @Field({ description: 'False for anonymous attributions such as "a senior U.S. official".' })
@@ -28,10 +29,10 @@ export class Speaker implements Node {
   @Field(() => [String], { description: 'Other names the speaker goes by, e.g. "NATO Secretary General" or "DNI".' })
   aliases!: string[];
 
-  @Field()
+  @Field({ description: CREATED_AT_DESCRIPTION })
   createdAt!: Date;
 
-  @Field()
+  @Field({ description: UPDATED_AT_DESCRIPTION })
   updatedAt!: Date;
 }
 

@@ -23,7 +23,7 @@ export class TraceArgs {
   })
   depth?: number | null;
 
-  @Field(() => TraceDirection, { nullable: true, defaultValue: TraceDirection.REBUTTALS })
+  @Field(() => TraceDirection, { nullable: true, defaultValue: TraceDirection.REBUTTALS, description: 'Which way to follow rebuttal edges.' })
   direction?: TraceDirection | null;
 
   @Field(() => [RebuttalStance], {

@@ -25,7 +25,7 @@ export class TraceResolver {
   })
   nodes(
     @Root() trace: TraceRecord,
-    @Arg('order', () => TraceOrder, { nullable: true, defaultValue: TraceOrder.DEPTH }) order: TraceOrder | null,
+    @Arg('order', () => TraceOrder, { nullable: true, defaultValue: TraceOrder.DEPTH, description: 'How to list the nodes.' }) order: TraceOrder | null,
   ) {
     return order === null || order === TraceOrder.DEPTH ? trace.nodes : orderTraceNodes(trace.nodes, order);
   }

@@ -23,7 +23,7 @@ registerEnumType(TraceOrder, {
 
 @ObjectType({ description: 'A claim reached by a trace, and how many rebuttal steps it lies from the root.', simpleResolvers: true })
 export class TraceNode {
-  @Field(() => Claim)
+  @Field(() => Claim, { description: 'The claim reached.' })
   claim!: Claim;
 
   @Field(() => Int, { description: 'The fewest rebuttal steps from the root to this claim; 0 for the root.' })
