@@ -74,6 +74,8 @@ const PRICED_FIELDS: Record<string, (args: Args) => Price> = {
   'Speaker.aliases': () => list(MAX_ALIASES),
   'HistoryEntry.changes': () => list(MAX_FIELD_CHANGES),
   'Correction.changes': () => list(MAX_FIELD_CHANGES),
+  // Every correction of the verdict: priced as Review.corrections at its default (and largest) page.
+  'SchemaOrgClaimReview.correction': () => list(MAX_PAGE_SIZE),
 };
 
 /** Connections (types with pageInfo): their lists (edges, nodes) hold the page the field returning them was priced at. */

@@ -1,7 +1,7 @@
 // The GraphQL schema, built from the resolvers in one place. schema.graphql at the root is this schema printed
 // (npm run schema:emit); a test fails when the committed file is stale.
 import 'reflect-metadata';
-import { isInputObjectType, isInterfaceType, lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { isInputObjectType, isInterfaceType, lexicographicSortSchema, printSchema, type GraphQLInterfaceType, type GraphQLSchema } from 'graphql';
 import { buildSchema, getMetadataStorage, type BuildSchemaOptions } from 'type-graphql';
 import { authChecker } from '../auth/auth-checker';
 import { PERMISSIONS } from '../auth/permissions';
@@ -24,6 +24,7 @@ import {
 import { NodeResolver } from '../modules/nodes/node.resolver';
 import { RebuttalResolver } from '../modules/rebuttals/rebuttal.resolver';
 import { ClaimReviewsResolver } from '../modules/reviews/claim-reviews.resolver';
+import { schemaOrgAgentTypeName } from '../modules/reviews/claim-review.type';
 import { ReviewResolver } from '../modules/reviews/review.resolver';
 import { SearchResolver } from '../modules/search/search.resolver';
 import { SourceResolver } from '../modules/sources/source.resolver';
@@ -78,7 +79,7 @@ async function build(): Promise<GraphQLSchema> {
   }
   runMutationFieldsInSavepoints(built);
   refuseMutationsOnceAborted(built);
-  resolveNodeTypesSynchronously(built);
+  resolveTypesSynchronously(built);
   describeRootTypes(built);
   return built;
 }
@@ -97,13 +98,16 @@ function describeRootTypes(schema: GraphQLSchema): void {
 
 /**
  * type-graphql wraps an interface's resolveType in an async function, and graphql-jit (jit-gateway.ts) takes a type
- * resolver's return value as it is: a promise there is no type name, and every Node field fails. The tag is read
- * synchronously instead.
+ * resolver's return value as it is: a promise there is no type name, and every Node (or SchemaOrgAgent) field fails.
+ * The type is read synchronously instead.
  */
-function resolveNodeTypesSynchronously(schema: GraphQLSchema): void {
-  const node = schema.getType('Node');
-  if (!isInterfaceType(node)) throw new Error('The schema has no Node interface; see common/node.type.ts');
-  node.resolveType = nodeTypeOf;
+function resolveTypesSynchronously(schema: GraphQLSchema): void {
+  const resolvers: Record<string, GraphQLInterfaceType['resolveType']> = { Node: nodeTypeOf, SchemaOrgAgent: schemaOrgAgentTypeName };
+  for (const [name, resolveType] of Object.entries(resolvers)) {
+    const type = schema.getType(name);
+    if (!isInterfaceType(type)) throw new Error(`The schema has no ${name} interface`);
+    type.resolveType = resolveType;
+  }
 }
 
 /**

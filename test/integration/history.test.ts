@@ -274,13 +274,14 @@ describe('history', () => {
     const corrected = await entriesOf(() => write(UPDATE_REVIEW, { id: reviewId, input: { rating: 'MOSTLY_FALSE' }, reason }, keys.publisher));
     expect(corrected).toEqual([expect.objectContaining({ entityType: 'REVIEW', action: 'UPDATE', isCorrection: true, reason, actor: { kind: 'API_KEY', keyId: ids.publisher, name: 'editor-in-chief' } })]);
 
-    const READ = `query($id: ID!) { review(id: $id) { corrections { id entityType action reason recordedAt changes { field before after } actor { name } } claimReview } }`;
+    const READ = `query($id: ID!) { review(id: $id) { corrections { id entityType action reason recordedAt changes { field before after } actor { name } } claimReview schemaOrg { correction { type text datePublished } } } }`;
     for (const reader of [null, keys.editor]) {
       const { review: read } = dataOf<any>(await api.gql(READ, { id: reviewId }, reader));
       expect(read.corrections).toEqual([
         { id: corrected[0]!.id, entityType: 'REVIEW', action: 'UPDATE', reason, recordedAt: corrected[0]!.recordedAt, changes: [{ field: 'rating', before: 'FALSE', after: 'MOSTLY_FALSE' }], actor: { name: 'editor-in-chief' } },
       ]);
       expect(read.claimReview.correction).toEqual([{ '@type': 'CorrectionComment', text: reason, datePublished: corrected[0]!.recordedAt }]);
+      expect(read.schemaOrg.correction).toEqual([{ type: 'CorrectionComment', text: reason, datePublished: corrected[0]!.recordedAt }]);
     }
     const claimReviews = dataOf<any>(await api.gql('query($id: ID!) { claim(id: $id) { claimReviews } }', { id: claimId })).claim.claimReviews;
     expect(claimReviews.map((json: { correction: unknown }) => json.correction)).toEqual([[expect.objectContaining({ text: reason })]]);

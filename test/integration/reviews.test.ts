@@ -6,6 +6,32 @@ const CREATE = `mutation($input: CreateReviewInput!) { createReview(input: $inpu
 const SET_STATUS = `mutation($id: ID!, $status: ReviewStatus!, $reason: String) { setClaimReviewStatus(id: $id, status: $status, reason: $reason) { id reviewStatus } }`;
 const MISSING = '0190a000-0000-7000-8000-000000000000';
 
+/** Every field of Review.schemaOrg, both kinds of agent spelled out. */
+const PERSON = 'type name jobTitle affiliation { type name url }';
+const SCHEMA_ORG = `schemaOrg {
+  context type url claimReviewed datePublished inLanguage headline
+  author { type name url } creator { ${PERSON} }
+  reviewRating { type ratingValue bestRating worstRating alternateName name }
+  itemReviewed {
+    type datePublished
+    author { __typename type name ... on SchemaOrgPerson { jobTitle affiliation { type name url } } ... on SchemaOrgOrganization { url } }
+    appearance { type url headline datePublished author { ${PERSON} } publisher { type name url } }
+  }
+  correction { type text datePublished }
+}`;
+
+/** A typed ClaimReview written back as JSON-LD: `context`/`type` as `@context`/`@type`, nulls (absent properties) left out. */
+function asJsonLd(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(asJsonLd);
+  if (typeof value !== 'object' || value === null) return value;
+  const renamed: Record<string, string> = { context: '@context', type: '@type' };
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([key, field]) => field !== null && key !== '__typename')
+      .map(([key, field]) => [renamed[key] ?? key, asJsonLd(field)]),
+  );
+}
+
 describe('reviews', () => {
   let api: TestServer;
   beforeAll(async () => {
@@ -130,6 +156,46 @@ describe('reviews', () => {
       },
     });
     expect(detail.claimReviews[2].reviewRating).not.toHaveProperty('ratingValue');
+  });
+
+  it('gives the ClaimReview typed (schemaOrg) as the same document as the JSON-LD, a speaker without a role as an Organization', async () => {
+    const coats = await api.db.prisma.speaker.create({
+      data: { name: 'Daniel Coats', slug: `coats-${process.pid}`, role: 'Director of National Intelligence', affiliation: 'United States government' },
+    });
+    const officials = await api.db.prisma.speaker.create({ data: { name: 'Russian officials', slug: `officials-${process.pid}`, isNamed: false } });
+    const source = await api.db.prisma.source.create({
+      data: { title: 'INF article', url: 'https://news.example.org/typed', publisher: 'Example News', author: 'A. Reporter', publishedAt: new Date('2019-02-01T00:00:00Z') },
+    });
+    const full = await makeClaim(api.db.prisma, { speakerId: coats.id, sourceId: source.id, text: 'Russia deployed missiles', statedAt: new Date('2019-01-29T00:00:00Z') });
+    const sparse = await makeClaim(api.db.prisma, { speakerId: officials.id, text: 'Russia is in compliance' });
+    const fullReview = await createReview({
+      claimId: full.id, rating: 'MOSTLY_TRUE', ratingText: 'Largely accurate', summary: 'Allies back it.', organizationName: 'Typed Desk',
+      organizationUrl: 'https://typed.example.org', authorName: 'Jane Checker', url: 'https://typed.example.org/coats', publishedAt: '2019-02-05T10:00:00.000Z', language: 'en',
+    });
+    const sparseReview = await createReview({ claimId: sparse.id, rating: 'UNPROVEN', organizationName: 'Typed Desk' });
+
+    const READ = `query($id: ID!) { review(id: $id) { claimReview ${SCHEMA_ORG} } }`;
+    type Read = { review: { claimReview: Record<string, unknown>; schemaOrg: { itemReviewed: { author: { __typename: string } } } } };
+    const [fullRead, sparseRead] = await Promise.all([fullReview, sparseReview].map(async ({ id }) => dataOf<Read>(await api.gql(READ, { id })).review));
+    expect(fullRead!.schemaOrg).toMatchObject({
+      context: 'https://schema.org',
+      type: 'ClaimReview',
+      datePublished: '2019-02-05',
+      creator: { type: 'Person', name: 'Jane Checker', jobTitle: null, affiliation: null },
+      reviewRating: { type: 'Rating', ratingValue: 4, bestRating: 5, worstRating: 1, alternateName: 'Largely accurate' },
+      itemReviewed: {
+        author: { __typename: 'SchemaOrgPerson', type: 'Person', jobTitle: 'Director of National Intelligence', affiliation: { type: 'Organization', name: 'United States government', url: null } },
+        appearance: { type: 'CreativeWork', headline: 'INF article', datePublished: '2019-02-01', publisher: { name: 'Example News' }, author: { name: 'A. Reporter' } },
+      },
+      correction: null,
+    });
+    expect(sparseRead!.schemaOrg).toMatchObject({
+      url: null,
+      creator: null,
+      reviewRating: { ratingValue: null, alternateName: 'Unproven' },
+      itemReviewed: { type: 'Claim', datePublished: null, appearance: null, author: { __typename: 'SchemaOrgOrganization', type: 'Organization', name: 'Russian officials', url: null } },
+    });
+    for (const read of [fullRead!, sparseRead!]) expect(asJsonLd(read.schemaOrg)).toEqual(read.claimReview);
   });
 
   it('resolves the reviews and JSON-LD of many claims in a fixed number of statements', async () => {

@@ -43,6 +43,10 @@ describe('the price of an operation', () => {
 
   it('prices lists without a size argument at their cap: a speaker’s aliases at 20, introspection at the schema’s sizes', async () => {
     expect(await priceOf('{ speaker(slug: "x") { aliases } }')).toEqual({ cost: 1 + 20 });
+    // review 1 + schemaOrg (1 + type 1 + correction 100 × (1 + text 1) + itemReviewed (1 + author (1 + name 1)))
+    expect(await priceOf(`{ review(id: "${ID}") { schemaOrg { type correction { text } itemReviewed { author { name } } } } }`)).toEqual({
+      cost: 1 + (1 + 1 + (100 + 100 * 1) + (1 + (1 + 1))),
+    });
     const full = await priceOf(getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, inputValueDeprecation: true }));
     expect('cost' in full && full.cost).toBeGreaterThan(10_000);
   });

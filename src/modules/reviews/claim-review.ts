@@ -6,10 +6,14 @@
 // corrected); firstAppearance is left out because a claim records where it appeared, not where it appeared first.
 import { formatLocalDate } from '../../common/scalars';
 import type { Claim, Review, Source, Speaker } from '../../generated/prisma/client';
+import type {
+  SchemaOrgClaimReview,
+  SchemaOrgCorrectionComment,
+  SchemaOrgCreativeWork,
+  SchemaOrgOrganization,
+  SchemaOrgPerson,
+} from './claim-review.type';
 import { RATING_LABEL, RATING_SCALE, RATING_VALUE } from './review-rating';
-
-export type JsonLd = { [key: string]: JsonLdValue };
-type JsonLdValue = string | number | boolean | JsonLd | JsonLd[];
 
 export interface ClaimReviewParts {
   review: Review;
@@ -22,18 +26,18 @@ export interface ClaimReviewParts {
 
 const day = (date: Date | null): string | undefined => (date ? formatLocalDate(date) : undefined);
 
-/** Drops undefined properties, so the output has only what is known. */
-function compact(object: { [key: string]: JsonLdValue | undefined }): JsonLd {
-  return Object.fromEntries(Object.entries(object).filter((entry): entry is [string, JsonLdValue] => entry[1] !== undefined));
+/** Drops undefined properties, so the output has only what is known (the types' optional properties). */
+function compact<T extends object>(object: T): T {
+  return Object.fromEntries(Object.entries(object).filter((entry) => entry[1] !== undefined)) as T;
 }
 
 /**
  * The speaker as the claim's author. A speaker with a role is a Person (the role is the jobTitle); one without is
  * an institution or a group ("U.S. Department of State", "Russian officials"), so an Organization.
  */
-function speakerAuthor(speaker: Speaker): JsonLd {
+function speakerAuthor(speaker: Speaker): SchemaOrgPerson | SchemaOrgOrganization {
   if (speaker.role === null) return { '@type': 'Organization', name: speaker.name };
-  return compact({
+  return compact<SchemaOrgPerson>({
     '@type': 'Person',
     name: speaker.name,
     jobTitle: speaker.role,
@@ -41,8 +45,8 @@ function speakerAuthor(speaker: Speaker): JsonLd {
   });
 }
 
-function appearance(source: Source): JsonLd {
-  return compact({
+function appearance(source: Source): SchemaOrgCreativeWork {
+  return compact<SchemaOrgCreativeWork>({
     '@type': 'CreativeWork',
     url: source.url ?? undefined,
     headline: source.title,
@@ -53,13 +57,17 @@ function appearance(source: Source): JsonLd {
 }
 
 /** A correction as schema.org CorrectionComment (https://schema.org/correction): its reason, and when it was made. */
-function correctionComment(correction: { reason: string | null; recordedAt: Date }): JsonLd {
-  return compact({ '@type': 'CorrectionComment', text: correction.reason ?? undefined, datePublished: correction.recordedAt.toISOString() });
+function correctionComment(correction: { reason: string | null; recordedAt: Date }): SchemaOrgCorrectionComment {
+  return compact<SchemaOrgCorrectionComment>({
+    '@type': 'CorrectionComment',
+    text: correction.reason ?? undefined,
+    datePublished: correction.recordedAt.toISOString(),
+  });
 }
 
-export function buildClaimReview({ review, claim, speaker, source, corrections = [] }: ClaimReviewParts): JsonLd {
+export function buildClaimReview({ review, claim, speaker, source, corrections = [] }: ClaimReviewParts): SchemaOrgClaimReview {
   const ratingText = review.ratingText ?? RATING_LABEL[review.rating];
-  return compact({
+  return compact<SchemaOrgClaimReview>({
     '@context': 'https://schema.org',
     '@type': 'ClaimReview',
     url: review.url ?? undefined,
@@ -67,7 +75,7 @@ export function buildClaimReview({ review, claim, speaker, source, corrections =
     datePublished: day(review.publishedAt),
     inLanguage: review.language ?? undefined,
     headline: review.summary ?? undefined,
-    author: compact({ '@type': 'Organization', name: review.organizationName, url: review.organizationUrl ?? undefined }),
+    author: compact<SchemaOrgOrganization>({ '@type': 'Organization', name: review.organizationName, url: review.organizationUrl ?? undefined }),
     creator: review.authorName === null ? undefined : { '@type': 'Person', name: review.authorName },
     reviewRating: compact({
       '@type': 'Rating',

@@ -47,7 +47,9 @@ export class ClaimReviewsResolver {
     return ReviewConnection.from(await reviewPage(claim, pageWindow(page), loaders));
   }
 
-  @FieldResolver(() => [GraphQLJSON], { description: 'The first reviews (oldest first), each as schema.org ClaimReview JSON-LD.' })
+  @FieldResolver(() => [GraphQLJSON], {
+    description: 'The first reviews (oldest first), each as the raw schema.org ClaimReview JSON-LD document; typed: reviews { nodes { schemaOrg } }.',
+  })
   async claimReviews(
     @Root() claim: ClaimRecord,
     @Arg('first', () => Int, { nullable: true, defaultValue: DEFAULT_PAGE_SIZE, description: `How many, at most ${MAX_PAGE_SIZE}.` })

@@ -1,7 +1,8 @@
 import type { Loaders } from '../../context';
 import type { ClaimRecord } from '../claims/claim.service';
 import { correctionsKey } from '../history/history.loaders';
-import { buildClaimReview, type JsonLd } from './claim-review';
+import { buildClaimReview } from './claim-review';
+import type { SchemaOrgClaimReview } from './claim-review.type';
 import type { ReviewRecord } from './review.service';
 
 /**
@@ -9,7 +10,7 @@ import type { ReviewRecord } from './review.service';
  * `claim`: the claim as already read (a claim as of an earlier instant, whose reviews are as of it too); else its
  * current row.
  */
-export async function loadClaimReview(review: ReviewRecord, loaders: Loaders, claim?: ClaimRecord): Promise<JsonLd> {
+export async function loadClaimReview(review: ReviewRecord, loaders: Loaders, claim?: ClaimRecord): Promise<SchemaOrgClaimReview> {
   const [reviewed, corrections] = await Promise.all([
     claim ?? loaders.claims.byId.load(review.claimId),
     loaders.history.corrections.load(correctionsKey(review)),

@@ -8,6 +8,7 @@ import { pageReadPlanOf, readPlanOf } from '../../graphql/read-plan';
 import { AS_OF_DESCRIPTION } from '../history/history.service';
 import { ReasonArgs } from '../history/reason.args';
 import { Claim } from '../claims/claim.type';
+import { SchemaOrgClaimReview } from './claim-review.type';
 import { loadClaimReview } from './load-claim-review';
 import { CreateReviewInput, ReviewFilter, UpdateReviewInput } from './review.input';
 import type { ReviewRecord } from './review.service';
@@ -65,8 +66,17 @@ export class ReviewResolver {
     return loaders.claims.byId.load(review.claimId);
   }
 
-  @FieldResolver(() => GraphQLJSON, { description: 'The review as schema.org ClaimReview JSON-LD, ready for a <script type="application/ld+json">.' })
+  @FieldResolver(() => GraphQLJSON, {
+    description:
+      'The review as the raw schema.org ClaimReview JSON-LD document, ready for a <script type="application/ld+json">, for ' +
+      'clients that want it as is. The same document, typed: schemaOrg.',
+  })
   claimReview(@Root() review: ReviewRecord, @Ctx() { loaders }: Context) {
+    return loadClaimReview(review, loaders);
+  }
+
+  @FieldResolver(() => SchemaOrgClaimReview, { description: 'The review as schema.org ClaimReview, typed: the same document as claimReview.' })
+  schemaOrg(@Root() review: ReviewRecord, @Ctx() { loaders }: Context) {
     return loadClaimReview(review, loaders);
   }
 }

@@ -1,5 +1,10 @@
 import type { Claim, Review, Source, Speaker } from '../../../generated/prisma/client';
-import { buildClaimReview, type JsonLd } from '../claim-review';
+import { buildClaimReview } from '../claim-review';
+import type { SchemaOrgClaimReview } from '../claim-review.type';
+
+/** The document as a search engine reads it: untyped JSON, as sent. */
+type JsonLd = Record<string, unknown>;
+const asSent = (claimReview: SchemaOrgClaimReview): JsonLd => JSON.parse(JSON.stringify(claimReview)) as JsonLd;
 
 /**
  * Google's fact-check markup rules (developers.google.com/search/docs/appearance/structured-data/factcheck): the
@@ -90,7 +95,7 @@ describe('buildClaimReview', () => {
 
   it('writes every required and recommended property of a full record', () => {
     const json = buildClaimReview({ review, claim, speaker: coats, source: article });
-    expect(claimReviewProblems(json, { url: true, datePublished: true, claimDate: true, appearance: true })).toEqual([]);
+    expect(claimReviewProblems(asSent(json), { url: true, datePublished: true, claimDate: true, appearance: true })).toEqual([]);
     expect(json).toEqual({
       '@context': 'https://schema.org',
       '@type': 'ClaimReview',
@@ -117,7 +122,7 @@ describe('buildClaimReview', () => {
   it('leaves out what a sparse record lacks (no source, an unnamed speaker, no dates) and stays valid', () => {
     const sparse: Review = { ...review, ratingText: null, summary: null, organizationUrl: null, authorName: null, publishedAt: null, language: null };
     const json = buildClaimReview({ review: sparse, claim: { ...claim, statedAt: null, sourceId: null }, speaker: officials, source: null });
-    expect(claimReviewProblems(json, { url: true, datePublished: false, claimDate: false, appearance: false })).toEqual([]);
+    expect(claimReviewProblems(asSent(json), { url: true, datePublished: false, claimDate: false, appearance: false })).toEqual([]);
     expect(json.itemReviewed).toEqual({ '@type': 'Claim', author: { '@type': 'Organization', name: 'Russian officials (unnamed)' } });
     expect(json.reviewRating).toMatchObject({ alternateName: 'Mostly true', ratingValue: 4 });
     expect(json).not.toHaveProperty('creator');
@@ -130,8 +135,8 @@ describe('buildClaimReview', () => {
       speaker: coats,
       source: { ...article, url: null, publisher: null, author: null, publishedAt: null },
     });
-    expect(claimReviewProblems(json, { url: false, datePublished: true, claimDate: true, appearance: true })).toEqual([]);
+    expect(claimReviewProblems(asSent(json), { url: false, datePublished: true, claimDate: true, appearance: true })).toEqual([]);
     expect(json.reviewRating).toEqual({ '@type': 'Rating', bestRating: 5, worstRating: 1, alternateName: 'Unproven', name: 'Unproven' });
-    expect((json.itemReviewed as JsonLd).appearance).toEqual({ '@type': 'CreativeWork', headline: 'Trump administration steps up efforts' });
+    expect(json.itemReviewed.appearance).toEqual({ '@type': 'CreativeWork', headline: 'Trump administration steps up efforts' });
   });
 });
