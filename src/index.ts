@@ -2,7 +2,7 @@
 // development (auth/first-admin-key.ts), and shut down cleanly.
 // First: type-graphql reads decorator metadata as each type's module loads.
 import 'reflect-metadata';
-import { isDatabaseEmpty, seedDatabase } from '../prisma/seed/seed';
+import { isDatabaseEmpty, seedDatabase } from './modules/corpus/seed';
 import { ensureFirstAdminKey } from './auth/first-admin-key';
 import { ConfigError, loadConfig, type Config } from './config';
 import { DataDirLockedError } from './db/data-dir-lock';

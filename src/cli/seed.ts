@@ -1,5 +1,5 @@
 // npm run db:seed: migrates, then applies the INF-treaty corpus; idempotent, so running it again creates nothing.
-import { isDatabaseEmpty, seedDatabase } from '../../prisma/seed/seed';
+import { isDatabaseEmpty, seedDatabase } from '../modules/corpus/seed';
 import { loadConfig } from '../config';
 import { openDatabase } from '../db/database';
 import { applyMigrations } from '../db/migrator';

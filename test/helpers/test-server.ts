@@ -1,5 +1,5 @@
 // A real server on a free port over an isolated database, and a small client that sends GraphQL over HTTP.
-import { seedDatabase } from '../../prisma/seed/seed';
+import { seedDatabase } from '../../src/modules/corpus/seed';
 import type { Role } from '../../src/auth/roles';
 import { openDatabase } from '../../src/db/database';
 import { ApiKeyService } from '../../src/modules/api-keys/api-key.service';

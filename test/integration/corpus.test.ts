@@ -1,4 +1,4 @@
-import { seedDatabase } from '../../prisma/seed/seed';
+import { seedDatabase } from '../../src/modules/corpus/seed';
 import { dataOf, startTestServer, type TestServer } from '../helpers/test-server';
 
 describe('the seeded INF-treaty corpus', () => {

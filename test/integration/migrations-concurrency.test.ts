@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { MIGRATION_LOCK_KEY } from '../../src/db/migration-lock';
 import { withDatabaseName, withPgClient } from '../../src/db/pg-client';
 import { readMigrations } from '../../src/db/migrator';
-import { readCorpus } from '../../prisma/seed/corpus';
+import { readCorpus } from '../../src/modules/corpus/corpus';
 import { runTs } from '../helpers/run-ts';
 import { adminQuery, serverUrl, TEMPLATE_ENV } from '../helpers/test-database';
 import { until } from '../helpers/wait';

@@ -2,8 +2,8 @@
 // references between its records resolve, and keys are unique.
 import fs from 'node:fs';
 import path from 'node:path';
-import { projectRoot } from '../../src/config';
-import type { ClaimKind, RebuttalStance, SourceKind } from '../../src/generated/prisma/enums';
+import { projectRoot } from '../../config';
+import type { ClaimKind, RebuttalStance, SourceKind } from '../../generated/prisma/enums';
 
 export interface SeedSpeaker {
   slug: string;

@@ -2,9 +2,9 @@
 // or else by title, claims by speaker and text, rebuttals by their pair of claims) are left exactly as they are, so
 // a second run changes nothing. The one exception: a corpus speaker seeded before speakers had aliases gets the
 // corpus's aliases, as long as it still has none.
-import type { PrismaClient } from '../../src/generated/prisma/client';
-import { parseLocalDate } from '../../src/common/scalars';
-import { commandWrite, recordAs } from '../../src/modules/history/recorded-transaction';
+import type { PrismaClient } from '../../generated/prisma/client';
+import { parseLocalDate } from '../../common/scalars';
+import { commandWrite, recordAs } from '../history/recorded-transaction';
 import { readCorpus, type SeedCorpus } from './corpus';
 
 export interface SeedSummary {
