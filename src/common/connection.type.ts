@@ -5,25 +5,41 @@ import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, encodeCursor, type Page } from './pag
 
 @ArgsType()
 export class PageArgs {
-  @Field(() => Int, { nullable: true, defaultValue: DEFAULT_PAGE_SIZE, description: `How many items, at most ${MAX_PAGE_SIZE}.` })
+  // No schema default: a default first would come along with every last. One direction per request (see pageWindow).
+  @Field(() => Int, {
+    nullable: true,
+    description: `Page forward: the first this many items (after \`after\`), at most ${MAX_PAGE_SIZE}; ${DEFAULT_PAGE_SIZE} when neither first nor last is given.`,
+  })
   first?: number | null;
 
-  @Field(() => String, { nullable: true, description: 'Return the items after this cursor (an edge cursor or pageInfo.endCursor).' })
+  @Field(() => String, { nullable: true, description: "Page forward from this cursor (an edge's cursor or pageInfo.endCursor): the items after it." })
   after?: string | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: `Page backward: the last this many items (before \`before\`, or of the whole list), at most ${MAX_PAGE_SIZE}, in the list's order.`,
+  })
+  last?: number | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: `Page backward from this cursor (an edge's cursor or pageInfo.startCursor): the last ${DEFAULT_PAGE_SIZE} items before it, unless last says.`,
+  })
+  before?: string | null;
 }
 
 @ObjectType({ description: 'Where a page sits in its list, and the cursors to ask for the pages around it.', simpleResolvers: true })
 export class PageInfo {
-  @Field({ description: 'True when more items follow this page: ask again with after: endCursor.' })
+  @Field({ description: 'More items follow this page: paging forward, counted; paging backward, true when the page ends before a cursor.' })
   hasNextPage!: boolean;
 
-  @Field({ description: 'True when items come before this page (the page was asked for with a cursor).' })
+  @Field({ description: 'More items come before this page: paging backward, counted; paging forward, true when the page starts after a cursor.' })
   hasPreviousPage!: boolean;
 
-  @Field(() => String, { nullable: true, description: "The first edge's cursor; null when the page is empty." })
+  @Field(() => String, { nullable: true, description: "The first edge's cursor (pass it as before for the page before), null for an empty page." })
   startCursor!: string | null;
 
-  @Field(() => String, { nullable: true, description: "The last edge's cursor, to pass as after for the next page; null when the page is empty." })
+  @Field(() => String, { nullable: true, description: "The last edge's cursor (pass it as after for the page after), null for an empty page." })
   endCursor!: string | null;
 }
 

@@ -4,6 +4,7 @@
 // fails with the signal's reason instead of sending its statement, so abandoned work stops reaching the database.
 import DataLoader from 'dataloader';
 import type { DbClient } from '../db/database';
+import { keyWindowSql } from '../db/key-window-sql';
 import { Prisma } from '../generated/prisma/client';
 import { toPage, type Page, type PageWindow } from './pagination';
 
@@ -49,7 +50,7 @@ export interface ChildPageKey {
 }
 
 /** What tells page windows apart: the loaders' cache keys, and the planner's relations (read-plan.ts). */
-export const windowKey = (window: PageWindow): string => `${window.first}:${window.afterId ?? ''}`;
+export const windowKey = (window: PageWindow): string => `${window.size}${window.backward ? '<' : '>'}${window.cursorId ?? ''}`;
 
 /** Pages of children by parent and window; primeRows fills in a page read elsewhere (a nested read). */
 export interface ChildPageLoader<T> extends DataLoader<ChildPageKey, Page<T>, string> {
@@ -125,17 +126,19 @@ export function createTableChildPageLoader<T extends { id: string }>(
   const table = Prisma.raw(source.table);
   const column = Prisma.raw(source.parentColumn);
   const alias = Prisma.raw(source.alias);
-  const fetchWindow = (parentIds: string[], window: PageWindow) =>
-    prisma.$queryRaw<(T & { parentId: string })[]>`
+  const fetchWindow = (parentIds: string[], window: PageWindow) => {
+    const { cursor, order } = keyWindowSql(Prisma.sql`id`, 'uuid', window);
+    return prisma.$queryRaw<(T & { parentId: string })[]>`
       SELECT p.parent_id AS "parentId", ${source.columns}
       FROM unnest(${parentIds}::uuid[]) AS p(parent_id)
       CROSS JOIN LATERAL (
         SELECT * FROM ${table}
-        WHERE ${column} = p.parent_id AND (${window.afterId ?? null}::uuid IS NULL OR id > ${window.afterId ?? null}::uuid)
-        ORDER BY id
+        WHERE ${column} = p.parent_id AND ${cursor}
+        ORDER BY id ${order}
         LIMIT ${window.take}
       ) ${alias}
-      ORDER BY p.parent_id, ${alias}.id`;
+      ORDER BY p.parent_id, ${alias}.id ${order}`;
+  };
   const countLoader = createCountLoader(async (parentIds) => {
     const rows = await prisma.$queryRaw<{ parentId: string; count: number }[]>`
       SELECT ${column} AS "parentId", count(*)::int AS count FROM ${table} WHERE ${column} = ANY(${[...parentIds]}::uuid[]) GROUP BY ${column}`;

@@ -1,7 +1,7 @@
 // Cursor pagination, one way for every list: rows in ascending id order (ids are UUIDv7, so that is creation order),
-// `first` rows after the opaque cursor `after`. Services return a Page; connection.type.ts turns it into a
+// `first` rows after the opaque cursor `after`, or `last` rows before the cursor `before`. Services return a Page; connection.type.ts turns it into a
 // Relay-style connection. Search results come in another order (relevance): their cursors carry the whole sort key
-// of the last row (keyset pagination), which always ends with the id, so that the order is total.
+// of the row (keyset pagination), which always ends with the id, so that the order is total.
 import { parseId } from './ids';
 import { BadUserInputError } from '../errors/app-errors';
 
@@ -11,18 +11,27 @@ export const MAX_PAGE_SIZE = 100;
 export interface PageRequest {
   first?: number | null;
   after?: string | null;
+  last?: number | null;
+  before?: string | null;
 }
 
-/** A page request checked and decoded: fetch `take` rows (one more than asked, to learn whether more follow) with id > afterId. */
+/**
+ * A page request checked and decoded. Forward (first/after): the first `size` rows after the cursor's row, in the
+ * list's order. Backward (last/before): the last `size` rows before it. Either way fetch `take` rows (one more than
+ * asked, to learn whether more follow) walking away from the cursor, so backward in the list's reverse order: toPage
+ * puts them back in the list's order.
+ */
 export interface PageWindow {
-  first: number;
-  afterId: string | undefined;
+  size: number;
+  backward: boolean;
+  /** The id of the row the cursor (after, or before paging backward) names; undefined from the list's start (end). */
+  cursorId: string | undefined;
   take: number;
 }
 
-/** A page window over a composite sort key: rows after `afterKey` in the list's order (afterId is its id). */
+/** A page window over a composite sort key: rows after (or before) `cursorKey` in the list's order (cursorId is its id). */
 export interface KeysetWindow<K extends { id: string }> extends PageWindow {
-  afterKey: K | undefined;
+  cursorKey: K | undefined;
 }
 
 export interface Page<T> {
@@ -42,7 +51,9 @@ export function encodeCursor(id: string): string {
 }
 
 const foreignCursor = (field: string) =>
-  new BadUserInputError(`${field} is not a cursor this API issued: pass an edge's cursor or pageInfo.endCursor`, { field });
+  new BadUserInputError(`${field} is not a cursor this API issued: pass an edge's cursor or pageInfo.${field === 'before' ? 'startCursor' : 'endCursor'}`, {
+    field,
+  });
 
 export function decodeCursor(cursor: string, field = 'after'): string {
   const decoded = Buffer.from(cursor, 'base64url').toString('utf8');
@@ -88,45 +99,78 @@ export function encodeSequenceCursor(list: string, id: string): string {
 }
 
 /**
- * A page window over a list in descending order of a bigint sequence id (history entries, newest first): fetch `take`
- * rows with id < afterId. Its cursors come from encodeSequenceCursor with the same `list`.
+ * A page window over a list in descending order of a bigint sequence id (history entries, newest first): forward,
+ * rows with id < cursorId; backward, id > cursorId. Its cursors come from encodeSequenceCursor with the same `list`.
  */
 export function descendingSequenceWindow(request: PageRequest, list: string): PageWindow {
-  const first = pageSize(request);
-  if (!request.after) return { first, afterId: undefined, take: first + 1 };
-  const [id, ...rest] = keyCursorValues(request.after, list, 'after');
-  if (typeof id !== 'string' || !SEQUENCE_ID.test(id) || rest.length > 0) throw foreignCursor('after');
-  return { first, afterId: id, take: first + 1 };
+  const { size, backward, cursor, cursorField } = checkedRequest(request);
+  if (cursor === undefined) return { size, backward, cursorId: undefined, take: size + 1 };
+  const [id, ...rest] = keyCursorValues(cursor, list, cursorField);
+  if (typeof id !== 'string' || !SEQUENCE_ID.test(id) || rest.length > 0) throw foreignCursor(cursorField);
+  return { size, backward, cursorId: id, take: size + 1 };
 }
 
-function pageSize(request: PageRequest): number {
-  const first = request.first ?? DEFAULT_PAGE_SIZE;
-  if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
-    throw new BadUserInputError(`first must be between 0 and ${MAX_PAGE_SIZE} (got ${first}); page with after: pageInfo.endCursor`, {
-      field: 'first',
-    });
+type CursorField = 'after' | 'before';
+
+/**
+ * The request's direction, size and cursor. The spec (https://relay.dev/graphql/connections.htm) lets first and last
+ * come together and after with before; we refuse each mix, naming the argument, as a page is read one way from one
+ * cursor: first with after forward, last with before backward. Without a size the page is DEFAULT_PAGE_SIZE long.
+ */
+function checkedRequest(request: PageRequest): { size: number; backward: boolean; cursor: string | undefined; cursorField: CursorField } {
+  const { first, after, last, before } = request;
+  if (first != null && last != null) refuse('last', 'Pass first or last, not both: first pages forward (with after), last backward (with before)');
+  if (after != null && before != null) refuse('before', 'Pass after or before, not both: after pages forward (with first), before backward (with last)');
+  if (last != null && after != null) refuse('after', 'after pages forward, with first: to page backward pass last with before');
+  if (first != null && before != null) refuse('before', 'before pages backward, with last: to page forward pass first with after');
+  const backward = last != null || before != null;
+  return backward
+    ? { size: pageSize(last, 'last'), backward, cursor: before ?? undefined, cursorField: 'before' }
+    : { size: pageSize(first, 'first'), backward, cursor: after ?? undefined, cursorField: 'after' };
+}
+
+function refuse(field: keyof PageRequest, message: string): never {
+  throw new BadUserInputError(message, { field });
+}
+
+function pageSize(requested: number | null | undefined, field: 'first' | 'last'): number {
+  const size = requested ?? DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(size) || size < 0 || size > MAX_PAGE_SIZE) {
+    const how = field === 'first' ? 'page with after: pageInfo.endCursor' : 'page back with before: pageInfo.startCursor';
+    refuse(field, `${field} must be between 0 and ${MAX_PAGE_SIZE} (got ${size}); ${how}`);
   }
-  return first;
+  return size;
+}
+
+/** A page size alone (lists that are not connections take `first`), checked as a connection's first is. */
+export function listSize(first: number | null | undefined): number {
+  return pageSize(first, 'first');
 }
 
 export function pageWindow(request: PageRequest): PageWindow {
-  const first = pageSize(request);
-  const afterId = request.after ? decodeCursor(request.after) : undefined;
-  return { first, afterId, take: first + 1 };
+  const { size, backward, cursor, cursorField } = checkedRequest(request);
+  return { size, backward, cursorId: cursor === undefined ? undefined : decodeCursor(cursor, cursorField), take: size + 1 };
 }
 
-export function keysetWindow<K extends { id: string }>(request: PageRequest, decodeKey: (cursor: string) => K): KeysetWindow<K> {
-  const first = pageSize(request);
-  const afterKey = request.after ? decodeKey(request.after) : undefined;
-  return { first, afterId: afterKey?.id, afterKey, take: first + 1 };
+export function keysetWindow<K extends { id: string }>(request: PageRequest, decodeKey: (cursor: string, field: CursorField) => K): KeysetWindow<K> {
+  const { size, backward, cursor, cursorField } = checkedRequest(request);
+  const cursorKey = cursor === undefined ? undefined : decodeKey(cursor, cursorField);
+  return { size, backward, cursorId: cursorKey?.id, cursorKey, take: size + 1 };
 }
 
-/** Builds the page from rows fetched with `take` = first + 1. */
+/**
+ * Builds the page from rows fetched as the window says (up to `take`, walking away from the cursor). As the spec
+ * allows, the page has a previous page, paging forward, when it starts after a cursor (the cursor's row comes before
+ * it), and a next page, paging backward, when it ends before one; the other way is known from the extra row.
+ */
 export function toPage<T>(rows: T[], window: PageWindow, totalCount: () => Promise<number>, cursorOf?: (node: T) => string): Page<T> {
+  const nodes = rows.slice(0, window.size);
+  const more = rows.length > window.size;
+  const fromCursor = window.cursorId !== undefined;
   return {
-    nodes: rows.slice(0, window.first),
-    hasNextPage: rows.length > window.first,
-    hasPreviousPage: window.afterId !== undefined,
+    nodes: window.backward ? nodes.reverse() : nodes,
+    hasNextPage: window.backward ? fromCursor : more,
+    hasPreviousPage: window.backward ? more : fromCursor,
     totalCount: memoize(totalCount),
     ...(cursorOf ? { cursorOf } : {}),
   };

@@ -61,9 +61,10 @@ export function childrenRelation<P extends TableName, C extends TableName, Paren
   return { kind: 'children', parent: parent.table, target: target as unknown as AnyTable, childColumn };
 }
 
-/** Rows in id order after `afterId`, `take` of them (see PageWindow). */
+/** `take` rows in id order after `cursorId`, or backward before it, fetched nearest it first (see PageWindow). */
 export interface RowWindow {
-  readonly afterId: string | undefined;
+  readonly cursorId: string | undefined;
+  readonly backward: boolean;
   readonly take: number;
 }
 
@@ -138,7 +139,7 @@ function preparable(plan: ReadPlan): boolean {
 }
 
 function hasCursor(plan: ReadPlan): boolean {
-  return plan.relations.some((planned) => planned.window?.afterId !== undefined || hasCursor(planned.plan));
+  return plan.relations.some((planned) => planned.window?.cursorId !== undefined || hasCursor(planned.plan));
 }
 
 /** The page size as SQL: written into the statement (see rowJsonText), so checked to be what pageWindow makes. */
@@ -146,6 +147,9 @@ function limitOf(window: RowWindow): string {
   if (!Number.isSafeInteger(window.take) || window.take < 0) throw new Error(`A page window must take a whole number of rows (got ${window.take})`);
   return String(window.take);
 }
+
+/** The order to fetch a window's rows in, walking away from its cursor (toPage puts a backward page in id order). */
+const fetchOrder = (window: RowWindow): string => (window.backward ? ' DESC' : '');
 
 function buildRowJson(table: AnyTable, plan: ReadPlan): RawBuilder<Json> {
   const pairs: RawBuilder<unknown>[] = Object.entries(table.columns).flatMap(([field, column]) => [sql.lit(field), sql.ref(`${table.table}.${column}`)]);
@@ -167,10 +171,12 @@ function relationJson(parent: TableName, planned: PlannedRelation): RawBuilder<u
   if (!window) throw new Error(`A planned read of ${target.table} under ${parent} needs a page window`);
   const ofParent = sql`${sql.ref(`${target.table}.${relation.childColumn}`)} = ${idOf(parent)}`;
   // Literals, checked by pageWindow (an integer, a uuid): the row JSON has no parameters, so it can be cached.
-  const after = window.afterId === undefined ? sql`` : sql` AND ${idOf(target.table)} > ${sql.lit(uuidLiteral(window.afterId))}::uuid`;
-  const page = sql`SELECT * FROM ${from} WHERE ${ofParent}${after} ORDER BY ${idOf(target.table)} LIMIT ${sql.raw(limitOf(window))}`;
+  const cursor =
+    window.cursorId === undefined ? sql`` : sql` AND ${idOf(target.table)} ${sql.raw(window.backward ? '<' : '>')} ${sql.lit(uuidLiteral(window.cursorId))}::uuid`;
+  const order = sql.raw(fetchOrder(window));
+  const page = sql`SELECT * FROM ${from} WHERE ${ofParent}${cursor} ORDER BY ${idOf(target.table)}${order} LIMIT ${sql.raw(limitOf(window))}`;
   const values: RawBuilder<unknown>[] = [
-    sql`(SELECT coalesce(json_agg(${rowJson(target, plan)} ORDER BY ${idOf(target.table)}), '[]'::json) FROM (${page}) AS ${from})`,
+    sql`(SELECT coalesce(json_agg(${rowJson(target, plan)} ORDER BY ${idOf(target.table)}${order}), '[]'::json) FROM (${page}) AS ${from})`,
   ];
   if (planned.count) values.push(sql`(SELECT count(*)::int FROM ${from} WHERE ${ofParent})`);
   return values;
@@ -237,7 +243,7 @@ export interface PageRead {
 export const PLAIN_PAGE: PageRead = { plan: NO_RELATIONS, count: false };
 
 /**
- * A page of the rows of `table` meeting `condition` (all rows when undefined), in id order, with what `read` asks
+ * A page of the rows of `table` meeting `condition` (all rows when undefined), in id order (forward or backward), with what `read` asks
  * for, and their total count when asked, in one statement; a total not asked for is counted when read, by a
  * statement of its own.
  */
@@ -252,14 +258,15 @@ export async function readPage<T extends TableName, Row>(
   const name = quoted(table.table);
   const where = condition ? compiled(condition) : { text: 'TRUE', values: [] };
   const values = [...where.values];
-  let after = '';
-  if (window.afterId !== undefined) {
-    values.push(window.afterId);
-    after = ` AND ${name}."id" > $${values.length}::uuid`;
+  let cursor = '';
+  if (window.cursorId !== undefined) {
+    values.push(window.cursorId);
+    cursor = ` AND ${name}."id" ${window.backward ? '<' : '>'} $${values.length}::uuid`;
   }
+  const order = fetchOrder(window);
   const countText = `(SELECT count(*)::int FROM ${name} WHERE ${where.text})`;
-  const page = `SELECT * FROM ${name} WHERE ${where.text}${after} ORDER BY ${name}."id" LIMIT ${limitOf(window)}`;
-  const text = `SELECT (SELECT coalesce(json_agg(${rowJsonText(anyTable, read.plan)} ORDER BY ${name}."id"), '[]'::json) FROM (${page}) AS ${name}) AS rows, ${
+  const page = `SELECT * FROM ${name} WHERE ${where.text}${cursor} ORDER BY ${name}."id"${order} LIMIT ${limitOf(window)}`;
+  const text = `SELECT (SELECT coalesce(json_agg(${rowJsonText(anyTable, read.plan)} ORDER BY ${name}."id"${order}), '[]'::json) FROM (${page}) AS ${name}) AS rows, ${
     read.count ? countText : 'NULL::int'
   } AS count`;
   const [result] = await queryRows<{ rows: Json[]; count: number | null }>({ text, values, prepare: preparable(read.plan) });

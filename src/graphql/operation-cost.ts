@@ -53,8 +53,8 @@ const ONE: Price = { own: 1, times: 1 };
 const clamp = (value: unknown, fallback: number, min: number, max: number): number =>
   Math.min(max, Math.max(min, typeof value === 'number' && Number.isFinite(value) ? value : fallback));
 
-/** A page size as the resolver will take it; over the maximum is the resolver's BAD_USER_INPUT, not a price. */
-const pageSize = (args: Args): number => clamp(args.first, DEFAULT_PAGE_SIZE, 0, MAX_PAGE_SIZE);
+/** A page size (first, or last paging backward) as the resolver will take it; over the maximum is the resolver's BAD_USER_INPUT, not a price. */
+const pageSize = (args: Args): number => clamp(args.last ?? args.first, DEFAULT_PAGE_SIZE, 0, MAX_PAGE_SIZE);
 
 const list = (size: number): Price => ({ own: size, times: size });
 

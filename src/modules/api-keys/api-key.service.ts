@@ -40,8 +40,8 @@ export class ApiKeyService {
   async list(request: PageRequest): Promise<Page<ApiKeyRecord>> {
     const window = pageWindow(request);
     const rows = await this.prisma.apiKey.findMany({
-      where: window.afterId ? { id: { gt: window.afterId } } : {},
-      orderBy: { id: 'asc' },
+      where: window.cursorId ? { id: window.backward ? { lt: window.cursorId } : { gt: window.cursorId } } : {},
+      orderBy: { id: window.backward ? 'desc' : 'asc' },
       take: window.take,
     });
     return toPage(rows, window, () => this.prisma.apiKey.count());

@@ -4,6 +4,7 @@ import type DataLoader from 'dataloader';
 import { createChildPageLoader, createCountLoader, createGroupLoader, type ChildPageKey } from '../../common/loaders';
 import type { Page, PageWindow } from '../../common/pagination';
 import type { DbClient } from '../../db/database';
+import { keyWindowSql } from '../../db/key-window-sql';
 import { Prisma, type Review } from '../../generated/prisma/client';
 import type { HistoryEntityType } from '../../generated/prisma/enums';
 import { REVIEW_TABLE } from '../reviews/review.columns';
@@ -23,17 +24,17 @@ export function createHistoryLoaders(prisma: DbClient, signal: AbortSignal) {
   function entityPageLoader(entityType: HistoryEntityType, seesUnpublished: boolean) {
     const ofEntity = Prisma.sql`h.entity_type = ${entityType}::history_entity_type AND ${visibleHistory(seesUnpublished)}`;
     const fetchWindow = async (entityIds: string[], window: PageWindow) => {
+      const { cursor, order } = keyWindowSql(Prisma.sql`h.id`, 'bigint', window, true);
       const rows = await prisma.$queryRaw<(HistoryEntryRow & { parentId: string })[]>`
         SELECT p.parent_id AS "parentId", ${historyColumns(seesUnpublished)}
         FROM unnest(${entityIds}::uuid[]) AS p(parent_id)
         CROSS JOIN LATERAL (
           SELECT * FROM history_entries h
-          WHERE h.entity_id = p.parent_id AND ${ofEntity}
-            AND (${window.afterId ?? null}::bigint IS NULL OR h.id < ${window.afterId ?? null}::bigint)
-          ORDER BY h.id DESC
+          WHERE h.entity_id = p.parent_id AND ${ofEntity} AND ${cursor}
+          ORDER BY h.id ${order}
           LIMIT ${window.take}
         ) h
-        ORDER BY p.parent_id, h.id DESC`;
+        ORDER BY p.parent_id, h.id ${order}`;
       return rows.map((row) => ({ ...toHistoryEntry(row), parentId: row.parentId }));
     };
     const counts = createCountLoader(async (entityIds) => {
@@ -56,17 +57,19 @@ export function createHistoryLoaders(prisma: DbClient, signal: AbortSignal) {
     WHERE h.action <> 'DELETE'`;
 
   function reviewPageAsOfLoader(asOf: Date) {
-    const fetchWindow = (claimIds: string[], window: PageWindow) =>
-      prisma.$queryRaw<(Review & { parentId: string })[]>`
+    const fetchWindow = (claimIds: string[], window: PageWindow) => {
+      const { cursor, order } = keyWindowSql(Prisma.sql`reviews.id`, 'uuid', window);
+      return prisma.$queryRaw<(Review & { parentId: string })[]>`
         SELECT p.parent_id AS "parentId", ${REVIEW_TABLE.sqlColumns('v')}
         FROM unnest(${claimIds}::uuid[]) AS p(parent_id)
         CROSS JOIN LATERAL (
           SELECT * FROM (${reviewsAsOf(asOf)}) reviews
-          WHERE ${window.afterId ?? null}::uuid IS NULL OR reviews.id > ${window.afterId ?? null}::uuid
-          ORDER BY reviews.id
+          WHERE ${cursor}
+          ORDER BY reviews.id ${order}
           LIMIT ${window.take}
         ) v
-        ORDER BY p.parent_id, v.id`;
+        ORDER BY p.parent_id, v.id ${order}`;
+    };
     const counts = createCountLoader(async (claimIds) => {
       const rows = await prisma.$queryRaw<{ parentId: string; count: number }[]>`
         SELECT p.parent_id AS "parentId", (SELECT count(*)::int FROM (${reviewsAsOf(asOf)}) reviews) AS count

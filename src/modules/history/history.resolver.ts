@@ -3,7 +3,7 @@
 import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root, type ClassType } from 'type-graphql';
 import { hasRole, UNPUBLISHED_HISTORY_ROLE } from '../../auth/permissions';
 import { PageArgs } from '../../common/connection.type';
-import { descendingSequenceWindow, MAX_PAGE_SIZE, pageWindow } from '../../common/pagination';
+import { descendingSequenceWindow, listSize, MAX_PAGE_SIZE } from '../../common/pagination';
 import type { Context } from '../../context';
 import type { HistoryEntityType } from '../../generated/prisma/enums';
 import { Claim } from '../claims/claim.type';
@@ -76,7 +76,7 @@ export class ReviewCorrectionsResolver {
     @Ctx() { loaders }: Context,
   ) {
     // Checked as a page's first is; ClaimReview's `correction` carries them all.
-    const { first: count } = pageWindow({ first });
+    const count = listSize(first);
     return (await loaders.history.corrections.load(correctionsKey(review))).slice(0, count);
   }
 }

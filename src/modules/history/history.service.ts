@@ -5,6 +5,7 @@ import { hasRole, requireRole, UNPUBLISHED_HISTORY_ROLE } from '../../auth/permi
 import type { Viewer } from '../../auth/viewer';
 import { parseId } from '../../common/ids';
 import { descendingSequenceWindow, toPage, type Page, type PageRequest } from '../../common/pagination';
+import { keyWindowSql } from '../../db/key-window-sql';
 import type { DbClient } from '../../db/database';
 import { BadUserInputError } from '../../errors/app-errors';
 import { Prisma } from '../../generated/prisma/client';
@@ -69,10 +70,11 @@ export class HistoryService {
   async list(query: HistoryQuery, request: PageRequest, seesUnpublished: boolean): Promise<Page<HistoryEntryRecord>> {
     const window = descendingSequenceWindow(request, HISTORY_LIST);
     const where = Prisma.sql`${historyConditions(query)} AND ${visibleHistory(seesUnpublished)}`;
+    const { cursor, order } = keyWindowSql(Prisma.sql`h.id`, 'bigint', window, true);
     const rows = await this.prisma.$queryRaw<HistoryEntryRow[]>`
       SELECT ${historyColumns(seesUnpublished)} FROM history_entries h
-      WHERE ${where} AND (${window.afterId ?? null}::bigint IS NULL OR h.id < ${window.afterId ?? null}::bigint)
-      ORDER BY h.id DESC
+      WHERE ${where} AND ${cursor}
+      ORDER BY h.id ${order}
       LIMIT ${window.take}`;
     const count = async () => {
       const [total] = await this.prisma.$queryRaw<{ count: number }[]>`SELECT count(*)::int AS count FROM history_entries h WHERE ${where}`;

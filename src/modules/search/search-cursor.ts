@@ -1,5 +1,6 @@
 // Search results come in relevance order: rank (descending), then the day stated (latest first, unknown last), then
-// id (descending). The cursor carries that whole key of the last hit, so the next page starts exactly after it.
+// id (descending). A hit's cursor carries that whole key, so the next page starts exactly after it (or the page before
+// ends exactly before it).
 import { decodeKeyCursor, encodeKeyCursor } from '../../common/pagination';
 import { parseLocalDate } from '../../common/scalars';
 
@@ -17,10 +18,11 @@ export function encodeSearchCursor(key: ClaimSearchKey): string {
   return encodeKeyCursor(LIST, [key.rank, key.statedAt, key.id]);
 }
 
-export function decodeSearchCursor(cursor: string): ClaimSearchKey {
+export function decodeSearchCursor(cursor: string, field = 'after'): ClaimSearchKey {
   return decodeKeyCursor(cursor, LIST, ([rank, statedAt, id]) =>
     typeof rank === 'number' && Number.isFinite(rank) && (statedAt === null || (typeof statedAt === 'string' && parseLocalDate(statedAt))) && typeof id === 'string'
       ? { rank, statedAt, id }
       : undefined,
+    field,
   );
 }

@@ -40,10 +40,13 @@ export class ClaimSearchService {
     const conditions = claimCondition(filter);
     const window = keysetWindow(request, decodeSearchCursor);
     // Unknown days sort last: '-infinity' stands in for them in the key, so one row comparison pages the whole order.
-    const after = window.afterKey
+    // Backward, the hits before the cursor's (greater keys), fetched nearest it first: toPage puts them back in order.
+    const key = window.cursorKey;
+    const cursor = key
       ? sql`AND (ts_rank_cd(claims.search_vector, q.query, 32), coalesce(claims.stated_at, '-infinity'::date), claims.id)
-          < (${window.afterKey.rank}::real, coalesce(${window.afterKey.statedAt}::date, '-infinity'::date), ${window.afterKey.id}::uuid)`
+          ${sql.raw(window.backward ? '>' : '<')} (${key.rank}::real, coalesce(${key.statedAt}::date, '-infinity'::date), ${key.id}::uuid)`
       : sql``;
+    const order = sql.raw(window.backward ? 'ASC' : 'DESC');
     const countQuery = sql`(SELECT count(*)::int FROM claims WHERE claims.search_vector @@ websearch_to_tsquery('english', ${text}) AND ${conditions})`;
     const claim = nestedRow(CLAIM_TABLE, read.plan);
     // The headline is made for the page only, after the limit. The text is HTML-escaped before it is marked up: the
@@ -56,11 +59,11 @@ export class ClaimSearchService {
       FROM (
         SELECT claims.id, claims.stated_at, ts_rank_cd(claims.search_vector, q.query, 32) AS rank
         FROM claims, q
-        WHERE claims.search_vector @@ q.query AND ${conditions} ${after}
-        ORDER BY rank DESC, coalesce(claims.stated_at, '-infinity'::date) DESC, claims.id DESC
+        WHERE claims.search_vector @@ q.query AND ${conditions} ${cursor}
+        ORDER BY rank ${order}, coalesce(claims.stated_at, '-infinity'::date) ${order}, claims.id ${order}
         LIMIT ${window.take}
       ) hit JOIN claims ON claims.id = hit.id, q
-      ORDER BY hit.rank DESC, coalesce(hit.stated_at, '-infinity'::date) DESC, hit.id DESC`));
+      ORDER BY hit.rank ${order}, coalesce(hit.stated_at, '-infinity'::date) ${order}, hit.id ${order}`));
     const hits = rows.map((row) => {
       const record = claim.read(row.claim);
       return { id: record.id, claim: record, rank: row.rank, snippet: row.snippet };

@@ -42,9 +42,12 @@ export function encodeSpeakerSearchCursor(key: SpeakerSearchKey): string {
   return encodeKeyCursor(SPEAKER_SEARCH, [key.tier, key.name, key.id]);
 }
 
-export function decodeSpeakerSearchCursor(cursor: string): SpeakerSearchKey {
-  return decodeKeyCursor(cursor, SPEAKER_SEARCH, ([tier, name, id]) =>
-    Number.isInteger(tier) && typeof name === 'string' && typeof id === 'string' ? { tier: tier as number, name, id } : undefined,
+export function decodeSpeakerSearchCursor(cursor: string, field = 'after'): SpeakerSearchKey {
+  return decodeKeyCursor(
+    cursor,
+    SPEAKER_SEARCH,
+    ([tier, name, id]) => (Number.isInteger(tier) && typeof name === 'string' && typeof id === 'string' ? { tier: tier as number, name, id } : undefined),
+    field,
   );
 }
 
@@ -73,8 +76,11 @@ export class SpeakerService {
    */
   private async search(text: string, request: PageRequest): Promise<Page<SpeakerRecord>> {
     const window = keysetWindow(request, decodeSpeakerSearchCursor);
-    const after = window.afterKey
-      ? Prisma.sql`WHERE (hit.tier, hit.name, hit.id) > (${window.afterKey.tier}, ${window.afterKey.name}, ${window.afterKey.id}::uuid)`
+    const key = window.cursorKey;
+    // Backward, the rows before the cursor's, fetched nearest it first (toPage puts them back in order).
+    const order = Prisma.raw(window.backward ? 'DESC' : 'ASC');
+    const cursor = key
+      ? Prisma.sql`WHERE (hit.tier, hit.name, hit.id) ${Prisma.raw(window.backward ? '<' : '>')} (${key.tier}, ${key.name}, ${key.id}::uuid)`
       : Prisma.empty;
     const rows = await this.prisma.$queryRaw<(SpeakerRecord & { tier: number })[]>`
       SELECT hit.* FROM (
@@ -85,8 +91,8 @@ export class SpeakerService {
         FROM speakers s, (SELECT fold_for_search(${text}) AS q) f
         WHERE f.q <> '' AND speaker_search_text(s.name, s.aliases) LIKE '%' || f.q || '%'
       ) hit
-      ${after}
-      ORDER BY hit.tier, hit.name, hit.id
+      ${cursor}
+      ORDER BY hit.tier ${order}, hit.name ${order}, hit.id ${order}
       LIMIT ${window.take}`;
     return toPage(
       rows,

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, pageWindow } from '../../common/pagination';
+import { DEFAULT_PAGE_SIZE, listSize, MAX_PAGE_SIZE } from '../../common/pagination';
 import type { Context } from '../../context';
 import type { SpeakerRecord } from '../speakers/speaker.service';
 import { Speaker } from '../speakers/speaker.type';
@@ -18,8 +18,7 @@ export class SpeakerDisputesResolver {
     first: number | null,
     @Ctx() { loaders }: Context,
   ) {
-    const window = pageWindow({ first });
-    return (await loaders.disputes.bySpeakerId.load(speaker.id)).slice(0, window.first);
+    return (await loaders.disputes.bySpeakerId.load(speaker.id)).slice(0, listSize(first));
   }
 }
 
