@@ -119,7 +119,8 @@ describe('backward pagination: last/before on every connection', () => {
     { name: 'sources', template: 'sources(PAGE) CONNECTION', path: ['sources'], node: 'id' },
     { name: 'reviews', template: 'reviews(PAGE) CONNECTION', path: ['reviews'] },
     { name: 'searchClaims', template: 'searchClaims(query: "counter", PAGE) CONNECTION', path: ['searchClaims'], node: 'rank claim { id }' },
-    { name: 'history', template: 'history(PAGE) CONNECTION', path: ['history'] },
+    // One speaker's entries: the whole history would be as many pages as the records written above.
+    { name: 'history', template: 'history(filter: { entityId: $speaker }, PAGE) CONNECTION', path: ['history'], definitions: ', $speaker: ID!', variables: () => ({ speaker: speakerId }) },
     { name: 'apiKeys', template: 'apiKeys(PAGE) CONNECTION', path: ['apiKeys'] },
   ];
 
