@@ -18,6 +18,14 @@ describe('the price of an operation', () => {
     expect(await priceOf('query($n: Int) { claims(first: $n) { nodes { id } } }', { n: 3 })).toEqual({ cost: 1 + 3 * 2 });
   });
 
+  it('prices a backward page by last as a forward one by first, nested too', async () => {
+    expect(await priceOf('{ claims(last: 10) { nodes { text speaker { name } } } }')).toEqual({ cost: 1 + 10 * (1 + 3) });
+    expect(await priceOf('query($n: Int) { claims(last: $n, before: "x") { nodes { id } } }', { n: 3 })).toEqual({ cost: 1 + 3 * 2 });
+    expect(await priceOf(`{ claim(id: "${ID}") { rebuttals(last: 100000) { nodes { id } } } }`)).toEqual(
+      await priceOf(`{ claim(id: "${ID}") { rebuttals(first: 100) { nodes { id } } } }`),
+    );
+  });
+
   it('multiplies the page sizes of nested lists: rebuttals of counterclaims grow as a power of the page size', async () => {
     const level = (inner: string) => `rebuttals(first: 100) { nodes { counterclaim { ${inner} } } }`;
     const twoLevels = await priceOf(`{ claim(id: "${ID}") { ${level(level('id'))} } }`);
