@@ -250,7 +250,8 @@ describe('history', () => {
     const refused = async (variables: Record<string, unknown>) => (await api.gql(HISTORY, variables)).errors?.[0]?.extensions;
     expect(await refused({ after: 'garbage' })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
     expect(await refused({ filter: { since: '2026-01-02T00:00:00Z', until: '2026-01-01T00:00:00Z' } })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.until' });
-    expect(await refused({ filter: { entityId: 'nope' } })).toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect(await refused({ filter: { entityId: 'nope' } })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.entityId' });
+    expect(await refused({ filter: { actorId: 'nope' } })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.actorId' });
   });
 
   it("reads many records' history in one statement per batch", async () => {
