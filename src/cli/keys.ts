@@ -9,7 +9,9 @@ import { DataDirLockedError } from '../db/data-dir-lock';
 import { openDatabase, type Database } from '../db/database';
 import { applyMigrations, pendingMigrations } from '../db/migrator';
 import { encodeCursor, MAX_PAGE_SIZE } from '../common/pagination';
-import { AppError, NotFoundError } from '../errors/app-errors';
+import { parseId } from '../common/ids';
+import { AppError } from '../errors/app-errors';
+import { DomainError, NotFound } from '../errors/domain-errors';
 import { ApiKeyService, shownKey, type ApiKeyRecord } from '../modules/api-keys/api-key.service';
 import { readCommandLine } from './command-line';
 import { runCli, UsageError } from './run-cli';
@@ -155,7 +157,8 @@ runCli(async () => {
         case 'revoke': {
           // The service answers a key revoked already with its row as it was: a revocation older than this call is that.
           const asked = Date.now();
-          const record = await keys.revoke(command.id, commandActor('revoke'));
+          // The service takes a UUID, as the API's edge checks it.
+          const record = await keys.revoke(parseId(command.id, 'ID'), commandActor('revoke'));
           const which = `API key ${record.id} ("${record.name}", ${record.role})`;
           console.log(
             record.revokedAt!.getTime() >= asked
@@ -167,8 +170,8 @@ runCli(async () => {
       }
     } catch (error) {
       // The service's refusals (an unknown id, an expiry in the past) are messages for the operator, not failures.
-      if (error instanceof NotFoundError) throw new UsageError(`${error.message}: npm run keys -- list shows the keys' ids`);
-      if (error instanceof AppError) throw new UsageError(error.message);
+      if (error instanceof NotFound) throw new UsageError(`${error.message}: npm run keys -- list shows the keys' ids`);
+      if (error instanceof AppError || error instanceof DomainError) throw new UsageError(error.message);
       throw error;
     }
   } finally {

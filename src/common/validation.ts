@@ -8,7 +8,7 @@
 // the event loop for seconds.
 import { ARRAY_MAX_SIZE, getMetadataStorage, validate, ValidationTypes, type ValidationError } from 'class-validator';
 import { getNamedType, type GraphQLResolveInfo } from 'graphql';
-import type { ValidatorFn } from 'type-graphql';
+import { getMetadataStorage as getTypeGraphQLMetadata, type ValidatorFn } from 'type-graphql';
 import { BadUserInputError } from '../errors/app-errors';
 
 interface Violation {
@@ -100,3 +100,22 @@ export const validateArgument: ValidatorFn = async (value, type, { info }) => {
   }
   if (found.length > 0) throw refusal(found);
 };
+
+/**
+ * The largest @ArrayMaxSize of each list: `InputType.field` for an input class's, `.name` for an argument class's (keyed
+ * by argument name alone, so the largest of those of one name). The ID check at the edge (errors/graphql-edge.ts)
+ * leaves a longer list unread: validateArgument refuses it with its size error, which comes first.
+ */
+export function declaredListSizes(): Map<string, number> {
+  const { inputTypes, argumentTypes } = getTypeGraphQLMetadata();
+  const sizes = new Map<string, number>();
+  const owners = [...inputTypes.map((type) => ({ owner: type.name, target: type.target })), ...argumentTypes.map((type) => ({ owner: '', target: type.target }))];
+  for (const { owner, target } of owners) {
+    for (const rule of getMetadataStorage().getTargetValidationMetadatas(target, '', true, false)) {
+      if (rule.name !== ARRAY_MAX_SIZE) continue;
+      const key = `${owner}.${rule.propertyName}`;
+      sizes.set(key, Math.max(sizes.get(key) ?? 0, Number(rule.constraints[0])));
+    }
+  }
+  return sizes;
+}

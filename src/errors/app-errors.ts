@@ -1,5 +1,6 @@
-// The errors a client can act on. Each carries a stable `extensions.code`; input errors also name the field at fault
-// (`extensions.field`, a path such as "input.speakerId"). Anything else that escapes a resolver is masked by
+// The errors a client can act on, as GraphQL errors. Each carries a stable `extensions.code`; input errors also name the
+// field at fault (`extensions.field`, a path such as "input.speakerId"). Services throw domain errors instead
+// (domain-errors.ts), which graphql-edge.ts maps to these; anything else that escapes a resolver is masked by
 // formatError (see mask-error.ts).
 import { GraphQLError } from 'graphql';
 import type { OperationLimits } from '../config';
@@ -77,8 +78,8 @@ export class BadUserInputError extends AppError {
 
 export class NotFoundError extends AppError {
   readonly code = ErrorCode.NOT_FOUND;
-  constructor(entity: string, id: string, options: AppErrorOptions = {}) {
-    super(`${entity} ${id} does not exist`, ErrorCode.NOT_FOUND, options);
+  constructor(message: string, options: AppErrorOptions = {}) {
+    super(message, ErrorCode.NOT_FOUND, options);
   }
 }
 

@@ -8,6 +8,8 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { tokenLimitRefusal } from '../graphql/token-limit';
 import { AppError, ErrorCode, OperationTimeoutError, ServiceUnavailableError } from './app-errors';
 import { databaseFault } from './database-errors';
+import { DomainError } from './domain-errors';
+import { toGraphQLError } from './graphql-edge';
 
 /** The client's error for a database fault, or undefined when `error` is none (see databaseFault). */
 export function databaseFaultError(error: unknown): ServiceUnavailableError | OperationTimeoutError | undefined {
@@ -47,7 +49,7 @@ const isRequestErrorCode = (code: unknown): code is string => typeof code === 's
 /** An error neither the client's doing, nor a coded domain error, nor a database fault: a bug, to log and to mask. */
 export function isUnexpectedError(error: GraphQLError): boolean {
   const original = unwrapResolverError(error);
-  if (original instanceof AppError || isRequestErrorCode(error.extensions?.code)) return false;
+  if (original instanceof AppError || original instanceof DomainError || isRequestErrorCode(error.extensions?.code)) return false;
   if (original instanceof GraphQLError && original.originalError instanceof AppError) return false;
   return databaseFault(original) === undefined;
 }
@@ -56,6 +58,10 @@ export function createErrorFormatter(options: { exposeDetails: boolean }) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
     if (original instanceof AppError) return formatted;
+    // From a field without arguments (graphql-edge.ts maps the others): its code, and the field as the domain names it.
+    if (original instanceof DomainError) {
+      return { message: original.message, locations: formatted.locations, path: formatted.path, extensions: toGraphQLError(original).extensions };
+    }
     // Apollo codes whatever a validation rule reports GRAPHQL_VALIDATION_FAILED; an AppError (an operation limit) keeps its own.
     const cause = original instanceof GraphQLError ? original.originalError : undefined;
     if (cause instanceof AppError) return { ...formatted, extensions: { ...formatted.extensions, code: cause.code } };

@@ -6,7 +6,8 @@ import { buildSchema, getMetadataStorage, type BuildSchemaOptions } from 'type-g
 import { authChecker } from '../auth/auth-checker';
 import { PERMISSIONS } from '../auth/permissions';
 import { nodeTypeOf } from '../common/node.type';
-import { validateArgument } from '../common/validation';
+import { declaredListSizes, validateArgument } from '../common/validation';
+import { mapDomainErrorsAtEdge } from '../errors/graphql-edge';
 import { refuseMutationsOnceAborted } from './abortable-mutations';
 import { callFieldResolversDirectly } from './direct-field-resolvers';
 import { runMutationFieldsInSavepoints } from './idempotency';
@@ -77,6 +78,8 @@ async function build(): Promise<GraphQLSchema> {
   if (callFieldResolversDirectly(built, options).length === 0) {
     throw new Error('No field resolver could be called directly: type-graphql\'s metadata changed; see direct-field-resolvers.ts');
   }
+  // Inside the savepoints: they see the client's errors, as the resolvers used to throw them.
+  mapDomainErrorsAtEdge(built, declaredListSizes());
   runMutationFieldsInSavepoints(built);
   refuseMutationsOnceAborted(built);
   resolveTypesSynchronously(built);

@@ -5,12 +5,13 @@ import { openDatabase } from '../../src/db/database';
 import { ApiKeyService } from '../../src/modules/api-keys/api-key.service';
 import { createLogger, type Logger } from '../../src/logger';
 import { createServer, type AppServer, type ServerOptions } from '../../src/server';
+import type { ApiData } from './api-shapes';
 import { createTestDatabase, type TestDatabase, type TestPostgresOptions } from './test-database';
 
-export interface GraphQLResponse<TData = Record<string, any>> {
+export interface GraphQLResponse<TData = ApiData> {
   status: number;
   data?: TData | null;
-  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, any> }[];
+  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
 }
 
 export interface TestServer {
@@ -24,12 +25,12 @@ export interface TestServer {
   /** A new API key of `role`. */
   createKey(role: Role, name?: string): Promise<string>;
   /** `key`: the API key to send (the admin key when omitted); null sends none (anonymous). */
-  gql<TData = Record<string, any>>(query: string, variables?: Record<string, unknown>, key?: string | null): Promise<GraphQLResponse<TData>>;
+  gql<TData = ApiData>(query: string, variables?: Record<string, unknown>, key?: string | null): Promise<GraphQLResponse<TData>>;
   /**
    * The same POST with extra request headers, answered with the response's headers too. It sends the admin key unless
    * the headers give an authorization of their own ('' for none).
    */
-  post<TData = Record<string, any>>(
+  post<TData = ApiData>(
     query: string,
     variables?: Record<string, unknown>,
     headers?: Record<string, string>,
@@ -99,7 +100,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
 }
 
 /** The codes of a response's errors, in order. */
-export function errorCodes(response: GraphQLResponse): unknown[] {
+export function errorCodes(response: Pick<GraphQLResponse<unknown>, 'errors'>): unknown[] {
   return (response.errors ?? []).map((error) => error.extensions?.code);
 }
 

@@ -15,7 +15,7 @@ describe('claims', () => {
   it('creates a claim with its speaker, source and stated date', async () => {
     const speaker = await makeSpeaker(api.db.prisma, { name: 'Heiko Maas' });
     const source = await makeSource(api.db.prisma, { title: 'INF article' });
-    const claim = dataOf<any>(
+    const claim = dataOf(
       await api.gql(CREATE, {
         input: { text: 'We don’t want Europe to become the scene of a debate', kind: 'QUOTE', statedAt: '2018-11-27', speakerId: speaker.id, sourceId: source.id },
       }),
@@ -26,7 +26,7 @@ describe('claims', () => {
   it('creates a claim together with the rebuttals it makes, in one transaction', async () => {
     const speaker = await makeSpeaker(api.db.prisma);
     const target = await makeClaim(api.db.prisma, { speakerId: speaker.id, text: 'Russia violates the treaty' });
-    const claim = dataOf<any>(
+    const claim = dataOf(
       await api.gql(CREATE, {
         input: { text: 'The accusations are baseless', kind: 'PARAPHRASE', speakerId: speaker.id, rebuts: [{ claimId: target.id, stance: 'REFUTES', rationale: 'denial' }] },
       }),
@@ -74,7 +74,7 @@ describe('claims', () => {
     const speaker = await makeSpeaker(api.db.prisma);
     const source = await makeSource(api.db.prisma);
     const claim = await makeClaim(api.db.prisma, { speakerId: speaker.id, sourceId: source.id, statedAt: new Date('2018-10-20') });
-    const updated = dataOf<any>(
+    const updated = dataOf(
       await api.gql(`mutation($id: ID!) { updateClaim(id: $id, input: { sourceId: null, statedAt: null, kind: PARAPHRASE }) { text kind statedAt source { id } } }`, {
         id: claim.id,
       }),
@@ -112,21 +112,21 @@ describe('claims', () => {
 
     const query = `query($filter: ClaimFilter, $first: Int, $after: String) {
       claims(filter: $filter, first: $first, after: $after) { totalCount nodes { text statedAt } pageInfo { hasNextPage endCursor } } }`;
-    const list = async (filter: Record<string, unknown>, first = 20, after?: string) => dataOf<any>(await api.gql(query, { filter, first, after })).claims;
+    const list = async (filter: Record<string, unknown>, first = 20, after?: string | null) => dataOf(await api.gql(query, { filter, first, after })).claims;
 
     expect((await list({ speakerId: speaker.id })).totalCount).toBe(4);
-    expect((await list({ speakerId: speaker.id, sourceId: source.id })).nodes.map((c: any) => c.statedAt)).toEqual(['2018-11-16', '2019-02-01']);
-    expect((await list({ speakerId: speaker.id, statedFrom: '2018-11-16', statedTo: '2018-11-27' })).nodes.map((c: any) => c.statedAt)).toEqual([
+    expect((await list({ speakerId: speaker.id, sourceId: source.id })).nodes.map((c) => c.statedAt)).toEqual(['2018-11-16', '2019-02-01']);
+    expect((await list({ speakerId: speaker.id, statedFrom: '2018-11-16', statedTo: '2018-11-27' })).nodes.map((c) => c.statedAt)).toEqual([
       '2018-11-16',
       '2018-11-27',
     ]);
     expect((await list({ text: 'MISSILE' })).totalCount).toBeGreaterThanOrEqual(5);
-    expect((await list({ text: 'missile', kind: 'PARAPHRASE' })).nodes.map((c: any) => c.text)).toContain('missile talk elsewhere');
+    expect((await list({ text: 'missile', kind: 'PARAPHRASE' })).nodes.map((c) => c.text)).toContain('missile talk elsewhere');
 
     const firstPage = await list({ speakerId: speaker.id }, 3);
     expect(firstPage.pageInfo.hasNextPage).toBe(true);
     const secondPage = await list({ speakerId: speaker.id }, 3, firstPage.pageInfo.endCursor);
-    expect(secondPage.nodes.map((c: any) => c.text)).toEqual(['Missile claim 3']);
+    expect(secondPage.nodes.map((c) => c.text)).toEqual(['Missile claim 3']);
     expect(secondPage.pageInfo.hasNextPage).toBe(false);
 
     const inverted = await api.gql(query, { filter: { statedFrom: '2019-01-01', statedTo: '2018-01-01' } });
@@ -140,10 +140,10 @@ describe('claims', () => {
     const query = `query($id: ID!, $sourceId: ID!, $after: String) {
       speaker(id: $id) { claims(first: 2, after: $after) { totalCount nodes { text } pageInfo { hasNextPage endCursor } } }
       source(id: $sourceId) { claims(first: 10) { totalCount nodes { text } } } }`;
-    const first = dataOf<any>(await api.gql(query, { id: speaker.id, sourceId: source.id }));
+    const first = dataOf(await api.gql(query, { id: speaker.id, sourceId: source.id }));
     expect(first.speaker.claims).toMatchObject({ totalCount: 5, nodes: [{ text: 'c0' }, { text: 'c1' }], pageInfo: { hasNextPage: true } });
-    expect(first.source.claims.nodes.map((c: any) => c.text)).toEqual(['c0', 'c1', 'c2', 'c3', 'c4']);
-    const second = dataOf<any>(await api.gql(query, { id: speaker.id, sourceId: source.id, after: first.speaker.claims.pageInfo.endCursor }));
+    expect(first.source.claims.nodes.map((c) => c.text)).toEqual(['c0', 'c1', 'c2', 'c3', 'c4']);
+    const second = dataOf(await api.gql(query, { id: speaker.id, sourceId: source.id, after: first.speaker.claims.pageInfo.endCursor }));
     expect(second.speaker.claims.nodes).toEqual([{ text: 'c2' }, { text: 'c3' }]);
   });
 });

@@ -1,4 +1,5 @@
 import { seedDatabase } from '../../src/modules/corpus/seed';
+import type { SpeakerShape } from '../helpers/api-shapes';
 import { dataOf, startTestServer, type TestServer } from '../helpers/test-server';
 
 describe('the seeded INF-treaty corpus', () => {
@@ -9,21 +10,21 @@ describe('the seeded INF-treaty corpus', () => {
   afterAll(() => api.close());
 
   it('answers the README query with the officials of both articles and their claims', async () => {
-    const data = dataOf<any>(
+    const data = dataOf(
       await api.gql(`{ speakers(first: 20) { nodes { name claims(first: 5) { nodes { text rebuttals { nodes { counterclaim { text speaker { name } } } } } } } } }`),
     );
-    const names = data.speakers.nodes.map((speaker: { name: string }) => speaker.name);
+    const names = data.speakers.nodes.map((speaker) => speaker.name);
     expect(names).toEqual(
       expect.arrayContaining(['Daniel Coats', 'Sergei Ryabkov', 'Jens Stoltenberg', 'Heiko Maas', 'Konstantin Kosachev', 'Donald Trump', 'John Bolton']),
     );
-    const coats = data.speakers.nodes.find((speaker: { name: string }) => speaker.name === 'Daniel Coats');
-    const illegalMissiles = coats.claims.nodes.find((claim: { text: string }) => claim.text.includes('illegal missiles'));
-    expect(illegalMissiles.rebuttals.nodes.map((rebuttal: any) => rebuttal.counterclaim.speaker.name)).toContain('Sergei Ryabkov');
+    const coats = data.speakers.nodes.find((speaker) => speaker.name === 'Daniel Coats')!;
+    const illegalMissiles = coats.claims.nodes.find((claim) => claim.text.includes('illegal missiles'))!;
+    expect(illegalMissiles.rebuttals.nodes.map((rebuttal) => rebuttal.counterclaim.speaker.name)).toContain('Sergei Ryabkov');
   });
 
   it('records anonymous attributions as unnamed speakers, with roles and affiliations from the articles', async () => {
-    const data = dataOf<any>(
-      await api.gql(`{ nato: speaker(slug: "nato-official") { name isNamed affiliation }
+    const data = dataOf(
+      await api.gql<{ nato: SpeakerShape; ryabkov: SpeakerShape }>(`{ nato: speaker(slug: "nato-official") { name isNamed affiliation }
                       ryabkov: speaker(slug: "sergei-ryabkov") { role country isNamed } }`),
     );
     expect(data.nato).toMatchObject({ isNamed: false, affiliation: 'NATO' });
@@ -31,13 +32,13 @@ describe('the seeded INF-treaty corpus', () => {
   });
 
   it('links Maas’s plea and Kosachev’s warning to the claims they answer', async () => {
-    const data = dataOf<any>(
-      await api.gql(`{ maas: speaker(slug: "heiko-maas") { claims { nodes { text rebuts { nodes { stance claim { speaker { name } } } } } } }
+    const data = dataOf(
+      await api.gql<{ maas: SpeakerShape; kosachev: SpeakerShape }>(`{ maas: speaker(slug: "heiko-maas") { claims { nodes { text rebuts { nodes { stance claim { speaker { name } } } } } } }
                       kosachev: speaker(slug: "konstantin-kosachev") { claims { nodes { rebuts { nodes { claim { text speaker { slug } } } } } } } }`),
     );
-    const plea = data.maas.claims.nodes.find((claim: { text: string }) => claim.text.startsWith('We’re working to persuade the United States'));
-    expect(plea.rebuts.nodes.map((rebuttal: any) => rebuttal.claim.speaker.name)).toContain('Donald Trump');
-    const answered = data.kosachev.claims.nodes.flatMap((claim: any) => claim.rebuts.nodes.map((rebuttal: any) => rebuttal.claim.speaker.slug));
+    const plea = data.maas.claims.nodes.find((claim) => claim.text.startsWith('We’re working to persuade the United States'))!;
+    expect(plea.rebuts.nodes.map((rebuttal) => rebuttal.claim.speaker.name)).toContain('Donald Trump');
+    const answered = data.kosachev.claims.nodes.flatMap((claim) => claim.rebuts.nodes.map((rebuttal) => rebuttal.claim.speaker.slug));
     expect(answered).toContain('senior-us-official');
   });
 

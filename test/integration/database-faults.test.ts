@@ -15,7 +15,7 @@ import { until } from '../helpers/wait';
 const onPostgres = serverUrl() ? describe : describe.skip;
 
 /** Each error code once: a request that fails in several fields fails the same way in each. */
-const distinctCodes = (response: GraphQLResponse) => [...new Set(errorCodes(response))];
+const distinctCodes = (response: GraphQLResponse<unknown>) => [...new Set(errorCodes(response))];
 
 const CREATE_CLAIM = `mutation ($input: CreateClaimInput!) { createClaim(input: $input) { id } }`;
 const CLAIM_PAGE = `{ claims(first: 20) { totalCount nodes { id text speaker { name } rebuts { nodes { claim { text } } } } } }`;
@@ -29,10 +29,10 @@ const DELETE_REVIEW = `mutation ($id: ID!) { deleteReview(id: $id) { id } }`;
  */
 function startLoad(api: TestServer, clients: number, speakerId: string, claimId: string) {
   const acknowledged: string[] = [];
-  const failed: GraphQLResponse[] = [];
+  const failed: GraphQLResponse<unknown>[] = [];
   let succeeded = 0;
   let running = true;
-  const note = (response: GraphQLResponse): boolean => {
+  const note = (response: GraphQLResponse<unknown>): boolean => {
     if (response.errors?.length) failed.push(response);
     else succeeded += 1;
     return !response.errors?.length;
@@ -63,7 +63,7 @@ function startLoad(api: TestServer, clients: number, speakerId: string, claimId:
 }
 
 /** What a failed request must look like: SERVICE_UNAVAILABLE only, and HTTP 503 when it returned no data at all. */
-function expectServiceUnavailable(failed: GraphQLResponse[]): void {
+function expectServiceUnavailable(failed: GraphQLResponse<unknown>[]): void {
   for (const response of failed) {
     expect(distinctCodes(response)).toEqual(['SERVICE_UNAVAILABLE']);
     if (response.data == null) expect(response.status).toBe(503);

@@ -1,3 +1,4 @@
+import type { ClaimShape, SpeakerShape } from '../helpers/api-shapes';
 import { dataOf, startTestServer, type TestServer } from '../helpers/test-server';
 import { makeClaim, makeRebuttal, makeSource, makeSpeaker } from '../helpers/factories';
 
@@ -22,11 +23,11 @@ describe('relations through per-request DataLoaders', () => {
 
   it('resolves a nested query over 50 claims in a handful of SQL statements, not one per row', async () => {
     // nodes(ids:) is not planned into one statement (see nested-reads.test.ts): its relations go through the loaders.
-    const ids = dataOf<any>(await api.gql('{ claims(first: 50) { nodes { id } } }')).claims.nodes.map((node: any) => node.id);
+    const ids = dataOf(await api.gql('{ claims(first: 50) { nodes { id } } }')).claims.nodes.map((node) => node.id);
     api.statements.length = 0;
-    const data = dataOf<any>(await api.gql(`query($ids: [ID!]!) { nodes(ids: $ids) { ... on Claim { ${NESTED_CLAIM} } } }`, { ids }));
+    const data = dataOf(await api.gql<{ nodes: ClaimShape[] }>(`query($ids: [ID!]!) { nodes(ids: $ids) { ... on Claim { ${NESTED_CLAIM} } } }`, { ids }));
     expect(data.nodes).toHaveLength(50);
-    expect(data.nodes[0].rebuttals.nodes[0].counterclaim.speaker.name).toEqual(expect.any(String));
+    expect(data.nodes[0]!.rebuttals.nodes[0]!.counterclaim.speaker.name).toEqual(expect.any(String));
     // node types, claims by id, speakers, sources, rebuttals against, rebuttals made, counterclaims (+ their speakers
     // and sources, already cached or batched): a fixed number whatever the page size.
     expect(api.statements.length).toBeGreaterThan(0);
@@ -39,17 +40,17 @@ describe('relations through per-request DataLoaders', () => {
     }
     // The same records the planned read of the claims page answers with, in one statement.
     api.statements.length = 0;
-    const planned = dataOf<any>(await api.gql(`{ claims(first: 50) { nodes { ${NESTED_CLAIM} } } }`));
+    const planned = dataOf(await api.gql(`{ claims(first: 50) { nodes { ${NESTED_CLAIM} } } }`));
     expect(api.statements).toHaveLength(1);
     expect(planned.claims.nodes).toEqual(data.nodes);
   });
 
   it('batches nested connections across parents: 10 speakers with their claims and counts', async () => {
-    const ids = dataOf<any>(await api.gql('{ speakers(first: 10) { nodes { id } } }')).speakers.nodes.map((node: any) => node.id);
+    const ids = dataOf(await api.gql('{ speakers(first: 10) { nodes { id } } }')).speakers.nodes.map((node) => node.id);
     api.statements.length = 0;
-    const data = dataOf<any>(await api.gql(`query($ids: [ID!]!) { nodes(ids: $ids) { ... on Speaker { name claims(first: 3) { totalCount nodes { text source { title } } } } } }`, { ids }));
+    const data = dataOf(await api.gql<{ nodes: SpeakerShape[] }>(`query($ids: [ID!]!) { nodes(ids: $ids) { ... on Speaker { name claims(first: 3) { totalCount nodes { text source { title } } } } } }`, { ids }));
     expect(data.nodes).toHaveLength(10);
-    expect(data.nodes.every((speaker: any) => speaker.claims.totalCount === 5 && speaker.claims.nodes.length === 3)).toBe(true);
+    expect(data.nodes.every((speaker) => speaker.claims.totalCount === 5 && speaker.claims.nodes.length === 3)).toBe(true);
     expect(api.statements.length).toBeGreaterThan(0);
     expect(api.statements.length).toBeLessThanOrEqual(6);
   });

@@ -20,12 +20,12 @@ describe('filters', () => {
   afterAll(() => api.close());
 
   const claimTexts = async (text: string) =>
-    dataOf<any>(await api.gql(`query($text: String) { claims(filter: { text: $text }) { nodes { text } } }`, { text })).claims.nodes.map((node: { text: string }) => node.text);
+    dataOf(await api.gql(`query($text: String) { claims(filter: { text: $text }) { nodes { text } } }`, { text })).claims.nodes.map((node: { text: string }) => node.text);
   const searchTexts = async (text: string) =>
-    dataOf<any>(await api.gql(`query($text: String) { searchClaims(query: "percent_man", filter: { text: $text }) { nodes { claim { text } } } }`, { text }))
+    dataOf(await api.gql(`query($text: String) { searchClaims(query: "percent_man", filter: { text: $text }) { nodes { claim { text } } } }`, { text }))
       .searchClaims.nodes.map((node: { claim: { text: string } }) => node.claim.text);
   const organizations = async (filter: Record<string, string>) =>
-    dataOf<any>(await api.gql(`query($filter: ReviewFilter) { reviews(filter: $filter) { nodes { organizationName } } }`, { filter }))
+    dataOf(await api.gql(`query($filter: ReviewFilter) { reviews(filter: $filter) { nodes { organizationName } } }`, { filter }))
       .reviews.nodes.map((node: { organizationName: string }) => node.organizationName);
 
   it('claims(filter: { text }) finds the text itself: %, _ and \\ are no wildcards, case is still ignored', async () => {
@@ -63,7 +63,7 @@ describe('filters', () => {
 
   it('speakers(search) treats %, _ and \\ as the punctuation they are', async () => {
     const names = async (search: string) =>
-      dataOf<any>(await api.gql(`query($search: String) { speakers(search: $search) { nodes { name } } }`, { search })).speakers.nodes.map((node: { name: string }) => node.name);
+      dataOf(await api.gql(`query($search: String) { speakers(search: $search) { nodes { name } } }`, { search })).speakers.nodes.map((node: { name: string }) => node.name);
     await makeSpeaker(api.db.prisma, { name: 'Other Speaker' });
     for (const search of ['%', '_', '\\', '%%']) expect({ search, names: await names(search) }).toEqual({ search, names: [] });
     expect(await names('percent_man')).toEqual(['Percent_Man']);

@@ -5,11 +5,22 @@
 // answers `query cop { __typename }`; here that is / and /graphql.
 import { startTestServer, type TestServer } from '../helpers/test-server';
 
+interface CopError {
+  message: string;
+  extensions: Record<string, unknown>;
+}
+
+/** A response body as the checks read it: the errors of a check that expects some, the data fields it looks for. */
+interface CopBody {
+  data?: { __schema?: { types?: unknown }; __typename?: unknown; alias100?: unknown } | null;
+  errors: [CopError, ...CopError[]];
+}
+
 interface CopResponse {
   status: number;
   text: string;
   /** The body as JSON, or undefined when it is not JSON (graphql-cop's checks then find nothing). */
-  json: any;
+  json: CopBody | undefined;
 }
 
 const USER_AGENT = { 'user-agent': 'graphql-cop/1.14' };
@@ -26,9 +37,9 @@ describe.each(['', 'graphql'])('graphql-cop against a production server at /%s',
   async function send(request: Promise<Response>): Promise<CopResponse> {
     const response = await request;
     const text = await response.text();
-    let json: unknown;
+    let json: CopBody | undefined;
     try {
-      json = JSON.parse(text);
+      json = JSON.parse(text) as CopBody;
     } catch {
       json = undefined;
     }
@@ -57,15 +68,15 @@ describe.each(['', 'graphql'])('graphql-cop against a production server at /%s',
 
   it('field_suggestions: no "Did you mean"', async () => {
     const { json } = await graphQuery('query cop { __schema { directive } }');
-    expect(json.errors.length).toBeGreaterThan(0);
-    expect(json.errors.some((error: { message: string }) => error.message.includes('Did you mean'))).toBe(false);
+    expect(json?.errors.length).toBeGreaterThan(0);
+    expect(json?.errors.some((error) => error.message.includes('Did you mean'))).toBe(false);
   });
 
   it('introspection: no __schema.types, and a plain coded refusal', async () => {
     const { status, json } = await graphQuery('query cop { __schema { types { name fields { name } } } }');
-    expect(json.data?.__schema?.types).toBeUndefined();
+    expect(json?.data?.__schema?.types).toBeUndefined();
     expect(status).toBe(400);
-    expect(json.errors[0]).toMatchObject({ message: 'Introspection is disabled on this server', extensions: { code: 'INTROSPECTION_DISABLED' } });
+    expect(json?.errors[0]).toMatchObject({ message: 'Introspection is disabled on this server', extensions: { code: 'INTROSPECTION_DISABLED' } });
   });
 
   it('detect_graphiql: no IDE page for a browser', async () => {
@@ -81,9 +92,9 @@ describe.each(['', 'graphql'])('graphql-cop against a production server at /%s',
   it('alias_overloading: 101 aliases are refused', async () => {
     const aliases = Array.from({ length: 101 }, (_, i) => `alias${i}:__typename \n`).join('');
     const { status, json } = await graphQuery(`query cop { ${aliases} }`);
-    expect(json.data?.alias100).toBeUndefined();
+    expect(json?.data?.alias100).toBeUndefined();
     expect(status).toBe(400);
-    expect(json.errors[0].extensions).toMatchObject({ code: 'OPERATION_TOO_COMPLEX', limit: 'aliases', value: 101 });
+    expect(json?.errors[0].extensions).toMatchObject({ code: 'OPERATION_TOO_COMPLEX', limit: 'aliases', value: 101 });
   });
 
   it('batch_query: an array of 10 queries is not answered with 10 results', async () => {
@@ -93,20 +104,20 @@ describe.each(['', 'graphql'])('graphql-cop against a production server at /%s',
 
   it('trace_mode: no tracing in the extensions', async () => {
     const { text, json } = await graphQuery('query cop { __typename }');
-    expect(json.errors?.[0]?.extensions?.tracing).toBeUndefined();
+    expect(json?.errors?.[0]?.extensions?.tracing).toBeUndefined();
     expect(text.toLowerCase()).not.toContain('"tracing"');
   });
 
   it('directive_overloading: ten unknown directives do not come back as exactly ten errors', async () => {
     const { status, json } = await graphQuery('query cop { __typename @aa@aa@aa@aa@aa@aa@aa@aa@aa@aa }');
-    expect(json.errors.length).not.toBe(10);
+    expect(json?.errors.length).not.toBe(10);
     expect(status).toBe(400);
-    expect(json.errors.find((error: any) => error.extensions?.code === 'OPERATION_TOO_COMPLEX')?.extensions).toMatchObject({ limit: 'directives', value: 10 });
+    expect(json?.errors.find((error) => error.extensions?.code === 'OPERATION_TOO_COMPLEX')?.extensions).toMatchObject({ limit: 'directives', value: 10 });
   });
 
   it('circular_query_introspection: no types', async () => {
     const { json } = await graphQuery('query cop { __schema { types { fields { type { fields { type { fields { type { fields { type { name } } } } } } } } } } }');
-    expect(json.data?.__schema?.types).toBeUndefined();
+    expect(json?.data?.__schema?.types).toBeUndefined();
   });
 
   it('get_based_mutation: no mutation over GET', async () => {
@@ -121,16 +132,16 @@ describe.each(['', 'graphql'])('graphql-cop against a production server at /%s',
 
   it('unhandled_error_detection: no exception in the extensions of a syntax error', async () => {
     const { text, json } = await graphQuery('qwerty cop { abc }');
-    expect(json.errors[0].extensions.code).toBe('GRAPHQL_PARSE_FAILED');
-    expect(json.errors[0].extensions.exception).toBeUndefined();
+    expect(json?.errors[0].extensions.code).toBe('GRAPHQL_PARSE_FAILED');
+    expect(json?.errors[0].extensions.exception).toBeUndefined();
     expect(text.toLowerCase()).not.toContain('"exception"');
-    expect(json.errors[0].extensions).not.toHaveProperty('stacktrace');
+    expect(json?.errors[0].extensions).not.toHaveProperty('stacktrace');
   });
 
   it('field_duplication: 500 repeats of a field are refused', async () => {
     const { status, json } = await graphQuery(`query cop { ${'__typename \n'.repeat(500)}} `);
-    expect(json.data?.__typename).toBeUndefined();
+    expect(json?.data?.__typename).toBeUndefined();
     expect(status).toBe(400);
-    expect(json.errors[0].extensions).toMatchObject({ code: 'OPERATION_TOO_COMPLEX', limit: 'fieldRepeats', value: 500 });
+    expect(json?.errors[0].extensions).toMatchObject({ code: 'OPERATION_TOO_COMPLEX', limit: 'fieldRepeats', value: 500 });
   });
 });

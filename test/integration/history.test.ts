@@ -1,5 +1,6 @@
 // History as the API shows it: what each write path leaves, who may read it, its filters and pages, corrections of
 // published verdicts (Review.corrections, ClaimReview's `correction`), and records as of an earlier instant.
+import type { Connection, HistoryEntryShape, SpeakerShape } from '../helpers/api-shapes';
 import { dataOf, errorCodes, startTestServer, type TestServer } from '../helpers/test-server';
 
 const ENTRY = 'id entityType entityId action actor { kind keyId name } recordedAt changes { field before after } reason isCorrection requestId';
@@ -31,7 +32,7 @@ describe('history', () => {
     keys.reviewer = await api.createKey('REVIEWER', 'desk reviewer');
     keys.publisher = await api.createKey('PUBLISHER', 'editor-in-chief');
     keys.viewer = await api.createKey('VIEWER', 'reader');
-    const idOf = async (key: string) => dataOf<any>(await api.gql('{ viewer { id } }', {}, key)).viewer.id as string;
+    const idOf = async (key: string) => dataOf(await api.gql('{ viewer { id } }', {}, key)).viewer.id as string;
     ids.admin = await idOf(api.adminKey);
     ids.editor = await idOf(keys.editor);
     ids.reviewer = await idOf(keys.reviewer);
@@ -40,17 +41,17 @@ describe('history', () => {
   afterAll(() => api.close());
 
   /** Runs a mutation (with `key`), returning its data. */
-  const write = async (query: string, variables: Record<string, unknown>, key: string = api.adminKey) => dataOf<any>(await api.gql(query, variables, key));
+  const write = async (query: string, variables: Record<string, unknown>, key: string = api.adminKey) => dataOf(await api.gql(query, variables, key));
   const lastId = async () => BigInt((await api.db.prisma.$queryRaw<{ id: string | null }[]>`SELECT max(id)::text AS id FROM history_entries`)[0]?.id ?? '0');
   /** The entries `run` left, oldest first (as the admin reads them). */
   const entriesOf = async (run: () => Promise<unknown>): Promise<Entry[]> => {
     const mark = await lastId();
     await run();
-    const { history } = dataOf<any>(await api.gql(HISTORY, { first: 100 }));
+    const { history } = dataOf(await api.gql(HISTORY, { first: 100 }));
     return (history.nodes as Entry[]).filter((entry) => BigInt(entry.id) > mark).reverse();
   };
   const history = async (filter: Record<string, unknown>, key: string | null = api.adminKey, first = 100) =>
-    dataOf<any>(await api.gql(HISTORY, { filter, first }, key)).history as { totalCount: number; nodes: Entry[] };
+    dataOf(await api.gql(HISTORY, { filter, first }, key)).history as { totalCount: number; nodes: Entry[] };
 
   const CREATE_SPEAKER = 'mutation($input: CreateSpeakerInput!, $reason: String) { createSpeaker(input: $input, reason: $reason) { id } }';
   const CREATE_CLAIM = 'mutation($input: CreateClaimInput!, $reason: String) { createClaim(input: $input, reason: $reason) { id } }';
@@ -175,7 +176,7 @@ describe('history', () => {
     const kept = await history({ entityId: claimId });
     expect(kept.nodes.map((entry) => entry.action)).toEqual(['DELETE', 'UPDATE', 'CREATE']);
     expect(kept.nodes[0]!.changes).toEqual(expect.arrayContaining([{ field: 'text', before: 'Its last words.', after: null }]));
-    expect(dataOf<any>(await api.gql('query($id: ID!) { claim(id: $id) { id } }', { id: claimId })).claim).toBeNull();
+    expect(dataOf(await api.gql('query($id: ID!) { claim(id: $id) { id } }', { id: claimId })).claim).toBeNull();
   });
 
   it('cannot be changed or removed, even by a direct UPDATE or DELETE, and the API has no mutation for it', async () => {
@@ -184,7 +185,7 @@ describe('history', () => {
     await expect(api.db.prisma.$executeRaw`DELETE FROM history_entries`).rejects.toThrow(/append-only/);
     const rewritten = await api.db.prisma.$queryRaw<{ count: number }[]>`SELECT count(*)::int AS count FROM history_entries WHERE reason = 'rewritten'`;
     expect(rewritten).toEqual([{ count: 0 }]);
-    const mutations = dataOf<any>(await api.gql('{ __schema { mutationType { fields { name } } } }')).__schema.mutationType.fields.map((field: { name: string }) => field.name);
+    const mutations = dataOf(await api.gql('{ __schema { mutationType { fields { name } } } }')).__schema.mutationType.fields.map((field: { name: string }) => field.name);
     expect(mutations.filter((name: string) => /histor|correction/i.test(name))).toEqual([]);
   });
 
@@ -203,7 +204,7 @@ describe('history', () => {
       const everything = await history({}, reader, 100);
       expect(everything.nodes.some((entry) => entry.entityId === draft)).toBe(false);
       const FIELD = 'query($draft: ID!, $published: ID!) { a: claim(id: $draft) { history { totalCount nodes { id } } } b: claim(id: $published) { history { totalCount } reviews { nodes { history { totalCount } } } } }';
-      const fields = dataOf<any>(await api.gql(FIELD, { draft, published }, reader));
+      const fields = dataOf(await api.gql(FIELD, { draft, published }, reader));
       expect(fields).toEqual({ a: { history: { totalCount: 0, nodes: [] } }, b: { history: { totalCount: 4 }, reviews: { nodes: [{ history: { totalCount: 1 } }] } } });
     }
     const editor = await history({ entityId: draft }, keys.editor);
@@ -236,28 +237,29 @@ describe('history', () => {
     const seen: string[] = [];
     let after: string | null = null;
     do {
-      const page: any = dataOf<any>(await api.gql(HISTORY, { filter: { entityId: claimId }, first: 3, after })).history;
+      const page: Connection<HistoryEntryShape> = dataOf(await api.gql(HISTORY, { filter: { entityId: claimId }, first: 3, after })).history;
       seen.push(...page.nodes.map((entry: Entry) => entry.id));
       after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
     } while (after);
     expect(seen).toHaveLength(4);
     expect([...seen].sort((a, b) => (BigInt(b) > BigInt(a) ? 1 : -1))).toEqual(seen);
-    const paged = dataOf<any>(await api.gql(`query($id: ID!) { claim(id: $id) { history(first: 1) { pageInfo { endCursor } nodes { action } } } }`, { id: claimId })).claim.history;
+    const paged = dataOf(await api.gql(`query($id: ID!) { claim(id: $id) { history(first: 1) { pageInfo { endCursor } nodes { action } } } }`, { id: claimId })).claim.history;
     expect(paged.nodes).toEqual([{ action: 'STATUS' }]);
-    const next = dataOf<any>(await api.gql(`query($id: ID!, $after: String) { claim(id: $id) { history(first: 2, after: $after) { nodes { action } } } }`, { id: claimId, after: paged.pageInfo.endCursor })).claim.history;
+    const next = dataOf(await api.gql(`query($id: ID!, $after: String) { claim(id: $id) { history(first: 2, after: $after) { nodes { action } } } }`, { id: claimId, after: paged.pageInfo.endCursor })).claim.history;
     expect(next.nodes).toEqual([{ action: 'UPDATE' }, { action: 'UPDATE' }]);
 
     const refused = async (variables: Record<string, unknown>) => (await api.gql(HISTORY, variables)).errors?.[0]?.extensions;
     expect(await refused({ after: 'garbage' })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
     expect(await refused({ filter: { since: '2026-01-02T00:00:00Z', until: '2026-01-01T00:00:00Z' } })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.until' });
-    expect(await refused({ filter: { entityId: 'nope' } })).toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect(await refused({ filter: { entityId: 'nope' } })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.entityId' });
+    expect(await refused({ filter: { actorId: 'nope' } })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.actorId' });
   });
 
   it("reads many records' history in one statement per batch", async () => {
     const speakerId = await speaker('Batched speaker');
     for (const text of ['One.', 'Two.', 'Three.']) await claim(speakerId, text);
     api.statements.length = 0;
-    const { speakers } = dataOf<any>(await api.gql(`query($id: ID!) { speakers: speaker(id: $id) { claims { nodes { history { nodes { action } } } } } }`, { id: speakerId }));
+    const { speakers } = dataOf(await api.gql<{ speakers: SpeakerShape }>(`query($id: ID!) { speakers: speaker(id: $id) { claims { nodes { history { nodes { action } } } } } }`, { id: speakerId }));
     expect(speakers.claims.nodes).toEqual(Array(3).fill({ history: { nodes: [{ action: 'CREATE' }] } }));
     expect(api.statements.filter((sql) => sql.includes('history_entries'))).toHaveLength(1);
   });
@@ -276,15 +278,15 @@ describe('history', () => {
 
     const READ = `query($id: ID!) { review(id: $id) { corrections { id entityType action reason recordedAt changes { field before after } actor { name } } claimReview schemaOrg { correction { type text datePublished } } } }`;
     for (const reader of [null, keys.editor]) {
-      const { review: read } = dataOf<any>(await api.gql(READ, { id: reviewId }, reader));
+      const { review: read } = dataOf(await api.gql(READ, { id: reviewId }, reader));
       expect(read.corrections).toEqual([
         { id: corrected[0]!.id, entityType: 'REVIEW', action: 'UPDATE', reason, recordedAt: corrected[0]!.recordedAt, changes: [{ field: 'rating', before: 'FALSE', after: 'MOSTLY_FALSE' }], actor: { name: 'editor-in-chief' } },
       ]);
       expect(read.claimReview.correction).toEqual([{ '@type': 'CorrectionComment', text: reason, datePublished: corrected[0]!.recordedAt }]);
       expect(read.schemaOrg.correction).toEqual([{ type: 'CorrectionComment', text: reason, datePublished: corrected[0]!.recordedAt }]);
     }
-    const claimReviews = dataOf<any>(await api.gql('query($id: ID!) { claim(id: $id) { claimReviews } }', { id: claimId })).claim.claimReviews;
-    expect(claimReviews.map((json: { correction: unknown }) => json.correction)).toEqual([[expect.objectContaining({ text: reason })]]);
+    const claimReviews = dataOf(await api.gql('query($id: ID!) { claim(id: $id) { claimReviews } }', { id: claimId })).claim.claimReviews;
+    expect(claimReviews.map((json) => json.correction)).toEqual([[expect.objectContaining({ text: reason })]]);
   });
 
   it('requires a reason to retract a published claim, and shows the retraction as a correction on its reviews', async () => {
@@ -299,7 +301,7 @@ describe('history', () => {
     const reason = 'Retracted: the quote was misattributed.';
     const retracted = await entriesOf(() => write(SET_STATUS, { id: claimId, status: 'IN_REVIEW', reason }, keys.publisher));
     expect(retracted).toEqual([expect.objectContaining({ entityType: 'CLAIM', action: 'STATUS', isCorrection: true, reason, changes: [{ field: 'reviewStatus', before: 'PUBLISHED', after: 'IN_REVIEW' }] })]);
-    const { review: read } = dataOf<any>(await api.gql('query($id: ID!) { review(id: $id) { corrections { entityType action reason } claimReview } }', { id: reviewId }, null));
+    const { review: read } = dataOf(await api.gql('query($id: ID!) { review(id: $id) { corrections { entityType action reason } claimReview } }', { id: reviewId }, null));
     expect(read.corrections).toEqual([{ entityType: 'CLAIM', action: 'STATUS', reason }]);
     expect(read.claimReview.correction).toEqual([{ '@type': 'CorrectionComment', text: reason, datePublished: retracted[0]!.recordedAt }]);
     // Now unpublished, its history is for editors only.
@@ -327,7 +329,7 @@ describe('history', () => {
     await write(DELETE('Review'), { id: secondReview });
 
     const AS_OF = `query($id: ID!, $asOf: DateTimeISO) { claim(id: $id, asOf: $asOf) { id text reviewStatus speaker { id } reviews { totalCount nodes { id rating } } claimReviews } }`;
-    const asOf = async (at: Date, key: string | null = keys.editor) => dataOf<any>(await api.gql(AS_OF, { id: claimId, asOf: at.toISOString() }, key)).claim;
+    const asOf = async (at: Date, key: string | null = keys.editor) => dataOf(await api.gql(AS_OF, { id: claimId, asOf: at.toISOString() }, key)).claim;
     expect(await asOf(beforeAll)).toBeNull();
     expect(await asOf(first)).toMatchObject({ id: claimId, text: 'The first wording.', reviewStatus: 'UNREVIEWED', reviews: { totalCount: 1, nodes: [{ id: firstReview, rating: 'FALSE' }] } });
     expect(await asOf(second)).toMatchObject({
@@ -336,10 +338,10 @@ describe('history', () => {
       reviews: { totalCount: 2, nodes: [{ id: firstReview, rating: 'MOSTLY_FALSE' }, { id: secondReview, rating: 'MIXED' }] },
     });
     expect((await asOf(new Date())).reviews).toEqual({ totalCount: 1, nodes: [{ id: firstReview, rating: 'MOSTLY_FALSE' }] });
-    expect(dataOf<any>(await api.gql(AS_OF, { id: claimId, asOf: null })).claim).toMatchObject({ text: 'The second wording.', reviewStatus: 'IN_REVIEW' });
+    expect(dataOf(await api.gql(AS_OF, { id: claimId, asOf: null })).claim).toMatchObject({ text: 'The second wording.', reviewStatus: 'IN_REVIEW' });
 
     const REVIEW = 'query($id: ID!, $asOf: DateTimeISO) { review(id: $id, asOf: $asOf) { id rating } }';
-    const reviewAsOf = async (id: string, at: Date) => dataOf<any>(await api.gql(REVIEW, { id, asOf: at.toISOString() }, keys.editor)).review;
+    const reviewAsOf = async (id: string, at: Date) => dataOf(await api.gql(REVIEW, { id, asOf: at.toISOString() }, keys.editor)).review;
     expect(await reviewAsOf(firstReview, first)).toEqual({ id: firstReview, rating: 'FALSE' });
     expect(await reviewAsOf(secondReview, first)).toBeNull();
     expect(await reviewAsOf(secondReview, second)).toEqual({ id: secondReview, rating: 'MIXED' });
@@ -350,7 +352,7 @@ describe('history', () => {
     const viewer = await api.gql(AS_OF, { id: claimId, asOf: first.toISOString() }, keys.viewer);
     expect(viewer.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', requiredRole: 'EDITOR' });
     const { claimId: publishedId } = await publishedClaim('Published, read by anyone.');
-    const publicRead = dataOf<any>(await api.gql(AS_OF, { id: publishedId, asOf: new Date().toISOString() }, null)).claim;
+    const publicRead = dataOf(await api.gql(AS_OF, { id: publishedId, asOf: new Date().toISOString() }, null)).claim;
     expect(publicRead).toMatchObject({ text: 'Published, read by anyone.', reviewStatus: 'PUBLISHED', reviews: { totalCount: 1 } });
   });
 });

@@ -136,7 +136,7 @@ describe('Idempotency-Key', () => {
     await api.db.prisma.claim.deleteMany({ where: { text: 'Same shape' } });
     const keyed = dataOf(await api.post(mutation, input('Same shape'), key('shape-1')));
     expect(keyed).toEqual(plain);
-    expect(keyed.createClaim.rebuts.nodes[0].claim.rebuttals.nodes).toEqual([{ counterclaim: { text: 'Same shape' } }]);
+    expect(keyed.createClaim.rebuts.nodes[0]!.claim.rebuttals.nodes).toEqual([{ counterclaim: { text: 'Same shape' } }]);
   });
 
   it('lets an expired key be used again, and deletes expired keys lazily', async () => {

@@ -89,7 +89,7 @@ describe('input rules', () => {
 
   it('takes tab and line breaks in free text, and no control character in a name', async () => {
     const text = 'First line\n\tSecond line\r\nThird';
-    const claim = dataOf<any>(await withVariable(createClaim!, text)).createClaim;
+    const claim = dataOf(await withVariable(createClaim!, text)).createClaim;
     expect((await api.db.prisma.claim.findUniqueOrThrow({ where: { id: claim.id } })).text).toBe(text);
     for (const control of ['\t', '\n', '\r', '\u0007', '\u001b', '\u007f', '\u0085', '\u009f']) {
       await expectRefused('input.name', () => withVariable(createSpeaker!, `Jens${control}Stoltenberg`), /control characters/);
@@ -98,7 +98,7 @@ describe('input rules', () => {
     const review = await api.gql(`mutation($input: CreateReviewInput!) { createReview(input: $input) { summary } }`, {
       input: { claimId, rating: 'TRUE', organizationName: 'Desk', summary: text },
     });
-    expect(dataOf<any>(review).createReview.summary).toBe(text);
+    expect(dataOf(review).createReview.summary).toBe(text);
     for (const control of ['\u0001', '\u001f', '\u007f', '\u0080', '\u009b']) {
       await expectRefused('input.text', () => withVariable(createClaim!, `a${control}b`), /control characters other than tab and line breaks/);
     }
@@ -109,7 +109,7 @@ describe('input rules', () => {
       await expectRefused('input.name', () => withVariable(createSpeaker!, `Jens${bidi}`), /bidirectional formatting/);
     }
     const balanced = 'He said \u2067\u05e9\u05dc\u05d5\u05dd\u2069 and \u202bembedded \u2066nested\u2069\u202c.';
-    const claim = dataOf<any>(await withVariable(createClaim!, balanced)).createClaim;
+    const claim = dataOf(await withVariable(createClaim!, balanced)).createClaim;
     expect((await api.db.prisma.claim.findUniqueOrThrow({ where: { id: claim.id } })).text).toBe(balanced);
     for (const unbalanced of ['evil \u202e txt', 'open \u2067 isolate', 'stray \u202c', 'crossed \u202b\u2066\u202c\u2069']) {
       await expectRefused('input.text', () => withVariable(createClaim!, unbalanced), /bidirectional/);
@@ -118,7 +118,7 @@ describe('input rules', () => {
 
   it('stores text as sent: not normalised, astral characters kept', async () => {
     const decomposed = 'Caf\u0065\u0301 \u{1f600} \u00e9';
-    const claim = dataOf<any>(await withVariable(createClaim!, decomposed)).createClaim;
+    const claim = dataOf(await withVariable(createClaim!, decomposed)).createClaim;
     const stored = (await api.db.prisma.claim.findUniqueOrThrow({ where: { id: claim.id } })).text;
     expect([...stored].map((char) => char.codePointAt(0))).toEqual([...decomposed].map((char) => char.codePointAt(0)));
   });
@@ -162,7 +162,7 @@ describe('input rules', () => {
     const create = (aliases: string[]) => api.gql(`mutation($input: CreateSpeakerInput!) { createSpeaker(input: $input) { aliases } }`, { input: { name: 'Jens', aliases } });
     expect((await create(['NATO chief', ' ']))?.errors?.[0]?.extensions).toMatchObject({ field: 'input.aliases', violations: [{ message: 'each of aliases must not be blank' }] });
     expect((await create(['NATO chief', ' nato CHIEF']))?.errors?.[0]?.extensions).toMatchObject({ field: 'input.aliases', violations: [{ message: 'aliases must not repeat a name (ignoring case)' }] });
-    expect(dataOf<any>(await create(Array.from({ length: 20 }, (_, index) => `Alias ${index}`))).createSpeaker.aliases).toHaveLength(20);
+    expect(dataOf(await create(Array.from({ length: 20 }, (_, index) => `Alias ${index}`))).createSpeaker.aliases).toHaveLength(20);
     const nested = await api.gql(`mutation($input: CreateClaimInput!) { createClaim(input: $input) { id } }`, {
       input: { text: 'x', kind: 'QUOTE', speakerId, rebuts: [{ claimId, stance: 'REFUTES' }, { claimId: 'not-an-id', stance: 'REFUTES' }] },
     });

@@ -2,9 +2,9 @@
 // src/graphql/read-plan.ts and src/db/nested-read.ts). Each query here is answered twice: planned, through the root
 // field, and through the loaders, by nodes(ids:) (which the planner does not read for): the answers must be equal.
 import { makeClaim, makeRebuttal, makeSource, makeSpeaker } from '../helpers/factories';
+import type { ApiData, ClaimShape } from '../helpers/api-shapes';
 import { dataOf, startTestServer, type TestServer } from '../helpers/test-server';
 
-type Json = Record<string, any>;
 
 describe('nested reads: one statement for the everyday root fields, whatever relations are selected', () => {
   let api: TestServer;
@@ -36,16 +36,16 @@ describe('nested reads: one statement for the everyday root fields, whatever rel
   afterAll(() => api.close());
 
   /** The query's data, and the statements it sent. */
-  async function run(query: string, variables: Json = {}): Promise<{ data: Json; statements: string[] }> {
+  async function run<TData = ApiData>(query: string, variables: Record<string, unknown> = {}): Promise<{ data: TData; statements: string[] }> {
     api.statements.length = 0;
-    const data = dataOf<Json>(await api.gql(query, variables));
+    const data = dataOf(await api.gql<TData>(query, variables));
     return { data, statements: [...api.statements] };
   }
 
   /** The records of `ids` with the selection, read through the loaders. */
-  async function throughLoaders(type: string, ids: string[], selection: string, variables: Json = {}, variableDefinitions = ''): Promise<Json[]> {
+  async function throughLoaders(type: string, ids: string[], selection: string, variables: Record<string, unknown> = {}, variableDefinitions = ''): Promise<unknown[]> {
     const { data } = await run(`query($ids: [ID!]! ${variableDefinitions}) { nodes(ids: $ids) { ... on ${type} { ${selection} } } }`, { ...variables, ids });
-    return data.nodes as Json[];
+    return data.nodes;
   }
 
   const CLAIM_PAGE = `id text kind statedAt
@@ -62,10 +62,10 @@ describe('nested reads: one statement for the everyday root fields, whatever rel
     expect(data.claim.rebuttals.edges).toHaveLength(10);
     expect(data.claim.rebuttals.pageInfo.hasNextPage).toBe(true);
     expect(data.claim.rebuts.nodes).toHaveLength(3);
-    expect(data.claim.reviews.nodes.map((review: Json) => review.publishedAt)).toEqual(Array(3).fill('2020-01-01T10:00:00.000Z'));
+    expect(data.claim.reviews.nodes.map((review) => review.publishedAt)).toEqual(Array(3).fill('2020-01-01T10:00:00.000Z'));
     expect(data.claim.statedAt).toBe('2019-02-01');
-    const sources = data.claim.rebuttals.edges.map((edge: Json) => edge.node.counterclaim.source);
-    expect(sources.filter((source: Json | null) => source === null)).toHaveLength(5);
+    const sources = data.claim.rebuttals.edges.map((edge) => edge.node.counterclaim.source);
+    expect(sources.filter((source) => source === null)).toHaveLength(5);
     expect(await throughLoaders('Claim', [hub], CLAIM_PAGE)).toEqual([data.claim]);
   });
 
@@ -76,7 +76,7 @@ describe('nested reads: one statement for the everyday root fields, whatever rel
     expect(first.data.claims.totalCount).toBe(13);
     const second = await run(LIST, { after: first.data.claims.pageInfo.endCursor });
     expect(second.statements).toHaveLength(1);
-    const ids = [...first.data.claims.edges, ...second.data.claims.edges].map((edge: Json) => edge.node.id);
+    const ids = [...first.data.claims.edges, ...second.data.claims.edges].map((edge) => edge.node.id);
     expect(ids).toEqual(claimIds.slice(0, 10));
     // A total not selected is not counted.
     const untotalled = await run('{ claims(first: 2) { nodes { id } } }');
@@ -128,12 +128,12 @@ describe('nested reads: one statement for the everyday root fields, whatever rel
     const SPEAKER = 'id name claims(first: 2) { totalCount nodes { id rebuttals(first: 2) { nodes { counterclaim { speaker { name } } } } } }';
     const speaker = await run(`query($slug: String) { speaker(slug: $slug) { ${SPEAKER} } }`, { slug: speakerSlug });
     expect(speaker.statements).toHaveLength(1);
-    expect(speaker.data.speaker.claims.nodes[0].rebuttals.nodes).toHaveLength(2);
+    expect(speaker.data.speaker.claims.nodes[0]!.rebuttals.nodes).toHaveLength(2);
     expect(await throughLoaders('Speaker', [speakerId], SPEAKER)).toEqual([speaker.data.speaker]);
 
     const speakers = await run(`{ speakers(first: 10) { nodes { ${SPEAKER} } } }`);
     expect(speakers.statements).toHaveLength(1);
-    const speakerIds = speakers.data.speakers.nodes.map((node: Json) => node.id);
+    const speakerIds = speakers.data.speakers.nodes.map((node) => node.id);
     expect(await throughLoaders('Speaker', speakerIds, SPEAKER)).toEqual(speakers.data.speakers.nodes);
 
     const SOURCE = 'id title claims(first: 3) { totalCount nodes { text speaker { name } rebuts { nodes { claim { text } } } } }';
@@ -148,7 +148,7 @@ describe('nested reads: one statement for the everyday root fields, whatever rel
     const REVIEW = 'id organizationName claim { text speaker { name } rebuttals(first: 1) { nodes { counterclaim { text } } } }';
     const reviews = await run(`query($id: ID!) { reviews(filter: { claimId: $id }) { nodes { ${REVIEW} } } }`, { id: hub });
     expect(reviews.statements).toHaveLength(1);
-    const reviewIds = reviews.data.reviews.nodes.map((node: Json) => node.id);
+    const reviewIds = reviews.data.reviews.nodes.map((node) => node.id);
     expect(await throughLoaders('Review', reviewIds, REVIEW)).toEqual(reviews.data.reviews.nodes);
     const review = await run(`query($id: ID!) { review(id: $id) { ${REVIEW} } }`, { id: reviewIds[0] });
     expect(review.statements).toHaveLength(1);
@@ -161,11 +161,11 @@ describe('nested reads: one statement for the everyday root fields, whatever rel
     const first = await run(SEARCH);
     expect(first.statements).toHaveLength(1);
     expect(first.data.searchClaims.totalCount).toBe(12);
-    const claims = first.data.searchClaims.edges.map((edge: Json) => edge.node.claim);
+    const claims = first.data.searchClaims.edges.map((edge) => edge.node.claim);
     expect(claims).toHaveLength(4);
-    expect(await throughLoaders('Claim', claims.map((claim: Json) => claim.id), CLAIM)).toEqual(claims);
+    expect(await throughLoaders('Claim', claims.map((claim) => claim.id), CLAIM)).toEqual(claims);
     const next = await run(SEARCH, { after: first.data.searchClaims.pageInfo.endCursor });
-    expect(next.data.searchClaims.edges.map((edge: Json) => edge.node.claim.id)).not.toContain(claims[0].id);
+    expect(next.data.searchClaims.edges.map((edge) => edge.node.claim.id)).not.toContain(claims[0]!.id);
     // Past the last hit there is no row to carry the total: it is still right.
     let after = next.data.searchClaims.pageInfo.endCursor;
     for (let page = 0; page < 2; page += 1) after = (await run(SEARCH, { after })).data.searchClaims.pageInfo.endCursor ?? after;
@@ -186,7 +186,7 @@ describe('nested reads: one statement for the everyday root fields, whatever rel
       { withClaims: true, skipMore: false },
       { withClaims: false, skipMore: true },
     ]) {
-      const planned = await run(`query($id: ID!, $withClaims: Boolean!, $skipMore: Boolean!) { claim(id: $id) { ${SELECTION} } } ${FRAGMENT}`, {
+      const planned = await run<{ claim: ClaimShape & { b?: unknown; more?: unknown } }>(`query($id: ID!, $withClaims: Boolean!, $skipMore: Boolean!) { claim(id: $id) { ${SELECTION} } } ${FRAGMENT}`, {
         id: hub,
         ...variables,
       });

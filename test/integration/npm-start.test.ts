@@ -132,7 +132,7 @@ describe('npm start', () => {
       // The key is printed before the line that says the server is serving.
       while (!/claimtrace is serving/.test(first.output())) await new Promise((resolve) => setTimeout(resolve, 50));
       const key = /^ {4}(ctk_[0-9a-f]{16}_[A-Za-z0-9_-]{43})$/m.exec(first.output())?.[1];
-      expect(key).toBeDefined();
+      expect(key).toMatch(/^ctk_/);
       // Plain lines, not a JSON log line; how to send it, in the explorer and with curl against the served URL.
       expect(first.output().split('\n').filter((line) => line.includes(key!)).every((line) => !line.startsWith('{'))).toBe(true);
       expect(first.output()).toContain(`curl ${first.url}graphql -H 'content-type: application/json' -H 'Authorization: Bearer ${key}'`);

@@ -1,6 +1,7 @@
 import { getIntrospectionQuery } from 'graphql';
 import { DEFAULT_OPERATION_LIMITS } from '../../src/config';
 import { makeClaim, makeRebuttal, makeSpeaker } from '../helpers/factories';
+import type { ApiData, ClaimShape, Connection, TraceShape } from '../helpers/api-shapes';
 import { dataOf, startTestServer, type GraphQLResponse, type TestServer } from '../helpers/test-server';
 
 const LIMITS = DEFAULT_OPERATION_LIMITS;
@@ -37,9 +38,9 @@ describe('operation limits', () => {
   afterAll(() => api.close());
 
   /** The response, and the SQL statements the operation ran. */
-  async function run(query: string, variables?: Record<string, unknown>) {
+  async function run<TData = ApiData>(query: string, variables?: Record<string, unknown>) {
     api.statements.length = 0;
-    const response = await api.gql(query, variables);
+    const response = await api.gql<TData>(query, variables);
     return { response, statements: [...api.statements] };
   }
 
@@ -54,7 +55,7 @@ describe('operation limits', () => {
 
   it('refuses a chain within the depth limit by its cost: each level multiplies by the page size', async () => {
     const allowed = await run(rebuttalChain(cycle[0]!, 2));
-    expect(dataOf<any>(allowed.response).claim.rebuttals.nodes).toHaveLength(2);
+    expect(dataOf(allowed.response).claim.rebuttals.nodes).toHaveLength(2);
 
     const { response, statements } = await run(rebuttalChain(cycle[0]!, 3, 100));
     const error = refusal(response, 'cost');
@@ -74,16 +75,16 @@ describe('operation limits', () => {
     const sixteen = await run(aliased(LIMITS.aliases + 1, 'claims(first: 100) { nodes { text } }'));
     expect(refusal(sixteen.response, 'aliases').extensions?.value).toBe(LIMITS.aliases + 1);
     expect(sixteen.statements).toEqual([]);
-    const fifteen = await run(aliased(LIMITS.aliases, 'claims(first: 100) { nodes { text } }'));
-    expect(dataOf<any>(fifteen.response).a0.nodes).toHaveLength(3);
+    const fifteen = await run<{ a0: Connection<ClaimShape> }>(aliased(LIMITS.aliases, 'claims(first: 100) { nodes { text } }'));
+    expect(dataOf(fifteen.response).a0.nodes).toHaveLength(3);
   });
 
   it('runs one trace(maxNodes: 5000, depth: 10), and refuses it aliased 50 times (tokens, or aliases) or 3 times (cost)', async () => {
     const trace = `trace(claimId: "${cycle[0]}", maxNodes: 5000, depth: 10) {
       truncated nodes { depth claim { id text statedAt speaker { name } } } edges { id stance claim { id } counterclaim { id } } }`;
     const one = await run(`{ ${trace} }`);
-    expect(dataOf<any>(one.response).trace.nodes).toHaveLength(3);
-    expect(dataOf<any>(await api.gql(aliased(2, trace))).a1.edges).toHaveLength(6);
+    expect(dataOf(one.response).trace.nodes).toHaveLength(3);
+    expect(dataOf(await api.gql<{ a1: TraceShape }>(aliased(2, trace))).a1.edges).toHaveLength(6);
 
     const fifty = await run(aliased(50, trace));
     refusal(fifty.response, 'tokens');
@@ -97,9 +98,9 @@ describe('operation limits', () => {
   it('prices page sizes given as variables, request by request', async () => {
     const query = `query($n: Int!) { claims(first: $n) { nodes {
       rebuttals(first: 100) { nodes { counterclaim { rebuttals(first: 100) { nodes { counterclaim { text } } } } } } } } }`;
-    expect(dataOf<any>(await api.gql(query, { n: 1 })).claims.nodes).toHaveLength(1);
+    expect(dataOf(await api.gql(query, { n: 1 })).claims.nodes).toHaveLength(1);
     refusal(await api.gql(query, { n: 100 }), 'cost');
-    expect(dataOf<any>(await api.gql(query, { n: 1 })).claims.nodes).toHaveLength(1);
+    expect(dataOf(await api.gql(query, { n: 1 })).claims.nodes).toHaveLength(1);
     // A bad variable is the executor's BAD_USER_INPUT, and a page over the maximum the field's own, not a cost.
     expect((await api.gql(query, { n: 'many' })).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect((await api.gql('{ claims(first: 100000) { nodes { id } } }')).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
@@ -116,12 +117,12 @@ describe('operation limits', () => {
     // Through fragments as well: each spread brings the fragment's fields again.
     const spread = await run(`{ ${'...F '.repeat(LIMITS.fieldRepeats + 1)} } fragment F on Query { __typename }`);
     expect(refusal(spread.response, 'fieldRepeats').extensions?.value).toBe(LIMITS.fieldRepeats + 1);
-    expect(dataOf<any>(await api.gql(`{ ${'__typename '.repeat(LIMITS.fieldRepeats)} }`)).__typename).toBe('Query');
+    expect(dataOf(await api.gql<{ __typename: string }>(`{ ${'__typename '.repeat(LIMITS.fieldRepeats)} }`)).__typename).toBe('Query');
   });
 
   it('lets the full introspection query of GraphiQL and Sandbox through', async () => {
     const query = getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, schemaDescription: true, inputValueDeprecation: true, oneOf: true });
-    expect(dataOf<any>(await api.gql(query)).__schema.queryType).toEqual({ name: 'Query', kind: 'OBJECT' });
+    expect(dataOf(await api.gql<{ __schema: { queryType: { name: string; kind: string } } }>(query)).__schema.queryType).toEqual({ name: 'Query', kind: 'OBJECT' });
   });
 
   it('applies to queries sent with GET too', async () => {
@@ -139,7 +140,7 @@ describe('operation limits from the configuration', () => {
   afterAll(() => api.close());
 
   it('refuses by the configured limits', async () => {
-    expect(dataOf<any>(await api.gql('{ speakers { nodes { name } } }')).speakers.nodes).toEqual([]);
+    expect(dataOf(await api.gql('{ speakers { nodes { name } } }')).speakers.nodes).toEqual([]);
     const deep = await api.gql('{ speakers { nodes { claims { totalCount } } } }');
     expect(deep.errors?.find((error) => error.extensions?.limit === 'depth')?.extensions).toMatchObject({ max: 3, value: 4 });
     const costly = await api.gql('{ speakers(first: 30) { nodes { name } } }');

@@ -19,14 +19,14 @@ describe('rebuttals', () => {
   afterAll(() => api.close());
 
   it('records that one claim counters another, visible from both ends', async () => {
-    const rebuttal = dataOf<any>(await api.gql(CREATE_REBUTTAL, { input: { claimId, counterclaimId, stance: 'DISPUTES', rationale: 'questions the evidence' } }))
+    const rebuttal = dataOf(await api.gql(CREATE_REBUTTAL, { input: { claimId, counterclaimId, stance: 'DISPUTES', rationale: 'questions the evidence' } }))
       .createRebuttal;
     expect(rebuttal).toMatchObject({
       stance: 'DISPUTES',
       claim: { text: 'Russia built illegal missiles' },
       counterclaim: { text: 'Intelligence was tweaked', speaker: { name: 'Sergei Ryabkov' } },
     });
-    const ends = dataOf<any>(
+    const ends = dataOf(
       await api.gql(`query($a: ID!, $b: ID!) { a: claim(id: $a) { ...ends } b: claim(id: $b) { ...ends } }
                 fragment ends on Claim { rebuttals { nodes { id } } rebuts { nodes { id } } }`, {
         a: claimId,
@@ -58,12 +58,12 @@ describe('rebuttals', () => {
 
   it('updates and deletes a rebuttal; a missing one is NOT_FOUND', async () => {
     const { id } = await api.db.prisma.rebuttal.findFirstOrThrow({ where: { claimId, counterclaimId } });
-    const updated = dataOf<any>(await api.gql(`mutation($id: ID!) { updateRebuttal(id: $id, input: { stance: REFUTES, rationale: null }) { stance rationale } }`, { id }));
+    const updated = dataOf(await api.gql(`mutation($id: ID!) { updateRebuttal(id: $id, input: { stance: REFUTES, rationale: null }) { stance rationale } }`, { id }));
     expect(updated.updateRebuttal).toEqual({ stance: 'REFUTES', rationale: null });
     dataOf(await api.gql(`mutation($id: ID!) { deleteRebuttal(id: $id) { id } }`, { id }));
     const again = await api.gql(`mutation($id: ID!) { deleteRebuttal(id: $id) { id } }`, { id });
     expect(again.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'id' });
-    expect(dataOf<any>(await api.gql(`query($id: ID!) { rebuttal(id: $id) { id } }`, { id })).rebuttal).toBeNull();
+    expect(dataOf(await api.gql(`query($id: ID!) { rebuttal(id: $id) { id } }`, { id })).rebuttal).toBeNull();
   });
 });
 
@@ -77,18 +77,18 @@ describe('sources', () => {
   const CREATE_SOURCE = `mutation($input: CreateSourceInput!) { createSource(input: $input) { id title url publisher author publishedAt kind } }`;
 
   it('creates, reads, updates and lists sources', async () => {
-    const source = dataOf<any>(
+    const source = dataOf(
       await api.gql(CREATE_SOURCE, {
         input: { title: 'NATO plans for a Russia with more missiles', url: 'https://example.org/inf', author: 'Tara Copp', publishedAt: '2019-02-13T12:00:00.000Z' },
       }),
     ).createSource;
     expect(source).toMatchObject({ kind: 'ARTICLE', author: 'Tara Copp', publishedAt: '2019-02-13T12:00:00.000Z', publisher: null });
-    const updated = dataOf<any>(
+    const updated = dataOf(
       await api.gql(`mutation($id: ID!) { updateSource(id: $id, input: { kind: TRANSCRIPT, url: null }) { kind url title } }`, { id: source.id }),
     ).updateSource;
     expect(updated).toEqual({ kind: 'TRANSCRIPT', url: null, title: source.title });
-    const listed = dataOf<any>(await api.gql(`{ sources { totalCount nodes { id } } }`)).sources;
-    expect(listed.nodes.map((node: any) => node.id)).toContain(source.id);
+    const listed = dataOf(await api.gql(`{ sources { totalCount nodes { id } } }`)).sources;
+    expect(listed.nodes.map((node) => node.id)).toContain(source.id);
   });
 
   it('keeps URLs unique and valid', async () => {

@@ -43,7 +43,7 @@ describe('reviews', () => {
     const speaker = await makeSpeaker(api.db.prisma, { name: 'Sergei Ryabkov' });
     return makeClaim(api.db.prisma, { speakerId: speaker.id, text });
   };
-  const createReview = async (input: Record<string, unknown>) => dataOf<any>(await api.gql(CREATE, { input })).createReview;
+  const createReview = async (input: Record<string, unknown>) => dataOf(await api.gql(CREATE, { input })).createReview;
 
   it('creates a review with every field, canonicalising the language tag', async () => {
     const claim = await claimOf();
@@ -60,7 +60,7 @@ describe('reviews', () => {
       language: 'de-de',
     });
     expect(review).toMatchObject({ rating: 'FALSE', ratingText: 'Pants on Fire', language: 'de-DE', publishedAt: '2019-02-03T10:00:00.000Z', claim: { id: claim.id } });
-    expect(dataOf<any>(await api.gql(`query($id: ID!) { review(id: $id) { id } }`, { id: review.id })).review).toEqual({ id: review.id });
+    expect(dataOf(await api.gql(`query($id: ID!) { review(id: $id) { id } }`, { id: review.id })).review).toEqual({ id: review.id });
   });
 
   it('rejects bad input with a coded error naming the field, and writes nothing', async () => {
@@ -93,7 +93,7 @@ describe('reviews', () => {
     const review = await createReview({ claimId: claim.id, rating: 'MIXED', organizationName: 'Desk', ratingText: 'Half true', language: 'en' });
     const other = await createReview({ claimId: claim.id, rating: 'TRUE', organizationName: 'Other desk', url: 'https://other.example.org/1' });
     const UPDATE = `mutation($id: ID!, $input: UpdateReviewInput!) { updateReview(id: $id, input: $input) { ${REVIEW_FIELDS} } }`;
-    const updated = dataOf<any>(await api.gql(UPDATE, { id: review.id, input: { rating: 'MOSTLY_FALSE', ratingText: null } })).updateReview;
+    const updated = dataOf(await api.gql(UPDATE, { id: review.id, input: { rating: 'MOSTLY_FALSE', ratingText: null } })).updateReview;
     expect(updated).toMatchObject({ rating: 'MOSTLY_FALSE', ratingText: null, organizationName: 'Desk', language: 'en' });
 
     const duplicate = await api.gql(UPDATE, { id: review.id, input: { url: 'https://other.example.org/1' } });
@@ -124,9 +124,9 @@ describe('reviews', () => {
 
     const LIST = `query($filter: ReviewFilter, $first: Int, $after: String) {
       reviews(filter: $filter, first: $first, after: $after) { totalCount nodes { url } pageInfo { hasNextPage endCursor } } }`;
-    const list = async (filter: Record<string, unknown>, first = 20, after?: string) => dataOf<any>(await api.gql(LIST, { filter, first, after })).reviews;
+    const list = async (filter: Record<string, unknown>, first = 20, after?: string | null) => dataOf(await api.gql(LIST, { filter, first, after })).reviews;
     expect((await list({ claimId: claim.id })).totalCount).toBe(3);
-    expect((await list({ claimId: claim.id, language: 'en' })).nodes.map((r: any) => r.url)).toEqual(['https://lister.example.org/a', 'https://lister.example.org/c']);
+    expect((await list({ claimId: claim.id, language: 'en' })).nodes.map((r) => r.url)).toEqual(['https://lister.example.org/a', 'https://lister.example.org/c']);
     expect((await list({ organizationName: 'LISTER DESK' })).totalCount).toBe(2);
     expect((await list({ claimId: claim.id, rating: ['TRUE', 'MOSTLY_TRUE'] })).totalCount).toBe(2);
     const page1 = await list({ claimId: claim.id }, 2);
@@ -135,11 +135,11 @@ describe('reviews', () => {
     const bad = await api.gql(LIST, { filter: { language: 'xx_YY' } });
     expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.language' });
 
-    const detail = dataOf<any>(
+    const detail = dataOf(
       await api.gql(`query($id: ID!) { claim(id: $id) { reviewStatus reviews { nodes { rating organizationName } } claimReviews } }`, { id: claim.id }),
     ).claim;
     expect(detail.reviewStatus).toBe('UNREVIEWED');
-    expect(detail.reviews.nodes.map((r: any) => r.rating)).toEqual(['TRUE', 'MOSTLY_TRUE', 'UNPROVEN']);
+    expect(detail.reviews.nodes.map((r) => r.rating)).toEqual(['TRUE', 'MOSTLY_TRUE', 'UNPROVEN']);
     expect(detail.claimReviews[0]).toMatchObject({
       '@context': 'https://schema.org',
       '@type': 'ClaimReview',
@@ -155,7 +155,7 @@ describe('reviews', () => {
         appearance: { '@type': 'CreativeWork', url: 'https://news.example.org/inf', headline: 'INF article' },
       },
     });
-    expect(detail.claimReviews[2].reviewRating).not.toHaveProperty('ratingValue');
+    expect(detail.claimReviews[2]!.reviewRating).not.toHaveProperty('ratingValue');
   });
 
   it('gives the ClaimReview typed (schemaOrg) as the same document as the JSON-LD, a speaker without a role as an Organization', async () => {
@@ -207,9 +207,9 @@ describe('reviews', () => {
     }
     const query = `query($id: ID!) { claims(filter: { speakerId: $id }, first: 10) { nodes { reviews { nodes { claimReview claim { id } } } claimReviews } } }`;
     api.statements.length = 0;
-    const nodes = dataOf<any>(await api.gql(query, { id: speaker.id })).claims.nodes;
+    const nodes = dataOf(await api.gql(query, { id: speaker.id })).claims.nodes;
     expect(nodes).toHaveLength(10);
-    expect(nodes.every((node: any) => node.claimReviews.length === 1 && node.reviews.nodes[0].claimReview['@type'] === 'ClaimReview')).toBe(true);
+    expect(nodes.every((node) => node.claimReviews.length === 1 && node.reviews.nodes[0]!.claimReview['@type'] === 'ClaimReview')).toBe(true);
     // the claims page with their reviews and the reviews' claims (one statement), corrections by review, speakers by
     // id, sources by id
     expect(api.statements.filter((sql) => /^\s*SELECT/i.test(sql))).toHaveLength(4);
@@ -222,16 +222,16 @@ describe('reviews', () => {
       for (const status of ['IN_REVIEW', 'REVIEWED', 'PUBLISHED', 'IN_REVIEW', 'REVIEWED', 'IN_REVIEW', 'UNREVIEWED']) {
         // Leaving PUBLISHED is a retraction, which gives its reason.
         const reason = status === 'IN_REVIEW' ? 'Back to the desk' : null;
-        expect(dataOf<any>(await api.gql(SET_STATUS, { id: claim.id, status, reason })).setClaimReviewStatus).toEqual({ id: claim.id, reviewStatus: status });
+        expect(dataOf(await api.gql(SET_STATUS, { id: claim.id, status, reason })).setClaimReviewStatus).toEqual({ id: claim.id, reviewStatus: status });
       }
       for (const status of ['IN_REVIEW', 'REVIEWED']) dataOf(await api.gql(SET_STATUS, { id: claim.id, status }));
 
       const query = `query($statuses: [ReviewStatus!]) { claims(filter: { reviewStatus: $statuses }, first: 100) { nodes { id reviewStatus } } }`;
-      const reviewed = dataOf<any>(await api.gql(query, { statuses: ['REVIEWED'] })).claims.nodes;
+      const reviewed = dataOf(await api.gql(query, { statuses: ['REVIEWED'] })).claims.nodes;
       expect(reviewed).toContainEqual({ id: claim.id, reviewStatus: 'REVIEWED' });
-      expect(reviewed.every((node: any) => node.reviewStatus === 'REVIEWED')).toBe(true);
-      expect(dataOf<any>(await api.gql(query, { statuses: ['PUBLISHED', 'UNREVIEWED'] })).claims.nodes).not.toContainEqual({ id: claim.id, reviewStatus: 'REVIEWED' });
-      const speakerView = dataOf<any>(
+      expect(reviewed.every((node) => node.reviewStatus === 'REVIEWED')).toBe(true);
+      expect(dataOf(await api.gql(query, { statuses: ['PUBLISHED', 'UNREVIEWED'] })).claims.nodes).not.toContainEqual({ id: claim.id, reviewStatus: 'REVIEWED' });
+      const speakerView = dataOf(
         await api.gql(`query($id: ID!) { speaker(id: $id) { claims { nodes { reviewStatus } } } }`, { id: claim.speakerId }),
       );
       expect(speakerView.speaker.claims.nodes).toEqual([{ reviewStatus: 'REVIEWED' }]);

@@ -1,3 +1,4 @@
+import type { Connection, SearchHitShape, SpeakerShape } from '../helpers/api-shapes';
 import { dataOf, startTestServer, type TestServer } from '../helpers/test-server';
 import { makeClaim, makeSource, makeSpeaker } from '../helpers/factories';
 
@@ -20,11 +21,11 @@ describe('search', () => {
   });
   afterAll(() => api.close());
 
-  const search = async (query: string, variables: Record<string, unknown> = {}) => dataOf<any>(await api.gql(SEARCH, { query, ...variables })).searchClaims;
-  const texts = (result: any): string[] => result.edges.map((edge: any) => edge.node.claim.text);
+  const search = async (query: string, variables: Record<string, unknown> = {}) => dataOf(await api.gql(SEARCH, { query, ...variables })).searchClaims;
+  const texts = (result: Connection<SearchHitShape>): string[] => result.edges.map((edge) => edge.node.claim.text);
   const speakers = async (search: string | null, variables: Record<string, unknown> = {}) =>
-    dataOf<any>(await api.gql(SPEAKERS, { search, ...variables })).speakers;
-  const names = (result: any): string[] => result.nodes.map((speaker: any) => speaker.name);
+    dataOf(await api.gql(SPEAKERS, { search, ...variables })).speakers;
+  const names = (result: Connection<SpeakerShape>): string[] => result.nodes.map((speaker) => speaker.name);
 
   describe('searchClaims', () => {
     it('ranks matches in the claim text above matches of the speaker, then the source, each latest first', async () => {
@@ -40,10 +41,10 @@ describe('search', () => {
       const result = await search('zorblat');
       expect(texts(result)).toEqual(['Zorblat is wrong', 'Said by him, late', 'Said by him, early', 'Said by him, undated', 'Cited in the papers only']);
       expect(result.totalCount).toBe(5);
-      const ranks = result.edges.map((edge: any) => edge.node.rank);
+      const ranks = result.edges.map((edge) => edge.node.rank);
       expect(ranks).toEqual([...ranks].sort((a, b) => b - a));
-      expect(ranks[0]).toBeGreaterThan(ranks[1]);
-      expect(ranks[3]).toBeGreaterThan(ranks[4]);
+      expect(ranks[0]).toBeGreaterThan(ranks[1]!);
+      expect(ranks[3]).toBeGreaterThan(ranks[4]!);
       expect(ranks.every((rank: number) => rank > 0 && rank <= 1)).toBe(true);
     });
 
@@ -70,8 +71,8 @@ describe('search', () => {
       // The README's example.
       const readme = await search('"into compliance" or violations -bolton');
       expect(readme.totalCount).toBeGreaterThanOrEqual(2);
-      expect(readme.edges.map((edge: any) => edge.node.claim.speaker.name)).not.toContain('John Bolton');
-      expect(readme.edges[0].node.snippet).toContain('<mark>');
+      expect(readme.edges.map((edge) => edge.node.claim.speaker.name)).not.toContain('John Bolton');
+      expect(readme.edges[0]!.node.snippet).toContain('<mark>');
     });
 
     it('finds claims by their source’s title', async () => {
@@ -97,17 +98,17 @@ describe('search', () => {
       const speaker = await makeSpeaker(api.db.prisma, { name: 'Snippet Speaker' });
       await makeClaim(api.db.prisma, { speakerId: speaker.id, text: 'The <b>Wombat</b> accord & its wombats' });
       const [hit] = (await search('wombat')).edges;
-      expect(hit.node.snippet).toBe('The &lt;b&gt;<mark>Wombat</mark>&lt;/b&gt; accord &amp; its <mark>wombats</mark>');
+      expect(hit!.node.snippet).toBe('The &lt;b&gt;<mark>Wombat</mark>&lt;/b&gt; accord &amp; its <mark>wombats</mark>');
       // Matched by the speaker only: the text, unmarked.
       const [bySpeaker] = (await search('"snippet speaker"')).edges;
-      expect(bySpeaker.node.snippet).not.toContain('<mark>');
-      expect(bySpeaker.node.snippet).toContain('accord');
+      expect(bySpeaker!.node.snippet).not.toContain('<mark>');
+      expect(bySpeaker!.node.snippet).toContain('accord');
       // A long text: the stretch around the match, not all of it.
       const filler = (n: number) => Array.from({ length: n }, (_, i) => `word${i}`).join(' ');
       await makeClaim(api.db.prisma, { speakerId: speaker.id, text: `${filler(60)} the numbat treaty ${filler(60)}` });
       const [long] = (await search('numbat')).edges;
-      expect(long.node.snippet).toContain('<mark>numbat</mark>');
-      expect(long.node.snippet.split(' ').length).toBeLessThanOrEqual(35);
+      expect(long!.node.snippet).toContain('<mark>numbat</mark>');
+      expect(long!.node.snippet.split(' ').length).toBeLessThanOrEqual(35);
     });
 
     it('narrows by the claims filter: speaker, source, kind, stated days and text', async () => {
@@ -140,15 +141,15 @@ describe('search', () => {
       const seen: string[] = [];
       let after: string | null = null;
       for (let page = 0; ; page += 1) {
-        const result: any = await search('gnu', { first: 4, after });
+        const result: Connection<SearchHitShape> = await search('gnu', { first: 4, after });
         expect(result.pageInfo.hasPreviousPage).toBe(after !== null);
         expect(result.totalCount).toBe(23);
-        seen.push(...result.edges.map((edge: any) => edge.node.claim.id));
+        seen.push(...result.edges.map((edge) => edge.node.claim.id));
         if (!result.pageInfo.hasNextPage) break;
         after = result.pageInfo.endCursor;
         expect(page).toBeLessThan(6);
       }
-      expect(seen).toEqual(all.edges.map((edge: any) => edge.node.claim.id));
+      expect(seen).toEqual(all.edges.map((edge) => edge.node.claim.id));
       expect(new Set(seen).size).toBe(23);
     });
 
@@ -172,7 +173,7 @@ describe('search', () => {
       }
       const long = await api.gql(SEARCH, { query: 'x'.repeat(501) });
       expect(long.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'query' });
-      const claimsCursor = dataOf<any>(await api.gql(`{ claims(first: 1) { pageInfo { endCursor } } }`)).claims.pageInfo.endCursor;
+      const claimsCursor = dataOf(await api.gql(`{ claims(first: 1) { pageInfo { endCursor } } }`)).claims.pageInfo.endCursor;
       for (const after of [claimsCursor, 'bm9wZQ', Buffer.from('claim-search:[1,"x"]').toString('base64url')]) {
         const response = await api.gql(SEARCH, { query: 'gnu', after });
         expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
@@ -186,7 +187,7 @@ describe('search', () => {
         await makeClaim(api.db.prisma, { speakerId: speakerList[i % 8]!.id, sourceId: sources[i % 4]!.id, text: `Okapi sighting ${i}` });
       }
       api.statements.length = 0;
-      const data = dataOf<any>(
+      const data = dataOf(
         await api.gql(`{ searchClaims(query: "okapi", first: 40) { totalCount nodes { snippet claim { text speaker { name } source { title } } } } }`),
       );
       expect(data.searchClaims.nodes).toHaveLength(40);
@@ -226,7 +227,7 @@ describe('search', () => {
       const paged: string[] = [];
       let after: string | null = null;
       do {
-        const page: any = await speakers('emu', { first: 2, after });
+        const page: Connection<SpeakerShape> = await speakers('emu', { first: 2, after });
         paged.push(...names(page));
         after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
       } while (after);
@@ -243,12 +244,12 @@ describe('search', () => {
     const create = (input: Record<string, unknown>) => api.gql(`mutation($input: CreateSpeakerInput!) { createSpeaker(input: $input) { id aliases } }`, { input });
 
     it('are trimmed on save, replaced on update, and cleared by null', async () => {
-      const created = dataOf<any>(await create({ name: 'Alias Holder', aliases: ['  The Holder ', 'AH'] })).createSpeaker;
+      const created = dataOf(await create({ name: 'Alias Holder', aliases: ['  The Holder ', 'AH'] })).createSpeaker;
       expect(created.aliases).toEqual(['The Holder', 'AH']);
       const update = (aliases: unknown) =>
         api.gql(`mutation($id: ID!, $aliases: [String!]) { updateSpeaker(id: $id, input: { aliases: $aliases }) { aliases } }`, { id: created.id, aliases });
-      expect(dataOf<any>(await update(['Holder General'])).updateSpeaker.aliases).toEqual(['Holder General']);
-      expect(dataOf<any>(await update(null)).updateSpeaker.aliases).toEqual([]);
+      expect(dataOf(await update(['Holder General'])).updateSpeaker.aliases).toEqual(['Holder General']);
+      expect(dataOf(await update(null)).updateSpeaker.aliases).toEqual([]);
     });
 
     it('refuses blank, repeated, over-long and too many aliases, naming the field, and writes nothing', async () => {

@@ -1,3 +1,4 @@
+import type { Connection, SpeakerShape } from '../helpers/api-shapes';
 import { dataOf, startTestServer, type TestServer } from '../helpers/test-server';
 
 const SPEAKER_FIELDS = 'id slug name role affiliation country isNamed';
@@ -10,7 +11,7 @@ describe('speakers', () => {
   afterAll(() => api.close());
 
   const create = async (input: Record<string, unknown>) =>
-    dataOf<any>(await api.gql(`mutation($input: CreateSpeakerInput!) { createSpeaker(input: $input) { ${SPEAKER_FIELDS} } }`, { input }))
+    dataOf(await api.gql(`mutation($input: CreateSpeakerInput!) { createSpeaker(input: $input) { ${SPEAKER_FIELDS} } }`, { input }))
       .createSpeaker;
 
   it('creates a speaker, deriving the slug from the name and keeping it unique', async () => {
@@ -24,11 +25,11 @@ describe('speakers', () => {
 
   it('finds a speaker by id or by slug, and asks for exactly one of them', async () => {
     const maas = await create({ name: 'Heiko Maas', country: 'Germany' });
-    const byId = dataOf<any>(await api.gql(`{ speaker(id: "${maas.id}") { name } }`));
-    const bySlug = dataOf<any>(await api.gql(`{ speaker(slug: "heiko-maas") { id } }`));
+    const byId = dataOf(await api.gql(`{ speaker(id: "${maas.id}") { name } }`));
+    const bySlug = dataOf(await api.gql(`{ speaker(slug: "heiko-maas") { id } }`));
     expect(byId.speaker.name).toBe('Heiko Maas');
     expect(bySlug.speaker.id).toBe(maas.id);
-    expect(dataOf<any>(await api.gql(`{ speaker(slug: "nobody") { id } }`)).speaker).toBeNull();
+    expect(dataOf(await api.gql(`{ speaker(slug: "nobody") { id } }`)).speaker).toBeNull();
 
     const both = await api.gql(`{ speaker(id: "${maas.id}", slug: "heiko-maas") { id } }`);
     expect(both.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
@@ -59,7 +60,7 @@ describe('speakers', () => {
 
   it('updates only the fields given; null clears an optional field and is refused for a required one', async () => {
     const speaker = await create({ name: 'Konstantin Kosachev', role: 'Senator', country: 'Russia' });
-    const updated = dataOf<any>(
+    const updated = dataOf(
       await api.gql(`mutation($id: ID!) { updateSpeaker(id: $id, input: { role: null, affiliation: "Federation Council" }) { ${SPEAKER_FIELDS} } }`, {
         id: speaker.id,
       }),
@@ -75,7 +76,7 @@ describe('speakers', () => {
 
   it('deletes a speaker without claims, and refuses (CONFLICT) one who has claims', async () => {
     const quiet = await create({ name: 'Quiet Person' });
-    const deleted = dataOf<any>(await api.gql(`mutation($id: ID!) { deleteSpeaker(id: $id) { id } }`, { id: quiet.id }));
+    const deleted = dataOf(await api.gql(`mutation($id: ID!) { deleteSpeaker(id: $id) { id } }`, { id: quiet.id }));
     expect(deleted.deleteSpeaker.id).toBe(quiet.id);
     expect(await api.db.prisma.speaker.findUnique({ where: { id: quiet.id } })).toBeNull();
 
@@ -93,14 +94,14 @@ describe('speakers', () => {
     let after: string | null = null;
     let pages = 0;
     for (;;) {
-      const page: any = dataOf<any>(
+      const page: Connection<SpeakerShape> = dataOf(
         await api.gql(`query($after: String) { speakers(first: 2, after: $after) { totalCount edges { cursor node { id } } pageInfo { hasNextPage hasPreviousPage endCursor } } }`, {
           after,
         }),
       ).speakers;
       expect(page.totalCount).toBe(total);
       expect(page.pageInfo.hasPreviousPage).toBe(after !== null);
-      seen.push(...page.edges.map((edge: any) => edge.node.id));
+      seen.push(...page.edges.map((edge) => edge.node.id));
       pages += 1;
       if (!page.pageInfo.hasNextPage) break;
       after = page.pageInfo.endCursor;

@@ -1,3 +1,4 @@
+import type { TraceShape } from '../helpers/api-shapes';
 import { dataOf, startTestServer, type TestServer } from '../helpers/test-server';
 
 type Stance = 'REFUTES' | 'DISPUTES' | 'QUALIFIES';
@@ -53,12 +54,12 @@ describe('trace', () => {
   }
 
   async function trace(g: Graph, root: string, args: string = ''): Promise<TraceView> {
-    const data = dataOf<any>(await api.gql(`query($id: ID!) { trace(claimId: $id ${args}) { ${TRACE_FIELDS} } }`, { id: g.ids[root] }));
+    const data = dataOf(await api.gql(`query($id: ID!) { trace(claimId: $id ${args}) { ${TRACE_FIELDS} } }`, { id: g.ids[root] }));
     const name = (claim: { id: string }) => g.names.get(claim.id) ?? `?${claim.id}`;
     expect(name(data.trace.root)).toBe(root);
     return {
-      nodes: data.trace.nodes.map((node: any) => `${name(node.claim)}:${node.depth}`),
-      edges: data.trace.edges.map((edge: any) => `${name(edge.counterclaim)}>${name(edge.claim)}`).sort(),
+      nodes: data.trace.nodes.map((node) => `${name(node.claim)}:${node.depth}`),
+      edges: data.trace.edges.map((edge) => `${name(edge.counterclaim)}>${name(edge.claim)}`).sort(),
       truncated: data.trace.truncated,
     };
   }
@@ -181,19 +182,19 @@ describe('trace', () => {
     for (const [name, date] of Object.entries(dates)) {
       await api.db.prisma.claim.update({ where: { id: g.ids[name] }, data: { statedAt: date ? new Date(`${date}T00:00:00Z`) : null } });
     }
-    const data = dataOf<any>(
-      await api.gql(`query($id: ID!) { trace(claimId: $id) { timeline: nodes(order: STATED_AT) { depth claim { id statedAt } } byDepth: nodes { claim { id } } } }`, {
+    const data = dataOf(
+      await api.gql<{ trace: { timeline: TraceShape['nodes']; byDepth: TraceShape['nodes'] } }>(`query($id: ID!) { trace(claimId: $id) { timeline: nodes(order: STATED_AT) { depth claim { id statedAt } } byDepth: nodes { claim { id } } } }`, {
         id: g.ids.A,
       }),
     );
-    expect(data.trace.timeline.map((node: any) => `${g.names.get(node.claim.id)}:${node.claim.statedAt}`)).toEqual([
+    expect(data.trace.timeline.map((node) => `${g.names.get(node.claim.id)}:${node.claim.statedAt}`)).toEqual([
       'E:2018-12-31',
       'B:2019-01-15',
       'A:2019-02-01',
       'D:2019-02-01',
       'C:null',
     ]);
-    expect(data.trace.byDepth.map((node: any) => g.names.get(node.claim.id))).toEqual(['A', 'B', 'C', 'E', 'D']);
+    expect(data.trace.byDepth.map((node) => g.names.get(node.claim.id))).toEqual(['A', 'B', 'C', 'E', 'D']);
   });
 
   describe('arguments', () => {
@@ -217,7 +218,7 @@ describe('trace', () => {
       const response = await api.gql(`query($id: ID!) { trace(claimId: $id, depth: 10, maxNodes: 5000) { truncated } n: trace(claimId: $id, depth: null, maxNodes: null, direction: null) { nodes { depth } } }`, {
         id: root,
       });
-      expect(dataOf<any>(response)).toEqual({ trace: { truncated: false }, n: { nodes: [{ depth: 0 }, { depth: 1 }] } });
+      expect(dataOf(response)).toEqual({ trace: { truncated: false }, n: { nodes: [{ depth: 0 }, { depth: 1 }] } });
     });
 
     it('answers NOT_FOUND for an unknown claim and BAD_USER_INPUT for a malformed id', async () => {
@@ -236,7 +237,7 @@ describe('trace', () => {
 
     async function statementsFor(root: string, maxNodes = 500): Promise<{ statements: string[]; nodes: number; edges: number }> {
       api.statements.length = 0;
-      const data = dataOf<any>(await api.gql(FULL, { id: root, maxNodes }));
+      const data = dataOf(await api.gql(FULL, { id: root, maxNodes }));
       return { statements: [...api.statements], nodes: data.trace.nodes.length, edges: data.trace.edges.length };
     }
 
@@ -273,7 +274,7 @@ describe('trace', () => {
 
       // Edges are read only when asked for.
       api.statements.length = 0;
-      const nodesOnly = dataOf<any>(await api.gql(`query($id: ID!) { trace(claimId: $id) { nodes { depth } } }`, { id: big.ids.HUB }));
+      const nodesOnly = dataOf(await api.gql(`query($id: ID!) { trace(claimId: $id) { nodes { depth } } }`, { id: big.ids.HUB }));
       expect(nodesOnly.trace.nodes).toHaveLength(151);
       expect(api.statements).toEqual([expect.stringMatching(/WITH RECURSIVE/i)]);
     });
@@ -281,7 +282,7 @@ describe('trace', () => {
     it('costs one statement for a claim with no rebuttals', async () => {
       const lonely = await graph([], ['Z']);
       api.statements.length = 0;
-      expect(dataOf<any>(await api.gql(`query($id: ID!) { trace(claimId: $id) { truncated edges { id } nodes { depth } } }`, { id: lonely.ids.Z }))).toEqual({
+      expect(dataOf(await api.gql(`query($id: ID!) { trace(claimId: $id) { truncated edges { id } nodes { depth } } }`, { id: lonely.ids.Z }))).toEqual({
         trace: { truncated: false, edges: [], nodes: [{ depth: 0 }] },
       });
       expect(api.statements).toHaveLength(1);
@@ -313,10 +314,10 @@ describe('Speaker.disputes', () => {
     await Promise.all([rebut(a1, b1), rebut(a2, b1), rebut(a1, b2), rebut(b1, a2), rebut(b2, c1), rebut(a1, a2)]);
 
     api.statements.length = 0;
-    const data = dataOf<any>(
+    const data = dataOf(
       await api.gql(`{ speakers(first: 20) { nodes { slug disputes { speaker { slug } rebuttalsReceived rebuttalsMade } } } }`),
     );
-    const bySlug = Object.fromEntries(data.speakers.nodes.map((speaker: any) => [speaker.slug, speaker.disputes]));
+    const bySlug = Object.fromEntries(data.speakers.nodes.map((speaker) => [speaker.slug, speaker.disputes]));
     expect(bySlug).toEqual({
       ann: [{ speaker: { slug: 'bob' }, rebuttalsReceived: 3, rebuttalsMade: 1 }],
       bob: [
@@ -330,7 +331,7 @@ describe('Speaker.disputes', () => {
     expect(api.statements.filter((sql) => /rebuttals/i.test(sql))).toHaveLength(1);
     expect(api.statements.length).toBeLessThanOrEqual(3);
 
-    const firstOnly = dataOf<any>(await api.gql(`{ speaker(slug: "bob") { disputes(first: 1) { speaker { slug } } } }`));
+    const firstOnly = dataOf(await api.gql(`{ speaker(slug: "bob") { disputes(first: 1) { speaker { slug } } } }`));
     expect(firstOnly.speaker.disputes).toEqual([{ speaker: { slug: 'ann' } }]);
     const tooMany = await api.gql(`{ speaker(slug: "bob") { disputes(first: 101) { rebuttalsMade } } }`);
     expect(tooMany.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });

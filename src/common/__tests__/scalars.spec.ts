@@ -21,7 +21,7 @@ describe('the Date scalar (calendar dates)', () => {
     for (const value of ['2018-02-30', '2018-13-01', '20181020', '2018-10-20T00:00:00Z', 20181020, null]) {
       expect(() => LocalDateScalar.parseValue(value)).toThrow(/YYYY-MM-DD/);
     }
-    expect(parseLocalDate('2020-02-29')).toBeDefined();
+    expect(parseLocalDate('2020-02-29')).toEqual(new Date('2020-02-29T00:00:00.000Z'));
     expect(parseLocalDate('2019-02-29')).toBeUndefined();
     expect(parseLocalDate('0044-03-15')?.toISOString()).toBe('0044-03-15T00:00:00.000Z');
     expect(parseLocalDate('0000-01-01')).toBeUndefined(); // PostgreSQL has no year 0

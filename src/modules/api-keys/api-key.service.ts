@@ -2,10 +2,9 @@
 // `npm run keys` (src/cli/keys.ts), and for the first start in development (src/auth/first-admin-key.ts).
 import { displayedKey, generateApiKey } from '../../auth/api-key-secret';
 import type { Role } from '../../auth/roles';
-import { parseId } from '../../common/ids';
 import { pageWindow, toPage, type Page, type PageRequest } from '../../common/pagination';
 import type { DbClient } from '../../db/database';
-import { BadUserInputError, NotFoundError } from '../../errors/app-errors';
+import { InvalidInput, NotFound } from '../../errors/domain-errors';
 import type { ApiKey } from '../../generated/prisma/client';
 
 export type ApiKeyRecord = ApiKey;
@@ -28,7 +27,7 @@ export class ApiKeyService {
   /** `createdBy`: who asked, as history names actors (an admin's key, a command run). */
   async create(data: ApiKeyData, createdBy: string): Promise<CreatedApiKey> {
     if (data.expiresAt && data.expiresAt.getTime() <= Date.now()) {
-      throw new BadUserInputError('expiresAt is in the past: a key must expire later than now', { field: 'input.expiresAt' });
+      throw new InvalidInput('expiresAt is in the past: a key must expire later than now', { field: 'expiresAt' });
     }
     const { key, lookupId, secretSha256 } = generateApiKey();
     const record = await this.prisma.apiKey.create({
@@ -48,11 +47,10 @@ export class ApiKeyService {
   }
 
   /** Revokes the key (a key revoked already stays as it was revoked). */
-  async revoke(id: string, revokedBy: string): Promise<ApiKeyRecord> {
-    const keyId = parseId(id, 'id');
+  async revoke(keyId: string, revokedBy: string): Promise<ApiKeyRecord> {
     const { count } = await this.prisma.apiKey.updateMany({ where: { id: keyId, revokedAt: null }, data: { revokedAt: new Date(), revokedBy } });
     const record = await this.prisma.apiKey.findUnique({ where: { id: keyId } });
-    if (!record) throw new NotFoundError('API key', keyId, { field: 'id' });
+    if (!record) throw new NotFound('API key', keyId, { field: 'id' });
     if (count === 0 && !record.revokedAt) throw new Error(`API key ${keyId} was neither revoked nor revocable`);
     return record;
   }

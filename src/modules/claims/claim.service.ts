@@ -1,9 +1,8 @@
-import { parseId } from '../../common/ids';
 import { escapeLike } from '../../common/like-pattern';
 import { formatLocalDate } from '../../common/scalars';
 import { sql, type RawBuilder } from 'kysely';
 import { pageWindow, type Page, type PageRequest } from '../../common/pagination';
-import { BadUserInputError, ConflictError, NotFoundError } from '../../errors/app-errors';
+import { Conflict, InvalidInput, NotFound } from '../../errors/domain-errors';
 import { databaseViolation } from '../../errors/database-errors';
 import type { Claim, ClaimKind, RebuttalStance, ReviewStatus } from '../../generated/prisma/client';
 import type { DbClient, QueryRows } from '../../db/database';
@@ -54,15 +53,15 @@ export class ClaimService {
 
   /** The claim, with what `plan` asks for, in one statement. */
   findById(id: string, plan: ReadPlan = NO_RELATIONS): Promise<ClaimRecord | null> {
-    return readById(this.queryRows, CLAIM_TABLE, parseId(id, 'id'), plan);
+    return readById(this.queryRows, CLAIM_TABLE, id, plan);
   }
 
   /** Creates the claim and the rebuttals it makes in one statement: all of it, or nothing. */
   async create(data: ClaimData, write: WriteContext): Promise<ClaimRecord> {
     const rebuts = data.rebuts ?? [];
-    const targets = rebuts.map((rebut, index) => parseId(rebut.claimId, `input.rebuts.${index}.claimId`));
+    const targets = rebuts.map((rebut) => rebut.claimId);
     if (new Set(targets).size !== targets.length) {
-      throw new BadUserInputError('input.rebuts names the same claim twice; one rebuttal per claim', { field: 'input.rebuts' });
+      throw new InvalidInput('rebuts names the same claim twice; one rebuttal per claim', { field: 'rebuts' });
     }
     try {
       return await inRecordedTransaction(this.prisma, write, (tx) => tx.claim.create({
@@ -70,8 +69,8 @@ export class ClaimService {
           text: data.text,
           kind: data.kind,
           statedAt: data.statedAt ?? null,
-          speakerId: parseId(data.speakerId, 'input.speakerId'),
-          sourceId: data.sourceId == null ? null : parseId(data.sourceId, 'input.sourceId'),
+          speakerId: data.speakerId,
+          sourceId: data.sourceId ?? null,
           rebuts: {
             create: rebuts.map((rebut, index) => ({ claimId: targets[index]!, stance: rebut.stance, rationale: rebut.rationale ?? null })),
           },
@@ -84,43 +83,40 @@ export class ClaimService {
 
   /** Changing a PUBLISHED claim is a correction (history/corrections.ts). */
   async update(id: string, changes: ClaimChanges, write: WriteContext): Promise<ClaimRecord> {
-    const claimId = parseId(id, 'id');
-    const speakerId = changes.speakerId == null ? undefined : parseId(changes.speakerId, 'input.speakerId');
-    const sourceId = changes.sourceId == null ? changes.sourceId : parseId(changes.sourceId, 'input.sourceId');
     try {
       return await inRecordedTransaction(this.prisma, write, async (tx) => {
-        const status = await lockClaimStatus(tx, claimId);
-        if (status === undefined) throw new NotFoundError('Claim', claimId, { field: 'id' });
+        const status = await lockClaimStatus(tx, id);
+        if (status === undefined) throw new NotFound('Claim', id, { field: 'id' });
         if (status === 'PUBLISHED') await beginCorrection(tx, write, 'change a published claim');
+        const { speakerId, sourceId } = changes;
         return tx.claim.update({
-          where: { id: claimId },
-          data: { text: changes.text ?? undefined, kind: changes.kind ?? undefined, statedAt: changes.statedAt, speakerId, sourceId },
+          where: { id },
+          data: { text: changes.text ?? undefined, kind: changes.kind ?? undefined, statedAt: changes.statedAt, speakerId: speakerId ?? undefined, sourceId },
         });
       });
     } catch (error) {
-      throw translate(error, changes, claimId);
+      throw translate(error, changes, id);
     }
   }
 
   /** Deletes the claim and, by the foreign keys' cascade, every rebuttal edge it stands on. */
   async delete(id: string, write: WriteContext): Promise<ClaimRecord> {
-    const claimId = parseId(id, 'id');
     try {
-      return await inRecordedTransaction(this.prisma, write, (tx) => tx.claim.delete({ where: { id: claimId } }));
+      return await inRecordedTransaction(this.prisma, write, (tx) => tx.claim.delete({ where: { id } }));
     } catch (error) {
-      throw translate(error, {}, claimId);
+      throw translate(error, {}, id);
     }
   }
 }
 
-/** The filter checked, with its ids parsed and empty conditions dropped. */
+/** The filter checked, with empty conditions dropped. */
 function checkFilter(query: ClaimQuery) {
   if (query.statedFrom && query.statedTo && query.statedFrom > query.statedTo) {
-    throw new BadUserInputError('filter.statedTo is before filter.statedFrom', { field: 'filter.statedTo' });
+    throw new InvalidInput('statedTo is before statedFrom', { field: 'statedTo' });
   }
   return {
-    speakerId: query.speakerId ? parseId(query.speakerId, 'filter.speakerId') : undefined,
-    sourceId: query.sourceId ? parseId(query.sourceId, 'filter.sourceId') : undefined,
+    speakerId: query.speakerId || undefined,
+    sourceId: query.sourceId || undefined,
     kind: query.kind ?? undefined,
     statedFrom: query.statedFrom ?? undefined,
     statedTo: query.statedTo ?? undefined,
@@ -149,14 +145,14 @@ function translate(error: unknown, data: { speakerId?: string | null; sourceId?:
   const violation = databaseViolation(error);
   if (violation?.kind === 'foreign-key') {
     if (violation.constraint.includes('speaker')) {
-      return new BadUserInputError(`No speaker has id ${data.speakerId}`, { field: 'input.speakerId' });
+      return new InvalidInput(`No speaker has id ${data.speakerId}`, { field: 'speakerId' });
     }
     if (violation.constraint.includes('source')) {
-      return new BadUserInputError(`No source has id ${data.sourceId}`, { field: 'input.sourceId' });
+      return new InvalidInput(`No source has id ${data.sourceId}`, { field: 'sourceId' });
     }
-    return new BadUserInputError('input.rebuts names a claim that does not exist', { field: 'input.rebuts' });
+    return new InvalidInput('rebuts names a claim that does not exist', { field: 'rebuts' });
   }
-  if (violation?.kind === 'record-not-found' && id) return new NotFoundError('Claim', id, { field: 'id' });
-  if (violation?.kind === 'unique') return new ConflictError('The claim already rebuts one of those claims', { field: 'input.rebuts' });
+  if (violation?.kind === 'record-not-found' && id) return new NotFound('Claim', id, { field: 'id' });
+  if (violation?.kind === 'unique') return new Conflict('The claim already rebuts one of those claims', { field: 'rebuts' });
   return error;
 }

@@ -4,7 +4,7 @@
 // them as schema.org `correction`.
 import { PUBLISH_ROLE, requireRole } from '../../auth/permissions';
 import type { DbClient } from '../../db/database';
-import { BadUserInputError } from '../../errors/app-errors';
+import { InvalidInput } from '../../errors/domain-errors';
 import type { ReviewStatus } from '../../generated/prisma/enums';
 import { markCorrection, type WriteContext } from './recorded-transaction';
 
@@ -19,7 +19,7 @@ export async function lockClaimStatus(tx: DbClient, claimId: string): Promise<Re
 export async function beginCorrection(tx: DbClient, write: WriteContext, action: string): Promise<void> {
   requireRole({ role: write.role }, PUBLISH_ROLE, action);
   if (!write.reason?.trim()) {
-    throw new BadUserInputError(`To ${action} is a correction of a published verdict: give its reason (the reason argument)`, { field: 'reason' });
+    throw new InvalidInput(`To ${action} is a correction of a published verdict: give its reason (the reason argument)`, { field: 'reason' });
   }
   await markCorrection(tx);
 }

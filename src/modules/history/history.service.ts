@@ -3,11 +3,10 @@
 // and the table refuses any UPDATE or DELETE.
 import { hasRole, requireRole, UNPUBLISHED_HISTORY_ROLE } from '../../auth/permissions';
 import type { Viewer } from '../../auth/viewer';
-import { parseId } from '../../common/ids';
 import { descendingSequenceWindow, toPage, type Page, type PageRequest } from '../../common/pagination';
 import { keyWindowSql } from '../../db/key-window-sql';
 import type { DbClient } from '../../db/database';
-import { BadUserInputError } from '../../errors/app-errors';
+import { InvalidInput } from '../../errors/domain-errors';
 import { Prisma } from '../../generated/prisma/client';
 import type { HistoryAction, HistoryEntityType } from '../../generated/prisma/enums';
 import { CLAIM_TABLE } from '../claims/claim.columns';
@@ -40,15 +39,15 @@ export function asOfOf(record: object): Date | undefined {
   return 'asOf' in record && record.asOf instanceof Date ? record.asOf : undefined;
 }
 
-/** The filter as SQL conditions on history_entries aliased `h`, its ids checked. */
+/** The filter as SQL conditions on history_entries aliased `h`. */
 export function historyConditions(query: HistoryQuery): Prisma.Sql {
   if (query.since && query.until && query.since > query.until) {
-    throw new BadUserInputError('filter.until is before filter.since', { field: 'filter.until' });
+    throw new InvalidInput('until is before since', { field: 'until' });
   }
   const conditions = [
     query.entityType && Prisma.sql`h.entity_type = ${query.entityType}::history_entity_type`,
-    query.entityId && Prisma.sql`h.entity_id = ${parseId(query.entityId, 'filter.entityId')}::uuid`,
-    query.actorId && Prisma.sql`h.actor_key_id = ${parseId(query.actorId, 'filter.actorId')}::uuid`,
+    query.entityId && Prisma.sql`h.entity_id = ${query.entityId}::uuid`,
+    query.actorId && Prisma.sql`h.actor_key_id = ${query.actorId}::uuid`,
     query.action && Prisma.sql`h.action = ${query.action}::history_action`,
     query.field && Prisma.sql`h.changes -> ${query.field}::text IS NOT NULL`,
     query.since && Prisma.sql`h.recorded_at >= ${query.since}::timestamptz`,
@@ -97,8 +96,7 @@ export class HistoryService {
    * (jsonb_populate_record over the table's row type), and the usual typed columns read it. Below
    * UNPUBLISHED_HISTORY_ROLE, only records of a claim that is PUBLISHED now may be read so (as for history).
    */
-  private async recordAsOf<T>(entity: keyof typeof AS_OF, id: string, asOf: Date, viewer: Viewer | null): Promise<AsOf<T> | null> {
-    const entityId = parseId(id, 'id');
+  private async recordAsOf<T>(entity: keyof typeof AS_OF, entityId: string, asOf: Date, viewer: Viewer | null): Promise<AsOf<T> | null> {
     const { rowType, alias, columns, noun } = AS_OF[entity];
     if (!hasRole(viewer, UNPUBLISHED_HISTORY_ROLE)) {
       const [visible] = await this.prisma.$queryRaw<{ published: boolean }[]>`

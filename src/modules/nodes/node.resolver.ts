@@ -1,6 +1,5 @@
 import { ArrayMaxSize } from 'class-validator';
 import { Arg, Args, ArgsType, Ctx, Field, ID, Query, Resolver } from 'type-graphql';
-import { parseId } from '../../common/ids';
 import { MAX_NODE_IDS, Node } from '../../common/node.type';
 import type { Context } from '../../context';
 
@@ -16,7 +15,7 @@ class NodesArgs {
 export class NodeResolver {
   @Query(() => Node, { nullable: true, description: 'The record with this id, whatever its type; null when there is none.' })
   node(@Arg('id', () => ID, { description: "A record's UUID." }) id: string, @Ctx() { loaders }: Context) {
-    return loaders.nodes.load(parseId(id, 'id'));
+    return loaders.nodes.load(id);
   }
 
   @Query(() => [Node], {
@@ -24,7 +23,6 @@ export class NodeResolver {
     description: `The records with these ids, in their order, null where there is none; at most ${MAX_NODE_IDS} ids.`,
   })
   nodes(@Args() { ids }: NodesArgs, @Ctx() { loaders }: Context) {
-    const parsed = ids.map((id, index) => parseId(id, `ids.${index}`));
-    return Promise.all(parsed.map((id) => loaders.nodes.load(id)));
+    return Promise.all(ids.map((id) => loaders.nodes.load(id)));
   }
 }

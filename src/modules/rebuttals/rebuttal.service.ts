@@ -1,5 +1,4 @@
-import { parseId } from '../../common/ids';
-import { BadUserInputError, ConflictError, NotFoundError } from '../../errors/app-errors';
+import { Conflict, InvalidInput, NotFound } from '../../errors/domain-errors';
 import { databaseViolation } from '../../errors/database-errors';
 import type { Rebuttal, RebuttalStance } from '../../generated/prisma/client';
 import type { ClaimRecord } from '../claims/claim.service';
@@ -25,15 +24,14 @@ export class RebuttalService {
   constructor(private readonly prisma: DbClient) {}
 
   findById(id: string): Promise<RebuttalRecord | null> {
-    return this.prisma.rebuttal.findUnique({ where: { id: parseId(id, 'id') } });
+    return this.prisma.rebuttal.findUnique({ where: { id } });
   }
 
   async create(data: RebuttalData, write: WriteContext): Promise<RebuttalRecord> {
-    const claimId = parseId(data.claimId, 'input.claimId');
-    const counterclaimId = parseId(data.counterclaimId, 'input.counterclaimId');
+    const { claimId, counterclaimId } = data;
     // The database refuses this too (a CHECK constraint); checking first gives the clearer message.
     if (claimId === counterclaimId) {
-      throw new BadUserInputError('A claim cannot rebut itself: counterclaimId must differ from claimId', { field: 'input.counterclaimId' });
+      throw new InvalidInput('A claim cannot rebut itself: counterclaimId must differ from claimId', { field: 'counterclaimId' });
     }
     try {
       return await inRecordedTransaction(this.prisma, write, (tx) =>
@@ -42,35 +40,33 @@ export class RebuttalService {
     } catch (error) {
       const violation = databaseViolation(error);
       if (violation?.kind === 'unique') {
-        throw new ConflictError(`Claim ${counterclaimId} already rebuts claim ${claimId}; update that rebuttal instead`, {
-          field: 'input.counterclaimId',
+        throw new Conflict(`Claim ${counterclaimId} already rebuts claim ${claimId}; update that rebuttal instead`, {
+          field: 'counterclaimId',
         });
       }
       if (violation?.kind === 'foreign-key') {
         const field = violation.constraint.includes('counterclaim') ? 'counterclaimId' : 'claimId';
-        throw new BadUserInputError(`No claim has id ${field === 'claimId' ? claimId : counterclaimId}`, { field: `input.${field}` });
+        throw new InvalidInput(`No claim has id ${field === 'claimId' ? claimId : counterclaimId}`, { field });
       }
       throw error;
     }
   }
 
-  async update(id: string, changes: RebuttalChanges, write: WriteContext): Promise<RebuttalRecord> {
-    const rebuttalId = parseId(id, 'id');
+  async update(rebuttalId: string, changes: RebuttalChanges, write: WriteContext): Promise<RebuttalRecord> {
     try {
       return await inRecordedTransaction(this.prisma, write, (tx) =>
         tx.rebuttal.update({ where: { id: rebuttalId }, data: { stance: changes.stance ?? undefined, rationale: changes.rationale } }),
       );
     } catch (error) {
-      throw databaseViolation(error)?.kind === 'record-not-found' ? new NotFoundError('Rebuttal', rebuttalId, { field: 'id' }) : error;
+      throw databaseViolation(error)?.kind === 'record-not-found' ? new NotFound('Rebuttal', rebuttalId, { field: 'id' }) : error;
     }
   }
 
-  async delete(id: string, write: WriteContext): Promise<RebuttalRecord> {
-    const rebuttalId = parseId(id, 'id');
+  async delete(rebuttalId: string, write: WriteContext): Promise<RebuttalRecord> {
     try {
       return await inRecordedTransaction(this.prisma, write, (tx) => tx.rebuttal.delete({ where: { id: rebuttalId } }));
     } catch (error) {
-      throw databaseViolation(error)?.kind === 'record-not-found' ? new NotFoundError('Rebuttal', rebuttalId, { field: 'id' }) : error;
+      throw databaseViolation(error)?.kind === 'record-not-found' ? new NotFound('Rebuttal', rebuttalId, { field: 'id' }) : error;
     }
   }
 }

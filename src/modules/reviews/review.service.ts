@@ -1,9 +1,8 @@
-import { parseId } from '../../common/ids';
 import { canonicalLanguageTag } from '../../common/language-tag';
 import { escapeLike } from '../../common/like-pattern';
 import { sql, type RawBuilder } from 'kysely';
 import { pageWindow, type Page, type PageRequest } from '../../common/pagination';
-import { BadUserInputError, ConflictError, NotFoundError } from '../../errors/app-errors';
+import { Conflict, InvalidInput, NotFound } from '../../errors/domain-errors';
 import { databaseViolation } from '../../errors/database-errors';
 import type { Claim, Review, ReviewRating, ReviewStatus } from '../../generated/prisma/client';
 import { allowedTransitions, canTransition, NEEDS_A_REVIEW } from './review-workflow';
@@ -55,16 +54,16 @@ export class ReviewService {
 
   /** The review, with what `plan` asks for, in one statement. */
   findById(id: string, plan: ReadPlan = NO_RELATIONS): Promise<ReviewRecord | null> {
-    return readById(this.queryRows, REVIEW_TABLE, parseId(id, 'id'), plan);
+    return readById(this.queryRows, REVIEW_TABLE, id, plan);
   }
 
   /** A review of a PUBLISHED claim changes the published verdict: it is a correction (history/corrections.ts). */
   async create(data: ReviewData, write: WriteContext): Promise<ReviewRecord> {
-    const claimId = parseId(data.claimId, 'input.claimId');
+    const { claimId } = data;
     try {
       return await inRecordedTransaction(this.prisma, write, async (tx) => {
         const status = await lockClaimStatus(tx, claimId);
-        if (status === undefined) throw new BadUserInputError(`No claim has id ${claimId}`, { field: 'input.claimId' });
+        if (status === undefined) throw new InvalidInput(`No claim has id ${claimId}`, { field: 'claimId' });
         if (status === 'PUBLISHED') await beginCorrection(tx, write, 'add a review to a published claim');
         return tx.review.create({ data: { ...data, claimId, language: canonicalLanguage(data.language) } });
       });
@@ -74,12 +73,11 @@ export class ReviewService {
   }
 
   /** Changing a review of a PUBLISHED claim is a correction (history/corrections.ts). */
-  async update(id: string, changes: ReviewChanges, write: WriteContext): Promise<ReviewRecord> {
-    const reviewId = parseId(id, 'id');
+  async update(reviewId: string, changes: ReviewChanges, write: WriteContext): Promise<ReviewRecord> {
     try {
       return await inRecordedTransaction(this.prisma, write, async (tx) => {
         const review = await tx.review.findUnique({ where: { id: reviewId }, select: { claimId: true } });
-        if (!review) throw new NotFoundError('Review', reviewId, { field: 'id' });
+        if (!review) throw new NotFound('Review', reviewId, { field: 'id' });
         if ((await lockClaimStatus(tx, review.claimId)) === 'PUBLISHED') await beginCorrection(tx, write, 'change a review of a published claim');
         return tx.review.update({
           where: { id: reviewId },
@@ -106,13 +104,12 @@ export class ReviewService {
    * claim is retracted first (setClaimReviewStatus to IN_REVIEW, with its reason). The claim's row is locked while
    * checking, so a concurrent publish waits for the delete.
    */
-  async delete(id: string, write: WriteContext): Promise<ReviewRecord> {
-    const reviewId = parseId(id, 'id');
+  async delete(reviewId: string, write: WriteContext): Promise<ReviewRecord> {
     return inRecordedTransaction(this.prisma, write, async (tx) => {
       const review = await tx.review.findUnique({ where: { id: reviewId } });
-      if (!review) throw new NotFoundError('Review', reviewId, { field: 'id' });
+      if (!review) throw new NotFound('Review', reviewId, { field: 'id' });
       if ((await lockClaimStatus(tx, review.claimId)) === 'PUBLISHED') {
-        throw new ConflictError(
+        throw new Conflict(
           `Review ${reviewId} is part of the published verdict on claim ${review.claimId}; retract the claim first ` +
             '(setClaimReviewStatus to IN_REVIEW, with a reason), or correct the review with updateReview',
           { field: 'id' },
@@ -128,14 +125,13 @@ export class ReviewService {
    * the one checked), so of two reviewers moving a claim from the same status, one wins and the other gets CONFLICT
    * instead of silently overwriting.
    */
-  async setClaimStatus(id: string, status: ReviewStatus, write: WriteContext): Promise<Claim> {
-    const claimId = parseId(id, 'id');
+  async setClaimStatus(claimId: string, status: ReviewStatus, write: WriteContext): Promise<Claim> {
     const claim = await this.prisma.claim.findUnique({ where: { id: claimId } });
-    if (!claim) throw new NotFoundError('Claim', claimId, { field: 'id' });
+    if (!claim) throw new NotFound('Claim', claimId, { field: 'id' });
     const from = claim.reviewStatus;
     if (!canTransition(from, status)) {
       const allowed = allowedTransitions(from);
-      throw new BadUserInputError(`A claim cannot move from ${from} to ${status}; from ${from} it can move to ${allowed.join(' or ')}`, {
+      throw new InvalidInput(`A claim cannot move from ${from} to ${status}; from ${from} it can move to ${allowed.join(' or ')}`, {
         field: 'status',
         allowed,
       });
@@ -143,7 +139,7 @@ export class ReviewService {
     if (status === 'PUBLISHED') requireRole({ role: write.role }, PUBLISH_ROLE, 'publish a claim');
     const needsReview = NEEDS_A_REVIEW.has(status);
     if (needsReview && (await this.prisma.review.count({ where: { claimId } })) === 0) {
-      throw new BadUserInputError(`A claim needs at least one review to be ${status}; add one with createReview first`, { field: 'status' });
+      throw new InvalidInput(`A claim needs at least one review to be ${status}; add one with createReview first`, { field: 'status' });
     }
     return inRecordedTransaction(this.prisma, write, async (tx) => {
       if (from === 'PUBLISHED') await beginCorrection(tx, write, 'retract a published claim');
@@ -153,7 +149,7 @@ export class ReviewService {
       });
       const current = await tx.claim.findUnique({ where: { id: claimId } });
       if (count === 0 || !current) {
-        throw new ConflictError(
+        throw new Conflict(
           `Claim ${claimId} or its reviews changed while this request ran (it is now ${current?.reviewStatus ?? 'deleted'}); reload it and try again`,
           { field: 'status' },
         );
@@ -169,7 +165,7 @@ function reviewCondition(query: ReviewQuery): RawBuilder<unknown> {
   const language = canonicalLanguage(query.language);
   const column = REVIEW_TABLE.ref;
   const conditions = [
-    query.claimId && sql`${column('claimId')} = ${parseId(query.claimId, 'filter.claimId')}::uuid`,
+    query.claimId && sql`${column('claimId')} = ${query.claimId}::uuid`,
     query.rating?.length && sql`${column('rating')} = ANY(${query.rating}::text[]::review_rating[])`,
     // ILIKE on the escaped name: a case-insensitive equality.
     organizationName && sql`${column('organizationName')} ILIKE ${escapeLike(organizationName)}`,
@@ -180,8 +176,8 @@ function reviewCondition(query: ReviewQuery): RawBuilder<unknown> {
 
 function translate(error: unknown, data: { claimId?: string; url?: string | null }, id?: string): unknown {
   const violation = databaseViolation(error);
-  if (violation?.kind === 'foreign-key') return new BadUserInputError(`No claim has id ${data.claimId}`, { field: 'input.claimId' });
-  if (violation?.kind === 'unique') return new ConflictError(`A review with url ${data.url} already exists`, { field: 'input.url' });
-  if (violation?.kind === 'record-not-found' && id) return new NotFoundError('Review', id, { field: 'id' });
+  if (violation?.kind === 'foreign-key') return new InvalidInput(`No claim has id ${data.claimId}`, { field: 'claimId' });
+  if (violation?.kind === 'unique') return new Conflict(`A review with url ${data.url} already exists`, { field: 'url' });
+  if (violation?.kind === 'record-not-found' && id) return new NotFound('Review', id, { field: 'id' });
   return error;
 }

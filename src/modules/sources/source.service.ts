@@ -1,6 +1,5 @@
-import { parseId } from '../../common/ids';
 import { pageWindow, type Page, type PageRequest } from '../../common/pagination';
-import { ConflictError, NotFoundError } from '../../errors/app-errors';
+import { Conflict, NotFound } from '../../errors/domain-errors';
 import { databaseViolation } from '../../errors/database-errors';
 import type { Source, SourceKind } from '../../generated/prisma/client';
 import type { DbClient, QueryRows } from '../../db/database';
@@ -34,7 +33,7 @@ export class SourceService {
 
   /** The source, with what `plan` asks for, in one statement. */
   findById(id: string, plan: ReadPlan = NO_RELATIONS): Promise<SourceRecord | null> {
-    return readById(this.queryRows, SOURCE_TABLE, parseId(id, 'id'), plan);
+    return readById(this.queryRows, SOURCE_TABLE, id, plan);
   }
 
   async create(data: SourceData, write: WriteContext): Promise<SourceRecord> {
@@ -45,8 +44,7 @@ export class SourceService {
     }
   }
 
-  async update(id: string, changes: SourceChanges, write: WriteContext): Promise<SourceRecord> {
-    const sourceId = parseId(id, 'id');
+  async update(sourceId: string, changes: SourceChanges, write: WriteContext): Promise<SourceRecord> {
     try {
       return await inRecordedTransaction(this.prisma, write, (tx) => tx.source.update({
         where: { id: sourceId },
@@ -64,8 +62,7 @@ export class SourceService {
     }
   }
 
-  async delete(id: string, write: WriteContext): Promise<SourceRecord> {
-    const sourceId = parseId(id, 'id');
+  async delete(sourceId: string, write: WriteContext): Promise<SourceRecord> {
     try {
       // In a transaction of its own, so that the count below still runs when the delete is refused inside an
       // idempotent mutation's transaction (where it is a savepoint): a failed statement aborts its transaction.
@@ -73,7 +70,7 @@ export class SourceService {
     } catch (error) {
       if (databaseViolation(error)?.kind === 'restricted-delete') {
         const claims = await this.prisma.claim.count({ where: { sourceId } });
-        throw new ConflictError(`Source ${sourceId} is cited by ${claims} claim(s); delete them or cite another source first`, { field: 'id' });
+        throw new Conflict(`Source ${sourceId} is cited by ${claims} claim(s); delete them or cite another source first`, { field: 'id' });
       }
       throw translate(error, undefined, sourceId);
     }
@@ -82,7 +79,7 @@ export class SourceService {
 
 function translate(error: unknown, url: string | null | undefined, id?: string): unknown {
   const violation = databaseViolation(error);
-  if (violation?.kind === 'unique') return new ConflictError(`A source with url ${url} already exists`, { field: 'input.url' });
-  if (violation?.kind === 'record-not-found' && id) return new NotFoundError('Source', id, { field: 'id' });
+  if (violation?.kind === 'unique') return new Conflict(`A source with url ${url} already exists`, { field: 'url' });
+  if (violation?.kind === 'record-not-found' && id) return new NotFound('Source', id, { field: 'id' });
   return error;
 }

@@ -1,9 +1,8 @@
-import { parseId } from '../../common/ids';
 import { escapeLike } from '../../common/like-pattern';
 import { decodeKeyCursor, encodeKeyCursor, keysetWindow, pageWindow, toPage, type Page, type PageRequest } from '../../common/pagination';
 import { searchText } from '../../common/search-text';
 import { slugify } from '../../common/slugify';
-import { BadUserInputError, ConflictError, NotFoundError } from '../../errors/app-errors';
+import { Conflict, InvalidInput, NotFound } from '../../errors/domain-errors';
 import { databaseViolation } from '../../errors/database-errors';
 import { Prisma, type Speaker } from '../../generated/prisma/client';
 import { sql } from 'kysely';
@@ -110,16 +109,16 @@ export class SpeakerService {
   /** The speaker of the id or slug, with what `plan` asks for, in one statement. */
   async findOne(lookup: { id?: string | null; slug?: string | null }, plan: ReadPlan = NO_RELATIONS): Promise<SpeakerRecord | null> {
     if ((lookup.id == null) === (lookup.slug == null)) {
-      throw new BadUserInputError('Pass exactly one of id or slug', { field: lookup.id == null ? 'id' : 'slug' });
+      throw new InvalidInput('Pass exactly one of id or slug', { field: lookup.id == null ? 'id' : 'slug' });
     }
     const condition =
-      lookup.id != null ? sql`${SPEAKER_TABLE.ref('id')} = ${parseId(lookup.id, 'id')}::uuid` : sql`${SPEAKER_TABLE.ref('slug')} = ${lookup.slug!}`;
+      lookup.id != null ? sql`${SPEAKER_TABLE.ref('id')} = ${lookup.id}::uuid` : sql`${SPEAKER_TABLE.ref('slug')} = ${lookup.slug!}`;
     return readOne(this.queryRows, SPEAKER_TABLE, condition, plan);
   }
 
   async create(data: SpeakerData, write: WriteContext): Promise<SpeakerRecord> {
     const slug = data.slug ?? (await this.freeSlug(data.name));
-    if (slug === '') throw new BadUserInputError('name must contain letters or digits to derive a slug from; pass a slug', { field: 'input.slug' });
+    if (slug === '') throw new InvalidInput('name must contain letters or digits to derive a slug from; pass a slug', { field: 'slug' });
     try {
       return await inRecordedTransaction(this.prisma, write, (tx) =>
         tx.speaker.create({ data: { ...data, slug, isNamed: data.isNamed ?? true, aliases: cleanAliases(data.aliases) } }),
@@ -129,8 +128,7 @@ export class SpeakerService {
     }
   }
 
-  async update(id: string, changes: SpeakerChanges, write: WriteContext): Promise<SpeakerRecord> {
-    const speakerId = parseId(id, 'id');
+  async update(speakerId: string, changes: SpeakerChanges, write: WriteContext): Promise<SpeakerRecord> {
     try {
       return await inRecordedTransaction(this.prisma, write, (tx) => tx.speaker.update({
         where: { id: speakerId },
@@ -149,8 +147,7 @@ export class SpeakerService {
     }
   }
 
-  async delete(id: string, write: WriteContext): Promise<SpeakerRecord> {
-    const speakerId = parseId(id, 'id');
+  async delete(speakerId: string, write: WriteContext): Promise<SpeakerRecord> {
     try {
       // In a transaction of its own, so that the count below still runs when the delete is refused inside an
       // idempotent mutation's transaction (where it is a savepoint): a failed statement aborts its transaction.
@@ -158,7 +155,7 @@ export class SpeakerService {
     } catch (error) {
       if (databaseViolation(error)?.kind === 'restricted-delete') {
         const claims = await this.prisma.claim.count({ where: { speakerId } });
-        throw new ConflictError(`Speaker ${speakerId} has ${claims} claim(s); delete them or attribute them to another speaker first`, {
+        throw new Conflict(`Speaker ${speakerId} has ${claims} claim(s); delete them or attribute them to another speaker first`, {
           field: 'id',
         });
       }
@@ -179,8 +176,8 @@ export class SpeakerService {
 
   private translate(error: unknown, slug: string, id?: string): unknown {
     const violation = databaseViolation(error);
-    if (violation?.kind === 'unique') return new ConflictError(`A speaker with slug "${slug}" already exists`, { field: 'input.slug' });
-    if (violation?.kind === 'record-not-found' && id) return new NotFoundError('Speaker', id, { field: 'id' });
+    if (violation?.kind === 'unique') return new Conflict(`A speaker with slug "${slug}" already exists`, { field: 'slug' });
+    if (violation?.kind === 'record-not-found' && id) return new NotFound('Speaker', id, { field: 'id' });
     return error;
   }
 }

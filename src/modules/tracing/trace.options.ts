@@ -1,7 +1,6 @@
 // The rules of a trace, free of the database so that they are tested on their own: the limits on its arguments, how
 // the rows of the traversal become the trace (node cap, `truncated`), and the orders in which nodes can be listed.
-import { parseId } from '../../common/ids';
-import { BadUserInputError } from '../../errors/app-errors';
+import { InvalidInput } from '../../errors/domain-errors';
 import type { RebuttalStance } from '../../generated/prisma/enums';
 
 export const TraceDirection = {
@@ -58,14 +57,14 @@ export function maxTraceEdges(maxNodes: number): number {
 
 function wholeNumberIn(value: number, min: number, max: number, field: string, hint: string): number {
   if (!Number.isInteger(value) || value < min || value > max) {
-    throw new BadUserInputError(`${field} must be between ${min} and ${max} (got ${value}); ${hint}`, { field });
+    throw new InvalidInput(`${field} must be between ${min} and ${max} (got ${value}); ${hint}`, { field });
   }
   return value;
 }
 
 export function traceOptions(request: TraceRequest): TraceOptions {
   return {
-    claimId: parseId(request.claimId, 'claimId'),
+    claimId: request.claimId,
     depth: wholeNumberIn(request.depth ?? DEFAULT_TRACE_DEPTH, 0, MAX_TRACE_DEPTH, 'depth', 'trace again from a deeper node to go further'),
     direction: request.direction ?? TraceDirection.REBUTTALS,
     stances: request.stances ? [...new Set(request.stances)] : null,

@@ -1,4 +1,4 @@
-import { NotFoundError } from '../../errors/app-errors';
+import { NotFound } from '../../errors/domain-errors';
 import type { QueryRows } from '../../db/database';
 import type { ClaimRecord } from '../claims/claim.service';
 import type { RebuttalRecord } from '../rebuttals/rebuttal.service';
@@ -31,7 +31,7 @@ export class TraceService {
     const options = traceOptions(request);
     const rows = await this.queryRows<TraceNodeRow>(traceNodesQuery(options));
     // The walk starts from the claim's own row, so no row means no such claim.
-    if (rows.length === 0) throw new NotFoundError('Claim', options.claimId, { field: 'claimId' });
+    if (rows.length === 0) throw new NotFound('Claim', options.claimId, { field: 'claimId' });
     const cut = cutTrace(rows, options);
     // Each row serves as the claim as it is, its depth column along: copying thousands of claims without it costs
     // milliseconds, and no Claim field reads it.

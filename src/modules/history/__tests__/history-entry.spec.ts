@@ -1,3 +1,4 @@
+import { InvalidInput } from '../../../errors/domain-errors';
 import { historyConditions } from '../history.service';
 import { toHistoryEntry, type HistoryEntryRow } from '../history.sql';
 
@@ -46,11 +47,10 @@ describe('toHistoryEntry', () => {
 });
 
 describe('historyConditions', () => {
-  it('refuses an until before since, and ids that are not ids, naming the field', () => {
-    const at = (field: string) => expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', field }) });
-    expect(() => historyConditions({ since: new Date('2026-01-02'), until: new Date('2026-01-01') })).toThrow(at('filter.until'));
-    expect(() => historyConditions({ entityId: 'nope' })).toThrow(at('filter.entityId'));
-    expect(() => historyConditions({ actorId: 'nope' })).toThrow(at('filter.actorId'));
+  // Ids come checked by the API's edge (errors/graphql-edge.ts); history.test.ts sends ones that are not.
+  it('refuses an until before since, naming the field', () => {
+    const refusal = expect.objectContaining({ constructor: InvalidInput, field: 'until' });
+    expect(() => historyConditions({ since: new Date('2026-01-02'), until: new Date('2026-01-01') })).toThrow(refusal);
   });
 
   it('is TRUE without conditions and one condition per given filter field', () => {
