@@ -101,6 +101,7 @@ export interface ReviewShape extends Recorded {
   publishedAt: string | null;
   language: string | null;
   claimReview: JsonLd;
+  schemaOrg: JsonLd;
   corrections: Connection<HistoryEntryShape>;
 }
 

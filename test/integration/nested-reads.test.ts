@@ -102,26 +102,26 @@ describe('nested reads: one statement for the everyday root fields, whatever rel
       ]);
     }
     const forward = await run(`query($id: ID!) { claim(id: $id) { rebuttals(first: 12) { nodes { id } } } }`, { id: hub });
-    const ids = forward.data.claim.rebuttals.nodes.map((node: Json) => node.id);
-    expect([...before.data.claim.rebuttals.edges, ...last.data.claim.rebuttals.edges].map((edge: Json) => edge.node.id)).toEqual(ids.slice(4));
+    const ids = forward.data.claim.rebuttals.nodes.map((node) => node.id);
+    expect([...before.data.claim.rebuttals.edges, ...last.data.claim.rebuttals.edges].map((edge) => edge.node.id)).toEqual(ids.slice(4));
 
     const LIST = `query($before: String) { claims(last: 5, before: $before) { totalCount edges { cursor node { id speaker { name } rebuttals(last: 2) { nodes { id } } } } pageInfo { hasPreviousPage startCursor } } }`;
     const end = await run(LIST);
     expect(end.statements).toHaveLength(1);
-    expect(end.data.claims.edges.map((edge: Json) => edge.node.id)).toEqual(claimIds.slice(8));
+    expect(end.data.claims.edges.map((edge) => edge.node.id)).toEqual(claimIds.slice(8));
     const earlier = await run(LIST, { before: end.data.claims.pageInfo.startCursor });
     expect(earlier.statements).toHaveLength(1);
-    expect(earlier.data.claims.edges.map((edge: Json) => edge.node.id)).toEqual(claimIds.slice(3, 8));
-    const nodes = earlier.data.claims.edges.map((edge: Json) => edge.node);
-    expect(await throughLoaders('Claim', nodes.map((node: Json) => node.id), 'id speaker { name } rebuttals(last: 2) { nodes { id } }')).toEqual(nodes);
+    expect(earlier.data.claims.edges.map((edge) => edge.node.id)).toEqual(claimIds.slice(3, 8));
+    const nodes = earlier.data.claims.edges.map((edge) => edge.node);
+    expect(await throughLoaders('Claim', nodes.map((node) => node.id), 'id speaker { name } rebuttals(last: 2) { nodes { id } }')).toEqual(nodes);
 
     const SEARCH = `query($before: String) { searchClaims(query: "counter", last: 4, before: $before) { edges { node { claim { id rebuttals(last: 1) { totalCount nodes { id } } } } } pageInfo { startCursor } } }`;
     const hits = await run(SEARCH);
     expect(hits.statements).toHaveLength(1);
     const hitsBefore = await run(SEARCH, { before: hits.data.searchClaims.pageInfo.startCursor });
     expect(hitsBefore.statements).toHaveLength(1);
-    const claims = hitsBefore.data.searchClaims.edges.map((edge: Json) => edge.node.claim);
-    expect(await throughLoaders('Claim', claims.map((claim: Json) => claim.id), 'id rebuttals(last: 1) { totalCount nodes { id } }')).toEqual(claims);
+    const claims = hitsBefore.data.searchClaims.edges.map((edge) => edge.node.claim);
+    expect(await throughLoaders('Claim', claims.map((claim) => claim.id), 'id rebuttals(last: 1) { totalCount nodes { id } }')).toEqual(claims);
   });
 
   it('reads speakers, sources and reviews with their relations in one statement each, as the loaders do', async () => {
