@@ -532,7 +532,7 @@ function prepareReview(review: FactCheckReview, field: string, note: (note: stri
 function rejectionReason(error: unknown): string | undefined {
   if (error instanceof RejectedRecord) return error.message;
   const violation = databaseViolation(error);
-  if (violation?.kind === 'unique') return `conflicts with an existing record (${violation.fields.join(', ') || 'a unique value'})`;
+  if (violation?.kind === 'unique') return `conflicts with an existing record (${violation.fields.join(', ') || violation.constraint || 'a unique value'})`;
   if (violation?.kind === 'foreign-key') return `names a record that is neither in the file nor in the database (${violation.constraint})`;
   if (violation) return `refused by the database (${violation.kind})`;
   if (error instanceof Prisma.PrismaClientValidationError) return `not a valid record: ${error.message.trim().split('\n').at(-1)}`;
