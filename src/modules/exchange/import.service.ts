@@ -123,8 +123,8 @@ export class Importer {
    * Imports a batch of fact-check records in one transaction: each record read and checked first (one that fails is
    * rejected with its reason before anything is written), then the batch matched a set at a time (a few statements,
    * whatever its size) and its new rows written with one INSERT per table. When the database refuses the batch (a
-   * unique URL spelt another way, say), it is split in halves and each written on its own, down to the one record at
-   * fault, which is rejected with the database's reason: the others are imported, and no record is half-written.
+   * slug another writer took during the run, say), it is split in halves and each written on its own, down to the one
+   * record at fault, which is rejected with the database's reason: the others are imported, none is half-written.
    * Matching is as record by record: a record matches what the records before it in the file created.
    */
   async importFactChecks(records: readonly PendingFactCheck[]): Promise<void> {
@@ -138,7 +138,7 @@ export class Importer {
         const reviews = check.reviews.map((review, index) => prepareReview(review, `claimReview.${index}`, (note) => notes.push(note)));
         const speakerKey = nameKey(check.speaker.name);
         if (speakerKey === '') throw new RejectedRecord(`the claimant "${check.speaker.name}" has no letters or digits to match by`);
-        const sourceUrl = check.source?.url == null ? null : normalizeUrl(check.source.url);
+        const sourceUrl = check.source && check.source.url !== null ? normalizeUrl(check.source.url) : null;
         if (sourceUrl === undefined) throw new RejectedRecord(`appearance url "${check.source!.url}" is not an absolute http(s) URL`);
         checked.push({ position, check, speakerKey, sourceUrl, reviews, notes });
       } catch (error) {
