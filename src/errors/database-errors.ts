@@ -3,7 +3,7 @@
 import { Prisma } from '../generated/prisma/client';
 
 export type DatabaseViolation =
-  | { kind: 'unique'; fields: string[] }
+  | { kind: 'unique'; fields: string[]; constraint: string }
   | { kind: 'foreign-key'; constraint: string }
   | { kind: 'restricted-delete'; constraint: string }
   | { kind: 'check'; constraint: string }
@@ -24,7 +24,8 @@ export function databaseViolation(error: unknown): DatabaseViolation | undefined
   const cause = ((error.meta?.driverAdapterError as { cause?: DriverCause } | undefined)?.cause ?? {}) as DriverCause;
   switch (cause.originalCode) {
     case '23505':
-      return { kind: 'unique', fields: cause.constraint?.fields ?? [] };
+      // Fields come with Prisma's own writes; a raw statement's error names only the constraint, in its message.
+      return { kind: 'unique', fields: cause.constraint?.fields ?? [], constraint: constraintName(cause.originalMessage) };
     case '23503':
       // Raised on insert/update (a missing parent) and on delete with NO ACTION (existing children).
       return /update or delete on table/.test(cause.originalMessage ?? '')

@@ -27,7 +27,7 @@ export interface ImportFile {
   format: ImportFormat;
   /** How many records, when known before reading them all (jsonl is streamed). */
   total: number | undefined;
-  /** Imports every record through the importer, calling back after each. */
+  /** Imports every record through the importer, calling back with how many are done (after each batch, or line). */
   run(importer: Importer, onRecord: (done: number) => void): Promise<void>;
 }
 
@@ -143,12 +143,16 @@ export function openImportFile(file: string): ImportFile {
     format: found.format,
     total: found.items.length,
     async run(importer, onRecord) {
-      for (const [index, item] of found.items.entries()) {
-        await importer.importFactCheck(`record ${index}`, () => {
-          checkRecordText(item);
-          return parse(item);
-        });
-        onRecord(index + 1);
+      for (let start = 0; start < found.items.length; start += importer.batchSize) {
+        const batch = found.items.slice(start, start + importer.batchSize).map((item, offset) => ({
+          at: `record ${start + offset}`,
+          parse: () => {
+            checkRecordText(item);
+            return parse(item);
+          },
+        }));
+        await importer.importFactChecks(batch);
+        onRecord(start + batch.length);
       }
     },
   };

@@ -1,16 +1,23 @@
-// Imports fact-checks and exported rows, record by record. Each record is written in its own transaction: a bad one is
-// rejected with its reason and leaves nothing behind, and the good ones go on. Records the database already holds are
+// Imports fact-checks, in batches of thousands (one transaction each, matched a set at a time), and exported rows,
+// record by record (each in its own transaction). Either way a bad record is rejected with its reason and leaves
+// nothing behind, and the good ones go on. Records the database already holds are
 // matched, not duplicated (see matching.ts), so importing the same file twice creates nothing the second time:
 //   speakers by normalised name (or slug), sources by normalised URL (or, without one, by title), claims by speaker
 //   and normalised text, reviews by URL (or, without one, by claim and organisation), rebuttals by their pair of
 //   claims; jsonl rows first by id; history entries (jsonl --with-history) by record, action and instant.
 import { canonicalLanguageTag } from '../../common/language-tag';
 import { databaseViolation } from '../../errors/database-errors';
-import { Prisma, type PrismaClient, type ReviewRating } from '../../generated/prisma/client';
-import { ReviewStatus } from '../../generated/prisma/enums';
+import { newId } from '../../common/ids';
+import { Prisma, type Claim, type PrismaClient, type Review, type ReviewRating, type Source, type Speaker } from '../../generated/prisma/client';
+import { ClaimKind, ReviewStatus, SourceKind } from '../../generated/prisma/enums';
+import { CLAIM_TABLE } from '../claims/claim.columns';
+import { REVIEW_TABLE } from '../reviews/review.columns';
+import { SOURCE_TABLE } from '../sources/source.columns';
+import { SPEAKER_TABLE } from '../speakers/speaker.columns';
 import { ratingFromText, ratingFromValue } from '../reviews/review-rating';
-import type { FactCheck, FactCheckReview, FactCheckSource, FactCheckSpeaker } from './fact-check';
+import type { FactCheck, FactCheckReview } from './fact-check';
 import { RejectedRecord } from './fact-check';
+import { claimsOfSpeakersQuery, insertRows, reviewUrlsQuery, sourcesQuery, urlLessReviewsQuery } from './import.sql';
 import { parseLine, type Row } from './jsonl';
 import { nameKey, normalizeUrl, textKey } from './matching';
 import { pagesById } from './pages';
@@ -30,12 +37,48 @@ export interface ImportSummary {
 }
 
 type Tx = Prisma.TransactionClient;
+type Counts = Record<Model, number>;
+
+/** Records per batch transaction by default (the import command's). */
+export const DEFAULT_BATCH_SIZE = 2_000;
+/** A batch's transaction may take this long (a slow disk, a busy server) before it is abandoned. */
+const BATCH_TIMEOUT_MS = 300_000;
+
+/** A fact-check record as the file holds it: where it is, and how to read it (reading may reject it). */
+export interface PendingFactCheck {
+  at: string;
+  parse: () => FactCheck;
+}
+
+/** A record that passed every check made before writing, with what those checks derived. */
+interface CheckedFactCheck {
+  /** Its place in its batch. */
+  position: number;
+  check: FactCheck;
+  speakerKey: string;
+  /** The source's URL normalised (null without a source or a URL). */
+  sourceUrl: string | null;
+  reviews: PreparedReview[];
+  notes: string[];
+}
+
+type RecordOutcome = { rejected: string } | { created: Counts; matched: Counts; notes: string[] };
+
+/** What a batch writes (whole rows, ids made here), and what each of its records did. */
+interface BatchPlan {
+  speakers: Speaker[];
+  sources: Source[];
+  claims: Claim[];
+  reviews: Review[];
+  /** The new claims' normalised texts, for the claim cache once the batch commits. */
+  claimKeys: { speakerId: string; key: string; id: string }[];
+  outcomes: Map<number, RecordOutcome>;
+}
 
 /** What one record's transaction did; folded into the summary only when it commits. */
 interface RecordWork {
   created(model: Model): void;
   matched(model: Model): void;
-  note(note: string): void;
   /** Runs after the commit: updates the importer's caches with what the record wrote. */
   afterCommit(update: () => void): void;
 }
@@ -61,32 +104,215 @@ export class Importer {
   private constructor(
     private readonly prisma: PrismaClient,
     private readonly write: WriteContext,
+    /** Fact-check records per transaction (see importFactChecks). */
+    readonly batchSize: number,
   ) {}
 
   /**
    * An importer that knows the database's speakers (read in pages): names are matched in their normalised form.
    * History attributes what it writes to `write` (the import run: the command and the file).
    */
-  static async open(prisma: PrismaClient, write: WriteContext): Promise<Importer> {
-    const importer = new Importer(prisma, write);
+  static async open(prisma: PrismaClient, write: WriteContext, options: { batchSize?: number } = {}): Promise<Importer> {
+    const importer = new Importer(prisma, write, options.batchSize ?? DEFAULT_BATCH_SIZE);
     const pages = pagesById((where, take) => prisma.speaker.findMany({ where, orderBy: { id: 'asc' }, take, select: { id: true, slug: true, name: true } }));
     for await (const page of pages) for (const speaker of page) importer.rememberSpeaker(speaker);
     return importer;
   }
 
-  importFactCheck(at: string, parse: () => FactCheck): Promise<void> {
-    return this.record(at, async (tx, work) => {
-      const check = parse();
-      const reviews = check.reviews.map((review, position) => prepareReview(review, `claimReview.${position}`, work));
-      const speakerId = await this.matchSpeaker(tx, check.speaker, work);
-      const sourceId = check.source ? await this.matchSource(tx, check.source, work) : null;
-      const claimId = await this.matchClaim(
-        tx,
-        { text: check.text, speakerId, sourceId, statedAt: check.statedAt, kind: 'PARAPHRASE', reviewStatus: reviews.length > 0 ? ReviewStatus.REVIEWED : ReviewStatus.UNREVIEWED },
-        work,
+  /**
+   * Imports a batch of fact-check records in one transaction: each record read and checked first (one that fails is
+   * rejected with its reason before anything is written), then the batch matched a set at a time (a few statements,
+   * whatever its size) and its new rows written with one INSERT per table. When the database refuses the batch (a
+   * slug another writer took during the run, say), it is split in halves and each written on its own, down to the one
+   * record at fault, which is rejected with the database's reason: the others are imported, none is half-written.
+   * Matching is as record by record: a record matches what the records before it in the file created.
+   */
+  async importFactChecks(records: readonly PendingFactCheck[]): Promise<void> {
+    this.summary.records += records.length;
+    const outcomes: RecordOutcome[] = [];
+    const checked: CheckedFactCheck[] = [];
+    for (const [position, { parse }] of records.entries()) {
+      const notes: string[] = [];
+      try {
+        const check = parse();
+        const reviews = check.reviews.map((review, index) => prepareReview(review, `claimReview.${index}`, (note) => notes.push(note)));
+        const speakerKey = nameKey(check.speaker.name);
+        if (speakerKey === '') throw new RejectedRecord(`the claimant "${check.speaker.name}" has no letters or digits to match by`);
+        const sourceUrl = check.source && check.source.url !== null ? normalizeUrl(check.source.url) : null;
+        if (sourceUrl === undefined) throw new RejectedRecord(`appearance url "${check.source!.url}" is not an absolute http(s) URL`);
+        checked.push({ position, check, speakerKey, sourceUrl, reviews, notes });
+      } catch (error) {
+        if (!(error instanceof RejectedRecord)) throw error;
+        outcomes[position] = { rejected: error.message };
+      }
+    }
+    await this.writeFactChecks(checked, outcomes);
+    for (const [position, outcome] of outcomes.entries()) {
+      const at = records[position]!.at;
+      if ('rejected' in outcome) {
+        this.summary.rejected.push({ at, reason: outcome.rejected });
+        continue;
+      }
+      for (const model of MODELS) {
+        this.summary.created[model] += outcome.created[model];
+        this.summary.matched[model] += outcome.matched[model];
+      }
+      for (const note of outcome.notes) this.summary.notes.push({ at, note });
+    }
+  }
+
+  private async writeFactChecks(records: readonly CheckedFactCheck[], outcomes: RecordOutcome[]): Promise<void> {
+    if (records.length === 0) return;
+    let plan: BatchPlan;
+    try {
+      plan = await inRecordedTransaction(
+        this.prisma,
+        this.write,
+        async (tx) => {
+          const planned = await this.planFactChecks(tx, records);
+          if (planned.speakers.length > 0) await tx.$executeRaw(insertRows(SPEAKER_TABLE, planned.speakers));
+          if (planned.sources.length > 0) await tx.$executeRaw(insertRows(SOURCE_TABLE, planned.sources));
+          if (planned.claims.length > 0) await tx.$executeRaw(insertRows(CLAIM_TABLE, planned.claims));
+          if (planned.reviews.length > 0) await tx.$executeRaw(insertRows(REVIEW_TABLE, planned.reviews));
+          return planned;
+        },
+        { timeout: BATCH_TIMEOUT_MS },
       );
-      for (const review of reviews) await this.matchReview(tx, claimId, review, work);
-    });
+    } catch (error) {
+      const reason = rejectionReason(error);
+      if (reason === undefined) throw error;
+      if (records.length === 1) {
+        outcomes[records[0]!.position] = { rejected: reason };
+        return;
+      }
+      const half = Math.ceil(records.length / 2);
+      await this.writeFactChecks(records.slice(0, half), outcomes);
+      await this.writeFactChecks(records.slice(half), outcomes);
+      return;
+    }
+    for (const speaker of plan.speakers) {
+      this.rememberSpeaker(speaker);
+      this.claimsBySpeaker.set(speaker.id, new Map());
+    }
+    for (const { speakerId, key, id } of plan.claimKeys) this.claimsBySpeaker.get(speakerId)!.set(key, id);
+    for (const [position, outcome] of plan.outcomes) outcomes[position] = outcome;
+  }
+
+  /**
+   * What a batch creates and matches, record after record as the file orders them, over what the database holds (read
+   * a set at a time) and what the records before it in the batch create.
+   */
+  private async planFactChecks(tx: Tx, records: readonly CheckedFactCheck[]): Promise<BatchPlan> {
+    const now = new Date();
+    const plan: BatchPlan = { speakers: [], sources: [], claims: [], reviews: [], claimKeys: [], outcomes: new Map() };
+
+    const unloaded = new Set<string>();
+    for (const { speakerKey } of records) {
+      const id = this.speakers.get(speakerKey);
+      if (id !== undefined && !this.claimsBySpeaker.has(id)) unloaded.add(id);
+    }
+    if (unloaded.size > 0) {
+      for (const id of unloaded) this.claimsBySpeaker.set(id, new Map());
+      for (const claim of await tx.$queryRaw<{ id: string; speakerId: string; text: string }[]>(claimsOfSpeakersQuery([...unloaded]))) {
+        const claims = this.claimsBySpeaker.get(claim.speakerId)!;
+        const key = textKey(claim.text);
+        if (!claims.has(key)) claims.set(key, claim.id);
+      }
+    }
+
+    const sourceByUrl = new Map<string, string>();
+    const sourceByTitle = new Map<string, string>();
+    const sources = records.flatMap(({ check, sourceUrl }) => (check.source ? [{ ...check.source, normalized: sourceUrl }] : []));
+    if (sources.length > 0) {
+      const urls = sources.flatMap(({ url, normalized }) => (url === null ? [] : [url, normalized!]));
+      const titles = sources.flatMap(({ url, title }) => (url === null ? [title] : []));
+      for (const source of await tx.$queryRaw<{ id: string; url: string | null; title: string }[]>(sourcesQuery(urls, titles))) {
+        const byKey = source.url === null ? sourceByTitle : sourceByUrl;
+        const key = source.url ?? source.title;
+        if (!byKey.has(key)) byKey.set(key, source.id);
+      }
+    }
+
+    const newSpeakers = new Map<string, string>();
+    const speakerId = (key: string) => this.speakers.get(key) ?? newSpeakers.get(key);
+    const newClaims = new Map<string, Map<string, string>>();
+    const works: { record: CheckedFactCheck; claimId: string; claimIsNew: boolean; outcome: RecordOutcome & { created: Counts; matched: Counts } }[] = [];
+    for (const record of records) {
+      const { check, speakerKey, sourceUrl } = record;
+      const outcome = { created: zero(), matched: zero(), notes: record.notes };
+
+      let speaker = speakerId(speakerKey);
+      if (speaker !== undefined) outcome.matched.speakers += 1;
+      else {
+        let slug = speakerKey;
+        for (let suffix = 2; speakerId(slug) !== undefined; suffix += 1) slug = `${speakerKey}-${suffix}`;
+        speaker = newId();
+        const { name, role, affiliation } = check.speaker;
+        plan.speakers.push({ id: speaker, slug, name, role, affiliation, country: null, isNamed: !UNNAMED.test(name), aliases: [], createdAt: now, updatedAt: now });
+        newSpeakers.set(slug, speaker);
+        if (!newSpeakers.has(speakerKey)) newSpeakers.set(speakerKey, speaker);
+        outcome.created.speakers += 1;
+      }
+
+      let sourceId: string | null = null;
+      if (check.source) {
+        const source = check.source;
+        sourceId = (source.url === null ? sourceByTitle.get(source.title) : (sourceByUrl.get(source.url) ?? sourceByUrl.get(sourceUrl!))) ?? null;
+        if (sourceId !== null) outcome.matched.sources += 1;
+        else {
+          sourceId = newId();
+          // kind: the schema's default, which a Prisma create leaves to it.
+          plan.sources.push({ ...source, id: sourceId, url: sourceUrl, kind: SourceKind.ARTICLE, createdAt: now, updatedAt: now });
+          if (sourceUrl === null) sourceByTitle.set(source.title, sourceId);
+          else sourceByUrl.set(sourceUrl, sourceId);
+          outcome.created.sources += 1;
+        }
+      }
+
+      const key = textKey(check.text);
+      const existing = this.claimsBySpeaker.get(speaker)?.get(key);
+      let claimId = existing ?? newClaims.get(speaker)?.get(key);
+      if (claimId !== undefined) outcome.matched.claims += 1;
+      else {
+        claimId = newId();
+        const reviewStatus = check.reviews.length > 0 ? ReviewStatus.REVIEWED : ReviewStatus.UNREVIEWED;
+        plan.claims.push({ id: claimId, text: check.text, kind: ClaimKind.PARAPHRASE, statedAt: check.statedAt, speakerId: speaker, sourceId, reviewStatus, createdAt: now, updatedAt: now });
+        if (!newClaims.has(speaker)) newClaims.set(speaker, new Map());
+        newClaims.get(speaker)!.set(key, claimId);
+        plan.claimKeys.push({ speakerId: speaker, key, id: claimId });
+        outcome.created.claims += 1;
+      }
+      works.push({ record, claimId, claimIsNew: existing === undefined, outcome });
+    }
+
+    // Reviews, once every claim is known: by URL (as written or normalised) across the database and the batch, and
+    // without one, by claim and organisation.
+    const reviewUrls = new Set<string>();
+    const urls = works.flatMap(({ record }) => record.reviews.flatMap(({ url, writtenUrl }) => (writtenUrl === null ? [] : [writtenUrl, url!])));
+    if (urls.length > 0) for (const { url } of await tx.$queryRaw<{ url: string }[]>(reviewUrlsQuery(urls))) reviewUrls.add(url);
+    const organizations = new Map<string, Set<string>>();
+    const organizationsOf = (claimId: string) => organizations.get(claimId) ?? organizations.set(claimId, new Set()).get(claimId)!;
+    const urlLessOfKnownClaims = works.filter(({ record, claimIsNew }) => !claimIsNew && record.reviews.some(({ writtenUrl }) => writtenUrl === null));
+    if (urlLessOfKnownClaims.length > 0) {
+      const rows = await tx.$queryRaw<{ claimId: string; organizationName: string }[]>(urlLessReviewsQuery(urlLessOfKnownClaims.map(({ claimId }) => claimId)));
+      for (const { claimId, organizationName } of rows) organizationsOf(claimId).add(nameKey(organizationName));
+    }
+    for (const { record, claimId, outcome } of works) {
+      for (const { writtenUrl, ...review } of record.reviews) {
+        const organization = nameKey(review.organizationName);
+        const matched = writtenUrl === null ? organizationsOf(claimId).has(organization) : reviewUrls.has(writtenUrl) || reviewUrls.has(review.url!);
+        if (matched) {
+          outcome.matched.reviews += 1;
+          continue;
+        }
+        plan.reviews.push({ ...review, id: newId(), claimId, createdAt: now, updatedAt: now });
+        if (review.url === null) organizationsOf(claimId).add(organization);
+        else reviewUrls.add(review.url);
+        outcome.created.reviews += 1;
+      }
+      plan.outcomes.set(record.position, outcome);
+    }
+    return plan;
   }
 
   importRow(at: string, line: string): Promise<void> {
@@ -194,12 +420,10 @@ export class Importer {
     this.summary.records += 1;
     const created = zero();
     const matched = zero();
-    const notes: string[] = [];
     const updates: (() => void)[] = [];
     const work: RecordWork = {
       created: (model) => (created[model] += 1),
       matched: (model) => (matched[model] += 1),
-      note: (note) => notes.push(note),
       afterCommit: (update) => updates.push(update),
     };
     try {
@@ -214,45 +438,12 @@ export class Importer {
       this.summary.created[model] += created[model];
       this.summary.matched[model] += matched[model];
     }
-    for (const note of notes) this.summary.notes.push({ at, note });
     for (const update of updates) update();
   }
 
   private rememberSpeaker(speaker: { id: string; slug: string; name: string }): void {
     this.speakers.set(speaker.slug, speaker.id);
     if (!this.speakers.has(nameKey(speaker.name))) this.speakers.set(nameKey(speaker.name), speaker.id);
-  }
-
-  private async matchSpeaker(tx: Tx, speaker: FactCheckSpeaker, work: RecordWork): Promise<string> {
-    const key = nameKey(speaker.name);
-    if (key === '') throw new RejectedRecord(`the claimant "${speaker.name}" has no letters or digits to match by`);
-    const known = this.speakers.get(key);
-    if (known) {
-      work.matched('speakers');
-      return known;
-    }
-    let slug = key;
-    for (let suffix = 2; this.speakers.has(slug); suffix += 1) slug = `${key}-${suffix}`;
-    const created = await tx.speaker.create({
-      data: { name: speaker.name, slug, role: speaker.role, affiliation: speaker.affiliation, isNamed: !UNNAMED.test(speaker.name) },
-      select: { id: true, slug: true, name: true },
-    });
-    work.created('speakers');
-    work.afterCommit(() => this.rememberSpeaker(created));
-    return created.id;
-  }
-
-  private async matchSource(tx: Tx, source: FactCheckSource, work: RecordWork): Promise<string> {
-    const url = source.url === null ? null : normalizeUrl(source.url);
-    if (url === undefined) throw new RejectedRecord(`appearance url "${source.url}" is not an absolute http(s) URL`);
-    const existing = await findSource(tx, source.url, source.title);
-    if (existing) {
-      work.matched('sources');
-      return existing.id;
-    }
-    const { id } = await tx.source.create({ data: { ...source, url }, select: { id: true } });
-    work.created('sources');
-    return id;
   }
 
   /** The speaker's claim with the same normalised text, or a new one. */
@@ -284,15 +475,6 @@ export class Importer {
     return claims;
   }
 
-  private async matchReview(tx: Tx, claimId: string, review: PreparedReview, work: RecordWork): Promise<void> {
-    const { writtenUrl, ...data } = review;
-    if (await findReview(tx, claimId, { url: writtenUrl ?? null, organizationName: review.organizationName })) {
-      work.matched('reviews');
-      return;
-    }
-    await tx.review.create({ data: { ...data, claimId } });
-    work.created('reviews');
-  }
 }
 
 /** A source by URL (as written or normalised), or, for one without a URL, by title. */
@@ -315,22 +497,22 @@ async function findReview(tx: Tx, claimId: string, review: { url: string | null;
 }
 
 /** Checks a review's URLs and language, and places its rating on the normalised scale (noting what it could not). */
-function prepareReview(review: FactCheckReview, field: string, work: RecordWork): PreparedReview {
+function prepareReview(review: FactCheckReview, field: string, note: (note: string) => void): PreparedReview {
   const { ratingValue, ...rest } = review;
   const url = review.url === null ? null : normalizeUrl(review.url);
   if (url === undefined) throw new RejectedRecord(`${field}.url "${review.url}" is not an absolute http(s) URL`);
   const organizationUrl = review.organizationUrl === null ? null : (normalizeUrl(review.organizationUrl) ?? null);
-  if (review.organizationUrl !== null && organizationUrl === null) work.note(`${field}: publisher URL "${review.organizationUrl}" is not a URL; left out`);
+  if (review.organizationUrl !== null && organizationUrl === null) note(`${field}: publisher URL "${review.organizationUrl}" is not a URL; left out`);
   const language = review.language === null ? null : (canonicalLanguageTag(review.language) ?? null);
-  if (review.language !== null && language === null) work.note(`${field}: language "${review.language}" is not a BCP 47 tag; left out`);
+  if (review.language !== null && language === null) note(`${field}: language "${review.language}" is not a BCP 47 tag; left out`);
 
   let rating = review.ratingText === null ? undefined : ratingFromText(review.ratingText);
   if (rating === undefined && ratingValue) {
     rating = ratingFromValue(ratingValue.value, ratingValue.worst, ratingValue.best);
-    if (rating) work.note(`${field}: rating "${review.ratingText ?? ''}" taken from ratingValue ${ratingValue.value} (${ratingValue.worst}..${ratingValue.best}) as ${rating}`);
+    if (rating) note(`${field}: rating "${review.ratingText ?? ''}" taken from ratingValue ${ratingValue.value} (${ratingValue.worst}..${ratingValue.best}) as ${rating}`);
   }
   if (rating === undefined) {
-    work.note(
+    note(
       review.ratingText === null
         ? `${field}: no rating given; stored as UNPROVEN`
         : `${field}: rating "${review.ratingText}" is not in the rating word table; stored as UNPROVEN, keeping the publisher's words`,
@@ -350,7 +532,7 @@ function prepareReview(review: FactCheckReview, field: string, work: RecordWork)
 function rejectionReason(error: unknown): string | undefined {
   if (error instanceof RejectedRecord) return error.message;
   const violation = databaseViolation(error);
-  if (violation?.kind === 'unique') return `conflicts with an existing record (${violation.fields.join(', ') || 'a unique value'})`;
+  if (violation?.kind === 'unique') return `conflicts with an existing record (${violation.fields.join(', ') || violation.constraint || 'a unique value'})`;
   if (violation?.kind === 'foreign-key') return `names a record that is neither in the file nor in the database (${violation.constraint})`;
   if (violation) return `refused by the database (${violation.kind})`;
   if (error instanceof Prisma.PrismaClientValidationError) return `not a valid record: ${error.message.trim().split('\n').at(-1)}`;

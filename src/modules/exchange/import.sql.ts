@@ -1,0 +1,52 @@
+// The statements of the bulk import: a batch's rows written and its matches looked up a set at a time, each set sent
+// as one JSON parameter (json_populate_recordset casts every field to its column's type by the table's own row type,
+// the same on PGlite and on a server, with no parameter per value and no cap on a batch's size).
+import type { TableColumns } from '../../db/table-columns';
+import type { Tables } from '../../db/sql-builder';
+import { Prisma } from '../../generated/prisma/client';
+import { CLAIM_TABLE } from '../claims/claim.columns';
+import { REVIEW_TABLE } from '../reviews/review.columns';
+import { SOURCE_TABLE } from '../sources/source.columns';
+
+/**
+ * One INSERT of whole rows (every column of the model) into its table. The table's triggers run as for any insert:
+ * the search document of each claim, and one history entry per row (a statement-level trigger over the new rows).
+ */
+export function insertRows<Table extends keyof Tables, Model>(definition: TableColumns<Table, Model>, rows: readonly Model[]): Prisma.Sql {
+  const entries = Object.entries<string>(definition.columns);
+  const columns = Prisma.raw(entries.map(([, column]) => `"${column}"`).join(', '));
+  const json = JSON.stringify(rows.map((row) => Object.fromEntries(entries.map(([field, column]) => [column, (row as Record<string, unknown>)[field] ?? null]))));
+  return Prisma.sql`INSERT INTO ${Prisma.raw(`"${definition.table}"`)} (${columns})
+    SELECT ${columns} FROM json_populate_recordset(NULL::${Prisma.raw(`"${definition.table}"`)}, ${json}::json)`;
+}
+
+const texts = (values: Iterable<string>) => JSON.stringify([...new Set(values)]);
+
+/** The claims of these speakers (id, speaker, text), in id order: the first of a normalised text is the one matched. */
+export function claimsOfSpeakersQuery(speakerIds: readonly string[]): Prisma.Sql {
+  const c = CLAIM_TABLE.columns;
+  return Prisma.sql`SELECT ${Prisma.raw(`"${c.id}" AS id, "${c.speakerId}" AS "speakerId", "${c.text}" AS text`)} FROM ${Prisma.raw(CLAIM_TABLE.table)}
+    WHERE ${Prisma.raw(c.speakerId)} IN (SELECT json_array_elements_text(${texts(speakerIds)}::json)::uuid) ORDER BY ${Prisma.raw(c.id)}`;
+}
+
+/** Sources with one of these URLs, and those without a URL with one of these titles. */
+export function sourcesQuery(urls: Iterable<string>, titles: Iterable<string>): Prisma.Sql {
+  const s = SOURCE_TABLE.columns;
+  return Prisma.sql`SELECT ${Prisma.raw(`"${s.id}" AS id, "${s.url}" AS url, "${s.title}" AS title`)} FROM ${Prisma.raw(SOURCE_TABLE.table)}
+    WHERE ${Prisma.raw(s.url)} IN (SELECT json_array_elements_text(${texts(urls)}::json))
+       OR (${Prisma.raw(s.url)} IS NULL AND ${Prisma.raw(s.title)} IN (SELECT json_array_elements_text(${texts(titles)}::json)))`;
+}
+
+/** The URLs among these that reviews hold. */
+export function reviewUrlsQuery(urls: Iterable<string>): Prisma.Sql {
+  const r = REVIEW_TABLE.columns;
+  return Prisma.sql`SELECT ${Prisma.raw(`"${r.url}" AS url`)} FROM ${Prisma.raw(REVIEW_TABLE.table)}
+    WHERE ${Prisma.raw(r.url)} IN (SELECT json_array_elements_text(${texts(urls)}::json))`;
+}
+
+/** The reviews without a URL of these claims (claim, organisation): one is matched by its claim and organisation. */
+export function urlLessReviewsQuery(claimIds: Iterable<string>): Prisma.Sql {
+  const r = REVIEW_TABLE.columns;
+  return Prisma.sql`SELECT ${Prisma.raw(`"${r.claimId}" AS "claimId", "${r.organizationName}" AS "organizationName"`)} FROM ${Prisma.raw(REVIEW_TABLE.table)}
+    WHERE ${Prisma.raw(r.url)} IS NULL AND ${Prisma.raw(r.claimId)} IN (SELECT json_array_elements_text(${texts(claimIds)}::json)::uuid)`;
+}
