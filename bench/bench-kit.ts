@@ -108,16 +108,34 @@ export async function createBenchApiKey(url: string, name: string, role: Role = 
   }
 }
 
-/** A free TCP port on the loopback interface. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
+/** Whether `port` (0: any) can be listened on at the loopback interface: the port taken, or undefined. */
+function probePort(port: number): Promise<number | undefined> {
+  return new Promise((resolve) => {
     const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
+    probe.once('error', () => resolve(undefined));
+    probe.listen(port, '127.0.0.1', () => {
+      const { port: taken } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(taken));
     });
   });
+}
+
+/**
+ * A free TCP port on the loopback interface: the first free one of BENCH_PORTS (FROM-TO) when set, as on a machine
+ * whose ports are shared out between users, else any. A caller starts what listens on it before asking for another.
+ */
+export async function freePort(): Promise<number> {
+  const range = process.env.BENCH_PORTS?.trim();
+  if (!range) {
+    const port = await probePort(0);
+    if (port === undefined) throw new Error('No free TCP port on 127.0.0.1');
+    return port;
+  }
+  const match = /^(\d+)-(\d+)$/.exec(range);
+  const [from, to] = match ? [Number(match[1]), Number(match[2])] : [0, -1];
+  if (!match || from < 1 || to > 65_535 || from > to) throw new UsageError(`BENCH_PORTS must be a range FROM-TO of TCP ports, e.g. 4500-4599 (got "${range}")`);
+  for (let port = from; port <= to; port += 1) if ((await probePort(port)) !== undefined) return port;
+  throw new UsageError(`No free port in BENCH_PORTS=${range}`);
 }
 
 /** The status of GET /health, or undefined when the server does not answer. */

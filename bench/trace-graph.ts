@@ -37,6 +37,10 @@ export const GRAPH: GraphSpec = {
   seed: 0.42,
 };
 
+/** The database bench:trace fills with GRAPH and bench:api reads, and the comment that marks it as theirs. */
+export const BENCH_DATABASE = 'claimtrace_bench';
+export const BENCH_DATABASE_COMMENT = 'claimtrace benchmark database (npm run bench:trace): generated data only, safe to drop';
+
 const MARKER_PREFIX = 'claimtrace-bench graph ';
 const CLAIM_CHUNK = 50_000;
 const EDGE_CHUNK = 250_000;

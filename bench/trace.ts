@@ -33,7 +33,7 @@ import {
   writeResult,
   type Summary,
 } from './bench-kit';
-import { GRAPH, claimIdOf, graphStats } from './trace-graph';
+import { BENCH_DATABASE, BENCH_DATABASE_COMMENT, GRAPH, claimIdOf, graphStats } from './trace-graph';
 
 const DEPTHS = [2, 4, 6, 8];
 const SIZE_DEPTH = 6;
@@ -57,7 +57,6 @@ const TARGET_P50_MS = 50;
 const TARGET_KEY_COST_MS = 0.1;
 /** `{ __typename }` sent this many times with the key and as many without, alternately (after as many unmeasured). */
 const KEY_COST_PAIRS = 2_000;
-const DATABASE_COMMENT = 'claimtrace benchmark database (npm run bench:trace): generated data only, safe to drop';
 
 const GRAPHQL_QUERY = `query Trace($claimId: ID!, $depth: Int!, $maxNodes: Int!) {
   trace(claimId: $claimId, depth: $depth, maxNodes: $maxNodes) {
@@ -306,15 +305,15 @@ const USAGE = 'Usage: npm run bench:trace [-- --reload] [--database NAME] [--ite
 runCli(async () => {
   const { values } = readCommandLine(USAGE, {
     reload: { type: 'boolean', default: false },
-    database: { type: 'string', default: 'claimtrace_bench' },
+    database: { type: 'string', default: BENCH_DATABASE },
     iterations: { type: 'string', default: '200' },
   });
-  const serverUrl = postgresServerUrl('npm run bench:trace', 'claimtrace_bench');
+  const serverUrl = postgresServerUrl('npm run bench:trace', BENCH_DATABASE);
   const database = databaseNameOption(values.database);
   const iterations = integerOption('iterations', values.iterations, MIN_SAMPLES, 500);
 
   const runStarted = Date.now();
-  const prepared = await prepareBenchDatabase(serverUrl, { name: database, comment: DATABASE_COMMENT, reuse: !values.reload });
+  const prepared = await prepareBenchDatabase(serverUrl, { name: database, comment: BENCH_DATABASE_COMMENT, reuse: !values.reload });
   if (!prepared.loadedNow) console.error(`Database "${database}" already holds the generated graph: not reloading (pass --reload to force).`);
   const sql = new Client({ connectionString: prepared.url });
   await sql.connect();

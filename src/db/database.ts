@@ -8,6 +8,7 @@ import {
   type IsolationLevel,
   type SqlDriverAdapter,
   type SqlMigrationAwareDriverAdapterFactory,
+  type SqlQueryable,
   type Transaction,
 } from '@prisma/driver-adapter-utils';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
@@ -76,6 +77,11 @@ export interface Database extends DataAccess {
   ping(): Promise<void>;
   /** The PostgreSQL server pool's connections now (for metrics); undefined on the embedded database, which has no pool. */
   poolStats(): PoolStats | undefined;
+  /**
+   * SQL statements sent so far, through Prisma (in transactions or not; the BEGIN and COMMIT its adapter sends are
+   * not counted) or queryRows, for metrics: how many statements an operation costs.
+   */
+  statementsSent(): number;
   close(): Promise<void>;
 }
 
@@ -276,6 +282,31 @@ export async function openDatabase(config: DatabaseConfig, options: OpenDatabase
   }
 }
 
+/** `queryable` with each statement it runs counted by `count` first. */
+function countingStatements<T extends SqlQueryable>(queryable: T, count: () => void): T {
+  const { queryRaw, executeRaw } = queryable;
+  return Object.assign(queryable, {
+    queryRaw: (query: Parameters<SqlQueryable['queryRaw']>[0]) => (count(), queryRaw.call(queryable, query)),
+    executeRaw: (query: Parameters<SqlQueryable['executeRaw']>[0]) => (count(), executeRaw.call(queryable, query)),
+  });
+}
+
+/** The adapter factory with every statement the runtime sends through its adapters and their transactions counted. */
+function countingFactory(factory: SqlMigrationAwareDriverAdapterFactory, count: () => void): SqlMigrationAwareDriverAdapterFactory {
+  return {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    connectToShadowDb: () => factory.connectToShadowDb(),
+    async connect() {
+      const adapter = countingStatements(await factory.connect(), count);
+      const { startTransaction } = adapter;
+      return Object.assign(adapter, {
+        startTransaction: async (isolationLevel?: IsolationLevel) => countingStatements(await startTransaction.call(adapter, isolationLevel), count),
+      });
+    },
+  };
+}
+
 async function wrap(
   kind: Database['kind'],
   factory: SqlMigrationAwareDriverAdapterFactory,
@@ -284,7 +315,9 @@ async function wrap(
   options: OpenDatabaseOptions,
   { withMigrationLock, closeDriver, poolStats }: Pick<Database, 'withMigrationLock' | 'poolStats'> & { closeDriver: () => Promise<void> },
 ): Promise<Database> {
-  const prisma = new PrismaClient({ adapter: factory, log: options.onQuery ? [{ emit: 'event', level: 'query' }] : [] });
+  let statements = 0;
+  const countStatement = () => void (statements += 1);
+  const prisma = new PrismaClient({ adapter: countingFactory(factory, countStatement), log: options.onQuery ? [{ emit: 'event', level: 'query' }] : [] });
   if (options.onQuery) {
     const onQuery = options.onQuery;
     (prisma as unknown as PrismaClient<'query'>).$on('query', (event) => onQuery(event.query));
@@ -294,6 +327,7 @@ async function wrap(
     kind,
     prisma,
     queryRows<T>(query: SqlQuery) {
+      countStatement();
       options.onQuery?.(query.text);
       return queryRows(query) as Promise<T[]>;
     },
@@ -303,6 +337,7 @@ async function wrap(
       await prisma.$queryRaw`SELECT 1`;
     },
     poolStats,
+    statementsSent: () => statements,
     async close() {
       if (closed) return;
       closed = true;

@@ -1,6 +1,7 @@
 // Migrations in Prisma's own format (prisma/migrations/<timestamp>_<name>/migration.sql + migration_lock.toml),
 // applied by Prisma's schema engine. The engine records them in `_prisma_migrations` exactly as
 // `prisma migrate deploy` does, so a user with the native Prisma CLI can take over the same database.
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { MigrationList } from '@prisma/schema-engine-wasm' with { 'resolution-mode': 'import' };
@@ -43,8 +44,36 @@ export function readMigrations(dir: string = migrationsDir): MigrationList {
   };
 }
 
+/**
+ * Whether the database records every migration of the folder as applied and unchanged (the checksum the engine
+ * writes: the SHA-256 of its migration.sql), and no other migration as live or failed. Then the schema engine need
+ * not be loaded at all: its WebAssembly memory (some 60 MB once it has checked a database) is never given back to the
+ * system, and a server would carry it for its whole life. Anything else (no table yet, a migration pending, failed,
+ * edited or unknown) is left to the engine, which applies or reports it as it always has.
+ */
+async function recordsEveryMigration(db: MigrationTarget, migrations: MigrationList): Promise<boolean> {
+  const adapter = await db.migrationAdapterFactory.connect();
+  try {
+    const query = (sql: string) => adapter.queryRaw({ sql, args: [], argTypes: [] });
+    const present = await query(`SELECT to_regclass('_prisma_migrations') IS NOT NULL AS present`);
+    if (present.rows[0]?.[0] !== true) return false;
+    const { rows } = await query('SELECT migration_name, checksum, finished_at IS NOT NULL FROM _prisma_migrations WHERE rolled_back_at IS NULL');
+    const recorded = new Map(rows.map(([name, checksum, finished]) => [name, finished === true ? checksum : undefined]));
+    return (
+      recorded.size === migrations.migrationDirectories.length &&
+      migrations.migrationDirectories.every(({ path: name, migrationFile }) => {
+        const checksum = migrationFile.content.tag === 'ok' ? createHash('sha256').update(migrationFile.content.value).digest('hex') : undefined;
+        return checksum !== undefined && recorded.get(name) === checksum;
+      })
+    );
+  } finally {
+    await adapter.dispose();
+  }
+}
+
 /** Applies every migration the database has not seen yet; returns the names applied. */
 export async function applyMigrations(db: MigrationTarget, dir: string = migrationsDir): Promise<string[]> {
+  if (await recordsEveryMigration(db, readMigrations(dir))) return [];
   const run = () =>
     withSchemaEngine(db.migrationAdapterFactory, async (engine) => {
       const result = await engine.applyMigrations({ migrationsList: readMigrations(dir), filters: NO_FILTERS });

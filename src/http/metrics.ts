@@ -1,5 +1,6 @@
 // Prometheus metrics with prom-client, served at /metrics (METRICS_ENABLED): GraphQL requests by operation and
-// outcome, their latency, operations refused by limit, the PostgreSQL pool, and prom-client's process metrics.
+// outcome, their latency, operations refused by limit, SQL statements sent, the PostgreSQL pool, and prom-client's
+// process metrics.
 //
 // Label values are bounded: an operation is labelled with its name only when the document resolved one (a GraphQL
 // name, not whatever a client sent as operationName), at most MAX_OPERATION_NAME_LENGTH characters, and only the
@@ -48,7 +49,7 @@ function processMetrics(): Registry {
   return processRegistry;
 }
 
-export function createMetrics(db: Pick<Database, 'poolStats'>): Metrics {
+export function createMetrics(db: Pick<Database, 'poolStats' | 'statementsSent'>): Metrics {
   const registry = new Registry();
   const requests = new Counter({
     name: 'claimtrace_graphql_requests_total',
@@ -67,6 +68,16 @@ export function createMetrics(db: Pick<Database, 'poolStats'>): Metrics {
     help: 'Operations refused before execution (OPERATION_TOO_COMPLEX), by the limit they exceeded',
     labelNames: ['limit'] as const,
     registers: [registry],
+  });
+  new Counter({
+    name: 'claimtrace_sql_statements_total',
+    help: 'SQL statements sent to the database (through Prisma or straight through the driver; BEGIN and COMMIT left out)',
+    registers: [registry],
+    // The database counts them where they are sent (a plain number on the hot path); read at each scrape.
+    collect() {
+      this.reset();
+      this.inc(db.statementsSent());
+    },
   });
   if (db.poolStats() !== undefined) {
     // The embedded database has no pool: no series rather than a pool of zero connections.

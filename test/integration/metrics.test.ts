@@ -1,5 +1,6 @@
 // /metrics: Prometheus text with requests by operation and outcome, latency, the database pool and process metrics.
 import { postGraphQL, request } from '../helpers/http-client';
+import { makeClaim, makeRebuttal, makeSpeaker } from '../helpers/factories';
 import { startTestServer, type TestServer } from '../helpers/test-server';
 
 /** The value of one series in Prometheus text, or undefined when absent. */
@@ -57,6 +58,30 @@ describe('/metrics', () => {
     expect(sample(text, 'claimtrace_graphql_request_duration_seconds_sum', { operation: 'Speakers' })).toBeGreaterThan(0);
     // Declared, counted when another part of the server refuses an operation (see metrics.spec.ts).
     expect(text).toContain('# TYPE claimtrace_graphql_operations_refused_total counter');
+  });
+
+  it('counts the SQL statements sent, one for a planned claim page, each of a DataLoader fallback', async () => {
+    const speaker = await makeSpeaker(api.db.prisma);
+    const [claim, counterclaim] = await Promise.all(['counted', 'counters it'].map((text) => makeClaim(api.db.prisma, { speakerId: speaker.id, text })));
+    await makeRebuttal(api.db.prisma, claim!.id, counterclaim!.id);
+    const sent = async () => sample(await scrape(), 'claimtrace_sql_statements_total')!;
+
+    const before = await sent();
+    api.statements.length = 0;
+    const page = await postGraphQL(api.url, {
+      query: 'query ClaimPage($id: ID!) { claim(id: $id) { id speaker { name } source { title } rebuttals(first: 10) { nodes { stance counterclaim { text speaker { name } } } } } }',
+      variables: { id: claim!.id },
+    });
+    expect(JSON.parse(page.body)).toMatchObject({ data: { claim: { id: claim!.id, rebuttals: { nodes: [{ counterclaim: { text: 'counters it' } }] } } } });
+    expect((await sent()) - before).toBe(1);
+    expect(api.statements).toHaveLength(1);
+
+    // nodes(ids:) is not planned: its loaders send a statement per kind of record, and the history one more.
+    api.statements.length = 0;
+    const afterPage = await sent();
+    await postGraphQL(api.url, { query: `{ nodes(ids: ["${claim!.id}", "${speaker.id}"]) { id } claim(id: "${claim!.id}") { history(first: 5) { nodes { id } } } }` });
+    expect(api.statements.length).toBeGreaterThan(1);
+    expect((await sent()) - afterPage).toBe(api.statements.length);
   });
 
   it("reports the PostgreSQL server's pool, and no pool for the embedded database", async () => {

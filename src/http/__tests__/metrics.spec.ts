@@ -1,7 +1,7 @@
 import type { OperationReport } from '../../context';
 import { createMetrics, MAX_OPERATION_NAME_LENGTH, MAX_OPERATION_NAMES, outcomeOf } from '../metrics';
 
-const noPool = { poolStats: () => undefined };
+const noPool = { poolStats: () => undefined, statementsSent: () => 0 };
 const report = (operationName: string | null, errors?: OperationReport['errors']): OperationReport => ({ operationName, resolved: true, errors });
 
 describe('metrics', () => {
