@@ -337,7 +337,7 @@ runCli(async () => {
     console.error(`Graph: ${JSON.stringify(stats)} (loaded in ${prepared.loadSeconds.toFixed(1)} s)`);
     const target = new URL(prepared.url);
     if (options.outage) proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port || 5432) });
-    server = await startServer(proxy ? urlThroughProxy(prepared.url, proxy) : prepared.url, { onLogLine: logs.add });
+    server = await startServer(proxy ? urlThroughProxy(prepared.url, proxy) : prepared.url, { onLogLine: (line) => logs.add(line) });
     const run = await runLoad(server, options, proxy, await createBenchApiKey(prepared.url, 'bench:load', 'REVIEWER'));
     const serverAlive = server.exited() === undefined;
     const healthAtEnd = serverAlive ? ((await healthStatus(server.url)) ?? null) : null;

@@ -80,7 +80,7 @@ export function createConnectionType<TNode extends { id: string }>(name: string,
     static from(page: Page<TNode>): Connection {
       const connection = new Connection();
       connection.nodes = page.nodes;
-      const cursorOf = page.cursorOf ?? ((node: TNode) => encodeCursor(node.id));
+      const cursorOf = (node: TNode) => (page.cursorOf ? page.cursorOf(node) : encodeCursor(node.id));
       connection.edges = page.nodes.map((node) => Object.assign(new Edge(), { cursor: cursorOf(node), node }));
       connection.pageInfo = {
         hasNextPage: page.hasNextPage,

@@ -20,6 +20,7 @@ export type TextKind = (typeof TEXT_KINDS)[number];
 export const TEXT_KIND_EXTENSION = 'textKind';
 
 // What needs a closer look; most strings have none of these and are passed by this one test.
+// eslint-disable-next-line no-control-regex -- control characters are what it looks for
 const SUSPECT = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\ud800-\udfff]/;
 
 const PDF = 0x202c;

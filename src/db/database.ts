@@ -102,11 +102,14 @@ export interface OpenDatabaseOptions {
   logger?: DatabaseLogger;
 }
 
-// PGlite ships contrib extensions as separate modules, typed for ESM only but built for CommonJS too.
+// PGlite ships contrib extensions as separate modules, typed for ESM only but built for CommonJS too: required, as
+// this CommonJS build cannot `import` their ESM typings.
+/* eslint-disable @typescript-eslint/no-require-imports */
 const extensions = {
   pg_trgm: (require('@electric-sql/pglite/contrib/pg_trgm') as { pg_trgm: Extension }).pg_trgm,
   unaccent: (require('@electric-sql/pglite/contrib/unaccent') as { unaccent: Extension }).unaccent,
 };
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 /** An embedded database with the extensions the migrations create. */
 export function createPGlite(options: PGliteOptions = {}): Promise<PGlite> {
@@ -248,6 +251,8 @@ export async function openDatabase(config: DatabaseConfig, options: OpenDatabase
       return name;
     };
     const queryRows = async (query: SqlQuery) =>
+      // node-postgres's rows are untyped; QueryRows' caller names the row type (from the model's table-columns).
+      // eslint-disable-next-line @typescript-eslint/no-unsafe-return
       (await pool.query({ text: query.text, values: [...query.values], ...(query.prepare ? { name: nameOf(query.text) } : {}) })).rows;
     return wrap('postgres', factory, migrationFactory, queryRows, options, {
       withMigrationLock: (work) => withMigrationLock(config.url, work, options.logger),

@@ -14,7 +14,7 @@ import type { QueryRows, SqlQuery } from './database';
 import { compiled, type Tables } from './sql-builder';
 import type { TableColumns } from './table-columns';
 
-type TableName = keyof Tables & string;
+type TableName = keyof Tables;
 // The planner handles rows of any model; what a record's type is, the definitions say.
 type AnyTable = TableColumns<TableName, object>;
 type Json = Record<string, unknown>;
@@ -106,7 +106,7 @@ function rowJson(table: AnyTable, plan: ReadPlan): RawBuilder<Json> {
 function rowJsonText(table: AnyTable, plan: ReadPlan): string {
   if (!plan.shape) return textWithoutParameters(buildRowJson(table, plan));
   let byTable = rowJsonByShape.get(plan.shape);
-  if (!byTable) rowJsonByShape.set(plan.shape, (byTable = new Map()));
+  if (!byTable) rowJsonByShape.set(plan.shape, (byTable = new Map<TableName, string>()));
   let text = byTable.get(table.table);
   if (text === undefined) {
     text = textWithoutParameters(buildRowJson(table, plan));
@@ -174,7 +174,7 @@ function limitOf(window: RowWindow): string {
 const fetchOrder = (window: RowWindow): string => (window.backward ? ' DESC' : '');
 
 function buildRowJson(table: AnyTable, plan: ReadPlan): RawBuilder<Json> {
-  const pairs: RawBuilder<unknown>[] = Object.entries(table.columns).flatMap(([field, column]) => [sql.lit(field), sql.ref(`${table.table}.${column}`)]);
+  const pairs: RawBuilder<unknown>[] = Object.entries(table.columns).flatMap(([field, column]) => [sql.lit(field), sql.ref(`${table.table}.${String(column)}`)]);
   if (plan.relations.length > 0) {
     pairs.push(sql.lit('$'), sql`json_build_array(${sql.join(plan.relations.flatMap((planned) => relationJson(table.table, planned)))})`);
   }

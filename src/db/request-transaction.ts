@@ -42,6 +42,7 @@ export function openRequestTransaction(prisma: PrismaClient, options: RequestTra
           },
         });
         const decision = await decided;
+        // eslint-disable-next-line @typescript-eslint/only-throw-error -- a marker, not an error: caught below to roll back
         if (!decision.commit) throw ROLLBACK;
         await decision.last(tx);
       },

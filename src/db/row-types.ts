@@ -9,8 +9,9 @@ const TIMESTAMPTZ_OID = 1184;
 // What PostgreSQL prints for a timestamptz under its default DateStyle (ISO), e.g. 2018-10-20 14:05:09.123+00.
 const ISO_TIMESTAMPTZ = /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d{1,6})?[+-]\d\d(?::\d\d)?$/;
 
-const defaultDate = types.getTypeParser(DATE_OID, 'text');
-const defaultTimestamptz = types.getTypeParser(TIMESTAMPTZ_OID, 'text');
+// node-postgres types its parsers' results as `any`; these two read dates.
+const defaultDate = types.getTypeParser(DATE_OID, 'text') as (text: string) => Date;
+const defaultTimestamptz = types.getTypeParser(TIMESTAMPTZ_OID, 'text') as (text: string) => Date;
 
 /** A date at UTC midnight, as Prisma and PGlite read it (node-postgres reads local midnight). */
 export function parseDate(text: string): Date {
@@ -51,5 +52,5 @@ export function rowTypeParser(oid: number, format?: 'text' | 'binary') {
     if (oid === DATE_OID) return parseDate;
     if (oid === TIMESTAMPTZ_OID) return parseTimestamptz;
   }
-  return types.getTypeParser(oid, format);
+  return types.getTypeParser(oid, format) as (value: string) => unknown;
 }

@@ -18,7 +18,7 @@ export interface TableColumns<Table extends keyof Tables, Model> {
   /** The same, for a statement built with Kysely (src/db/sql-builder.ts). */
   selection(alias: string): RawBuilder<unknown>;
   /** The column of `field`, of the table read under its own name, for a statement built with Kysely. */
-  ref(field: keyof Model & string): RawBuilder<unknown>;
+  ref: (field: keyof Model & string) => RawBuilder<unknown>;
   /** The record from a row built as JSON (dates as ISO text), in place. */
   fromJson(row: Record<string, unknown>): Model;
 }
@@ -33,7 +33,7 @@ export function tableColumns<Model>() {
     columns: { readonly [K in keyof Model & string]: keyof Tables[Table] & string },
     dateFields: Dates & (Exclude<DateKeys<Model>, Dates[number]> extends never ? unknown : { missing: Exclude<DateKeys<Model>, Dates[number]> }),
   ): TableColumns<Table, Model> => {
-    const entries = Object.entries(columns) as [string, string][];
+    const entries = Object.entries<string>(columns);
     const dates = dateFields as readonly DateKeys<Model>[];
     const byAlias = new Map<string, Prisma.Sql>();
     return {

@@ -21,7 +21,7 @@ const constraintName = (message: string | undefined): string => /constraint "([^
 export function databaseViolation(error: unknown): DatabaseViolation | undefined {
   if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return undefined;
   if (error.code === 'P2025') return { kind: 'record-not-found' };
-  const cause = ((error.meta?.driverAdapterError as { cause?: DriverCause } | undefined)?.cause ?? {}) as DriverCause;
+  const cause: DriverCause = (error.meta?.driverAdapterError as { cause?: DriverCause } | undefined)?.cause ?? {};
   switch (cause.originalCode) {
     case '23505':
       // Fields come with Prisma's own writes; a raw statement's error names only the constraint, in its message.
@@ -92,7 +92,7 @@ export function databaseFault(error: unknown, depth = 0): DatabaseFault | undefi
   if (typeof shape.kind === 'string' && UNAVAILABLE_ADAPTER_KINDS.has(shape.kind)) return 'unavailable';
   if (typeof shape.message === 'string' && UNAVAILABLE_MESSAGES.some((pattern) => pattern.test(shape.message as string))) return 'unavailable';
   // Node's connect to a name with several addresses fails with an AggregateError of one error per address.
-  const nested = [shape.cause, shape.originalError, shape.meta?.driverAdapterError, ...(Array.isArray(shape.errors) ? shape.errors : [])];
+  const nested = [shape.cause, shape.originalError, shape.meta?.driverAdapterError, ...(Array.isArray(shape.errors) ? (shape.errors as unknown[]) : [])];
   for (const inner of nested) {
     const fault = databaseFault(inner, depth + 1);
     if (fault) return fault;

@@ -24,6 +24,7 @@ export function callFieldResolversDirectly(
   // instances, which this could not.
   if (options.globalMiddlewares?.length || options.container) return [];
   const storage = getMetadataStorage();
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql keys its metadata by class, typed Function
   const resolverInstances = new Map<Function, Record<string, (...args: unknown[]) => unknown>>();
   const changed: string[] = [];
   for (const resolver of storage.fieldResolvers) {

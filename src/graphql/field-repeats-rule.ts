@@ -51,9 +51,9 @@ export function fieldRepeatsRule(max: number, onExceeded: (context: ValidationCo
       const known = fragmentCounts.get(name);
       if (known) return known;
       // Marked before counting, so that a cycle of fragments (reported by NoFragmentCyclesRule) ends here.
-      fragmentCounts.set(name, new Map());
+      fragmentCounts.set(name, new Map<string, { count: number; node: FieldNode }>());
       const fragment = context.getFragment(name);
-      const counts = fragment ? countsOf(fragment.selectionSet) : new Map();
+      const counts = fragment ? countsOf(fragment.selectionSet) : new Map<string, { count: number; node: FieldNode }>();
       fragmentCounts.set(name, counts);
       return counts;
     }

@@ -26,7 +26,7 @@
 //   mutation sent without an API key is refused by its role check, and runs without a transaction of its own.
 import { createHash } from 'node:crypto';
 import { HeaderMap, type ApolloServerPlugin, type GraphQLRequestContextResponseForOperation, type GraphQLResponse } from '@apollo/server';
-import { defaultFieldResolver, GraphQLError, type FormattedExecutionResult, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import { defaultFieldResolver, GraphQLError, OperationTypeNode, type FormattedExecutionResult, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { createLoaders, createServices, type Context } from '../context';
 import { transactionDataAccess, type Database, type DbClient } from '../db/database';
 import { openRequestTransaction, type RequestTransaction } from '../db/request-transaction';
@@ -214,13 +214,13 @@ export function idempotencyPlugin(options: IdempotencyOptions): ApolloServerPlug
       let run: OpenRun | undefined;
       return {
         async didResolveOperation({ operation }) {
-          if (operation?.operation === 'mutation' && !KEY_FORM.test(key)) {
+          if (operation?.operation === OperationTypeNode.MUTATION && !KEY_FORM.test(key)) {
             throw withStatus(new BadUserInputError('Idempotency-Key must be 1 to 255 visible ASCII characters, without spaces', { header: HEADER_NAME }), 400);
           }
         },
         async responseForOperation(requestContext) {
           const scope = requestContext.contextValue.viewer?.keyId;
-          if (requestContext.operation.operation !== 'mutation' || scope === undefined) return null;
+          if (requestContext.operation.operation !== OperationTypeNode.MUTATION || scope === undefined) return null;
           const begun = await begin(scope, key, requestContext);
           if ('http' in begun) return begun;
           run = begun;

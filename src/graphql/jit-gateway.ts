@@ -147,6 +147,8 @@ interface GatewayContextModule {
 export function detachGatewayStatusAccessors(modulePath = path.join(path.dirname(require.resolve('@apollo/server')), GATEWAY_CONTEXT_MODULE)): boolean {
   let gatewayContextModule: Partial<GatewayContextModule>;
   try {
+    // A file of Apollo's, by path, to patch its exports: only require() reaches the module object itself.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     gatewayContextModule = require(modulePath) as Partial<GatewayContextModule>;
   } catch {
     return false;

@@ -211,7 +211,7 @@ export function createOperationPricer(schema: GraphQLSchema) {
       if (error instanceof Error && error.message === TOO_MANY_NODES) return { tooLargeToPrice: true };
       throw error;
     }
-    if (!known) prices.set(document, (known = new Map()));
+    if (!known) prices.set(document, (known = new Map<string, number>()));
     if (known.size >= MAX_PRICES_PER_DOCUMENT) known.clear();
     known.set(key, cost);
     return { cost };

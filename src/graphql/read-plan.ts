@@ -129,7 +129,7 @@ function templateOf(info: GraphQLResolveInfo, kind: string, derive: (fields: rea
   const variables = info.variableValues;
   const key = `${kind}|${selection.variables.length === 0 ? '' : JSON.stringify(selection.variables.map((name) => variables[name] ?? null))}`;
   let byKey = templates.get(selection);
-  if (!byKey) templates.set(selection, (byKey = new Map()));
+  if (!byKey) templates.set(selection, (byKey = new Map<string, PageTemplate>()));
   let template = byKey.get(key);
   if (!template) {
     template = derive(selection.fields, variables);

@@ -71,7 +71,7 @@ const ASSET_FILES: Record<string, Asset> = {
  */
 const BUILD_ID = createHash('sha256').update(`${bundleVersion}\n${BOOT_SCRIPT}\n${PAGE_STYLE}`).digest('hex').slice(0, 12);
 const ASSET_PREFIX = `${EXPLORER_PATH}/assets/${BUILD_ID}/`;
-const assetUrl = (name: keyof typeof ASSET_FILES & string): string => `${ASSET_PREFIX}${name}`;
+const assetUrl = (name: keyof typeof ASSET_FILES): string => `${ASSET_PREFIX}${name}`;
 const ASSETS = new Map(Object.entries(ASSET_FILES).map(([name, asset]) => [`${ASSET_PREFIX}${name}`, asset]));
 
 /** The README's example operations, one tab each; GraphiQL keeps the user's tabs in the browser after the first visit. */

@@ -58,7 +58,7 @@ describe.each(['', 'graphql'])('graphql-cop against a production server at /%s',
 
   /** lib/utils.py request: a GET with the query in the URL, or a POST of a url-encoded form. */
   const get = (params: Record<string, string> | undefined, accept = '*/*') =>
-    send(fetch(params ? `${url}?${new URLSearchParams(params)}` : url, { headers: { ...USER_AGENT, accept } }));
+    send(fetch(params ? `${url}?${new URLSearchParams(params).toString()}` : url, { headers: { ...USER_AGENT, accept } }));
   const postForm = (form: Record<string, string>) =>
     send(fetch(url, { method: 'POST', headers: { ...USER_AGENT, accept: '*/*', 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(form).toString() }));
 

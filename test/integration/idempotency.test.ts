@@ -183,7 +183,7 @@ describe('Idempotency-Key', () => {
       const answers = await Promise.all([send(), send()]);
       expect(answers.map((answer) => answer.status)).toEqual([200, 200]);
       expect(answers.map((answer) => answer.headers.get('idempotent-replayed')).sort()).toEqual([null, 'true']);
-      expect(answers[0]!.data).toEqual(answers[1]!.data);
+      expect(answers[0].data).toEqual(answers[1].data);
       expect(await api.db.prisma.speaker.count({ where: { name: 'Concurrent' } })).toBe(1);
       return;
     }

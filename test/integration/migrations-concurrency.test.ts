@@ -15,8 +15,6 @@ const onPostgres = serverUrl() ? describe : describe.skip;
 /** pg_locks shows a bigint advisory key as its high and low 32 bits (classid, objid), objsubid 1. */
 const KEY_HIGH = (BigInt(MIGRATION_LOCK_KEY) >> 32n).toString();
 const KEY_LOW = (BigInt(MIGRATION_LOCK_KEY) & 0xffffffffn).toString();
-/** Prisma's schema engine's own advisory lock key. */
-const ENGINE_LOCK_KEY = 72707369;
 
 onPostgres('migrating one database from several processes at once', () => {
   const database = `claimtrace_migrate_${process.pid}_${randomBytes(3).toString('hex')}`;

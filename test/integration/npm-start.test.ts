@@ -31,7 +31,12 @@ function descendants(pid: number): number[] {
   const found: number[] = [];
   for (let queue = [pid]; queue.length > 0; ) {
     const parent = queue.shift()!;
-    for (const [child, ppid] of table) if (ppid === parent) (found.push(child), queue.push(child));
+    for (const [child, ppid] of table) {
+      if (ppid === parent) {
+        found.push(child);
+        queue.push(child);
+      }
+    }
   }
   return found;
 }
@@ -86,8 +91,8 @@ describe('npm start', () => {
     });
     started.push(npm.pid!);
     let output = '';
-    npm.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    npm.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    npm.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    npm.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     for (;;) {
       if (npm.exitCode !== null) throw new Error(`npm start exited early:\n${output}`);
       const healthy = await fetch(`http://127.0.0.1:${port}/health`).then((response) => response.ok, () => false);
@@ -180,8 +185,8 @@ describe('npm start', () => {
     });
     started.push(child.pid!);
     let output = '';
-    child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     return exited(child).then(({ code }) => ({ code, output }));
   }
 

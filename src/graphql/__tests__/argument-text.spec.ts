@@ -8,7 +8,7 @@ describe('the text kinds of the schema', () => {
     const freeText: string[] = [];
     const note = (where: string, definition: GraphQLArgument | GraphQLInputField) => {
       const kind = definition.extensions[TEXT_KIND_EXTENSION];
-      if (kind !== undefined) freeText.push(`${where}: ${String(kind)}`);
+      if (kind !== undefined) freeText.push(`${where}: ${kind as string}`);
     };
     for (const type of Object.values(schema.getTypeMap())) {
       if (type.name.startsWith('__')) continue;

@@ -1,10 +1,10 @@
-import { buildSchema, getIntrospectionQuery, parse, type OperationDefinitionNode } from 'graphql';
+import { buildSchema, getIntrospectionQuery, Kind, parse, type OperationDefinitionNode } from 'graphql';
 import { createOperationPricer, type OperationCost } from '../operation-cost';
 import { buildAppSchema } from '../schema';
 
 async function priceOf(query: string, variables?: Record<string, unknown>): Promise<OperationCost> {
   const document = parse(query);
-  const operation = document.definitions.find((definition): definition is OperationDefinitionNode => definition.kind === 'OperationDefinition')!;
+  const operation = document.definitions.find((definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION)!;
   return createOperationPricer(await buildAppSchema())(document, operation, variables);
 }
 

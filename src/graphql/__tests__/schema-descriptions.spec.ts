@@ -21,12 +21,13 @@ function undescribed(schema: GraphQLSchema): string[] {
   for (const type of Object.values(schema.getTypeMap())) {
     if (isIntrospectionType(type) || isSpecifiedScalarType(type)) continue;
     check(type.description, type.name);
-    if (isObjectType(type) || isInterfaceType(type) || isInputObjectType(type)) {
+    if (isObjectType(type) || isInterfaceType(type)) {
       for (const field of Object.values(type.getFields())) {
         check(field.description, `${type.name}.${field.name}`);
-        for (const arg of 'args' in field ? field.args : []) check(arg.description, `${type.name}.${field.name}(${arg.name}:)`);
+        for (const arg of field.args) check(arg.description, `${type.name}.${field.name}(${arg.name}:)`);
       }
     }
+    if (isInputObjectType(type)) for (const field of Object.values(type.getFields())) check(field.description, `${type.name}.${field.name}`);
     if (isEnumType(type)) for (const value of type.getValues()) check(value.description, `${type.name}.${value.name}`);
   }
   return missing.sort();

@@ -137,7 +137,7 @@ export function fromFactCheckTools(item: unknown): FactCheck {
 
 /** An appearance may be a CreativeWork, a bare URL, or a list of them; the first one is the source. */
 function appearance(value: unknown): FactCheckSource | null {
-  const first = Array.isArray(value) ? value[0] : value;
+  const first: unknown = Array.isArray(value) ? value[0] : value;
   if (typeof first === 'string') return { url: first, title: first, publisher: null, author: null, publishedAt: null };
   if (!isObject(first)) return null;
   const url = text(first.url, 'appearance.url');

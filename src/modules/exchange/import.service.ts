@@ -317,7 +317,7 @@ export class Importer {
 
   importRow(at: string, line: string): Promise<void> {
     return this.record(at, async (tx, work) => {
-      const { type, ...row } = parseLine(line) as Row & { type: string };
+      const { type, ...row } = parseLine(line);
       const id = (fileId: string) => this.ids.get(fileId) ?? fileId;
       const link = (fileId: string, dbId: string) => {
         if (fileId !== dbId) work.afterCommit(() => this.ids.set(fileId, dbId));
