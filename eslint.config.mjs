@@ -87,9 +87,8 @@ export default tseslint.config(
           shouldImplementNode: false,
         },
       ],
-      // Connections page forward only (first/after) until backward pagination (last/before) is merged; then set
-      // includeBoth back to true (the rule's default), which requires both pairs on every connection field.
-      '@graphql-eslint/relay-arguments': ['error', { includeBoth: false }],
+      // Every connection pages both ways: both pairs (first/after, last/before) required, the rule's default.
+      '@graphql-eslint/relay-arguments': ['error', { includeBoth: true }],
       // Its one report is Claim.claimReviews, named after schema.org's ClaimReview rather than prefixed with its type;
       // renaming it would break the clients that read it.
       '@graphql-eslint/no-typename-prefix': 'off',

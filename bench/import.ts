@@ -80,7 +80,8 @@ function copyValue(value: unknown): string {
   if (value instanceof Date) return value.toISOString();
   if (Array.isArray(value)) return `{${value.join(',')}}`;
   if (typeof value === 'boolean') return value ? 't' : 'f';
-  return String(value).replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n');
+  const text = typeof value === 'object' ? JSON.stringify(value) : String(value);
+  return text.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n');
 }
 
 function copyRows<Table extends keyof Tables, Model>(definition: TableColumns<Table, Model>, rows: readonly Model[]) {

@@ -289,10 +289,11 @@ export async function openDatabase(config: DatabaseConfig, options: OpenDatabase
 
 /** `queryable` with each statement it runs counted by `count` first. */
 function countingStatements<T extends SqlQueryable>(queryable: T, count: () => void): T {
-  const { queryRaw, executeRaw } = queryable;
+  const queryRaw = queryable.queryRaw.bind(queryable);
+  const executeRaw = queryable.executeRaw.bind(queryable);
   return Object.assign(queryable, {
-    queryRaw: (query: Parameters<SqlQueryable['queryRaw']>[0]) => (count(), queryRaw.call(queryable, query)),
-    executeRaw: (query: Parameters<SqlQueryable['executeRaw']>[0]) => (count(), executeRaw.call(queryable, query)),
+    queryRaw: (query: Parameters<SqlQueryable['queryRaw']>[0]) => (count(), queryRaw(query)),
+    executeRaw: (query: Parameters<SqlQueryable['executeRaw']>[0]) => (count(), executeRaw(query)),
   });
 }
 
@@ -304,9 +305,9 @@ function countingFactory(factory: SqlMigrationAwareDriverAdapterFactory, count: 
     connectToShadowDb: () => factory.connectToShadowDb(),
     async connect() {
       const adapter = countingStatements(await factory.connect(), count);
-      const { startTransaction } = adapter;
+      const startTransaction = adapter.startTransaction.bind(adapter);
       return Object.assign(adapter, {
-        startTransaction: async (isolationLevel?: IsolationLevel) => countingStatements(await startTransaction.call(adapter, isolationLevel), count),
+        startTransaction: async (isolationLevel?: IsolationLevel) => countingStatements(await startTransaction(isolationLevel), count),
       });
     },
   };

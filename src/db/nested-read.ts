@@ -128,7 +128,7 @@ const MAX_STATEMENTS_PER_SHAPE = 32;
 function statementText(plan: ReadPlan, key: string, build: () => string): string {
   if (!plan.shape) return build();
   let byKey = statementsByShape.get(plan.shape);
-  if (!byKey) statementsByShape.set(plan.shape, (byKey = new Map()));
+  if (!byKey) statementsByShape.set(plan.shape, (byKey = new Map<string, string>()));
   let text = byKey.get(key);
   if (text === undefined) {
     text = build();

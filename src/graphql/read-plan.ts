@@ -7,7 +7,7 @@
 import type DataLoader from 'dataloader';
 import type { GraphQLResolveInfo } from 'graphql';
 import { windowKey, type ChildPageKey, type ChildPageLoader } from '../common/loaders';
-import { pageWindow, type PageRequest, type PageWindow } from '../common/pagination';
+import { pageWindow, type PageWindow } from '../common/pagination';
 import type { Loaders } from '../context';
 import { NO_RELATIONS, type ChildrenRelation, type PageRead, type PlannedRelation, type ReadPlan, type ToOneRelation } from '../db/nested-read';
 import { argumentsOf, isIncluded, rootSelection, type RootSelection, type SelectedField } from './selection-tree';
@@ -217,7 +217,7 @@ function planFor(type: string, fields: readonly SelectedField[], variables: Vari
 
 function windowOf(field: SelectedField, variables: Variables): PageWindow | undefined {
   try {
-    return pageWindow(argumentsOf(field, variables) as PageRequest);
+    return pageWindow(argumentsOf(field, variables));
   } catch {
     return undefined;
   }

@@ -124,20 +124,22 @@ describe('backward pagination: last/before on every connection', () => {
     { name: 'apiKeys', template: 'apiKeys(PAGE) CONNECTION', path: ['apiKeys'] },
   ];
 
-  const NESTED: ConnectionCase[] = [
-    ['rebuttals', 'Claim', () => hub],
-    ['rebuts', 'Claim', () => hub],
-    ['reviews', 'Claim', () => hub],
-    ['history', 'Speaker', () => speakerId],
-    ['claims', 'Speaker', () => speakerId],
-    ['claims', 'Source', () => sourceId],
-  ].flatMap(([field, type, id]) => {
-    const root = (type as string).toLowerCase();
-    const variables = () => ({ id: (id as () => string)() });
+  const NESTED: ConnectionCase[] = (
+    [
+      ['rebuttals', 'Claim', () => hub],
+      ['rebuts', 'Claim', () => hub],
+      ['reviews', 'Claim', () => hub],
+      ['history', 'Speaker', () => speakerId],
+      ['claims', 'Speaker', () => speakerId],
+      ['claims', 'Source', () => sourceId],
+    ] as [string, string, () => string][]
+  ).flatMap(([field, type, id]) => {
+    const root = type.toLowerCase();
+    const variables = () => ({ id: id() });
     return [
       // Planned: the root field reads the page in its statement; through nodes(ids:), the loaders read it.
-      { name: `${type}.${field} planned`, template: `${root}(id: $id) { ${field}(PAGE) CONNECTION }`, path: [root, field as string], definitions: ', $id: ID!', variables },
-      { name: `${type}.${field} through the loaders`, template: `nodes(ids: [$id]) { ... on ${type} { ${field}(PAGE) CONNECTION } }`, path: ['nodes', 0, field as string], definitions: ', $id: ID!', variables },
+      { name: `${type}.${field} planned`, template: `${root}(id: $id) { ${field}(PAGE) CONNECTION }`, path: [root, field], definitions: ', $id: ID!', variables },
+      { name: `${type}.${field} through the loaders`, template: `nodes(ids: [$id]) { ... on ${type} { ${field}(PAGE) CONNECTION } }`, path: ['nodes', 0, field], definitions: ', $id: ID!', variables },
     ];
   });
 

@@ -32,7 +32,7 @@ describe('history', () => {
     keys.reviewer = await api.createKey('REVIEWER', 'desk reviewer');
     keys.publisher = await api.createKey('PUBLISHER', 'editor-in-chief');
     keys.viewer = await api.createKey('VIEWER', 'reader');
-    const idOf = async (key: string) => dataOf(await api.gql('{ viewer { id } }', {}, key)).viewer.id as string;
+    const idOf = async (key: string) => dataOf(await api.gql('{ viewer { id } }', {}, key)).viewer.id;
     ids.admin = await idOf(api.adminKey);
     ids.editor = await idOf(keys.editor);
     ids.reviewer = await idOf(keys.reviewer);
@@ -61,11 +61,11 @@ describe('history', () => {
   const SET_STATUS = 'mutation($id: ID!, $status: ReviewStatus!, $reason: String) { setClaimReviewStatus(id: $id, status: $status, reason: $reason) { id reviewStatus } }';
   const DELETE = (entity: string) => `mutation($id: ID!, $reason: String) { delete${entity}(id: $id, reason: $reason) { id } }`;
 
-  const speaker = async (name = 'Sergei Ryabkov') => (await write(CREATE_SPEAKER, { input: { name } }, keys.editor)).createSpeaker.id as string;
+  const speaker = async (name = 'Sergei Ryabkov') => (await write(CREATE_SPEAKER, { input: { name } }, keys.editor)).createSpeaker.id;
   const claim = async (speakerId: string, text = 'Russia is in full compliance with the treaty.') =>
-    (await write(CREATE_CLAIM, { input: { speakerId, text, kind: 'QUOTE' } }, keys.editor)).createClaim.id as string;
+    (await write(CREATE_CLAIM, { input: { speakerId, text, kind: 'QUOTE' } }, keys.editor)).createClaim.id;
   const review = async (claimId: string, rating = 'FALSE') =>
-    (await write(CREATE_REVIEW, { input: { claimId, rating, organizationName: 'Example Fact Desk' } }, keys.reviewer)).createReview.id as string;
+    (await write(CREATE_REVIEW, { input: { claimId, rating, organizationName: 'Example Fact Desk' } }, keys.reviewer)).createReview.id;
   /** A claim with a review, moved to PUBLISHED. */
   const publishedClaim = async (text?: string) => {
     const claimId = await claim(await speaker(), text);
