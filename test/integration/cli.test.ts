@@ -10,6 +10,8 @@ import { builtModule, runCli, runScript } from '../helpers/run-built';
 import { adminQuery, serverUrl } from '../helpers/test-database';
 
 const MIGRATIONS = path.resolve(__dirname, '..', '..', 'prisma', 'migrations');
+/** Tests of commands that run the schema engine (WebAssembly): seconds each, many more on a loaded machine. */
+const SCHEMA_ENGINE_TIMEOUT = 120_000;
 
 describe('database commands', () => {
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'claimtrace-cli-'));
@@ -61,7 +63,7 @@ describe('database commands', () => {
     } finally {
       await db.close();
     }
-  });
+  }, SCHEMA_ENGINE_TIMEOUT);
 
   it('db:seed fills the database once; a second run creates nothing', async () => {
     const first = await runCli('seed', [], env);
@@ -70,7 +72,7 @@ describe('database commands', () => {
     const second = await runCli('seed', [], env);
     expect(second).toMatchObject({ code: 0 });
     expect(second.stdout).toMatch(/nothing created/);
-  });
+  }, SCHEMA_ENGINE_TIMEOUT);
 
   it('keys creates a key (printed once, alone on the last line), lists it without its secret, and revokes it once', async () => {
     const created = await runCli('keys', ['create', '--name', 'Jane Doe (desk)', '--role', 'reviewer', '--expires', '2099-01-01T00:00:00Z'], env);
@@ -155,7 +157,7 @@ describe('db:migrate:create', () => {
     } finally {
       fs.rmSync(scratch, { recursive: true, force: true });
     }
-  });
+  }, SCHEMA_ENGINE_TIMEOUT);
 
   describe('--help and unknown options', () => {
     // A data directory that must not appear: --help and a refused option never open the database.
