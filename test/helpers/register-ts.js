@@ -1,5 +1,5 @@
 // A minimal require hook that compiles TypeScript with the project's tsconfig, as the Jest transform does, so that a
-// test can run one of the project's TypeScript entry points (a CLI, the template migration) in a child process.
+// test can run a TypeScript helper (the template migration, in global-setup.ts) in a child process.
 const fs = require('node:fs');
 const path = require('node:path');
 const ts = require('typescript');

@@ -1,12 +1,14 @@
 // npm run bench:api, so that it cannot rot: its command line, and on a PostgreSQL server the whole benchmark run end
 // to end on a tiny graph with one-second rounds (the servers started, every answer checked against the ceiling's, the
 // report written), then its soak.
-import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../../src/cli/run-cli';
 import { API_USAGE, readApiOptions } from '../../bench/api-options';
+import { runBuilt } from '../helpers/run-built';
 import { adminQuery, serverUrl } from '../helpers/test-database';
+
+const runBench = (args: string[]) => runBuilt('bench/api.ts', args, { DATABASE_URL: serverUrl()!, NODE_ENV: 'production' });
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -37,21 +39,6 @@ describe('bench:api command line', () => {
   });
 });
 
-/** Runs the built benchmark; resolves with its exit code and output. */
-function runBench(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'bench', 'api.js'), ...args], {
-      cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: serverUrl()!, NODE_ENV: 'production' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-    child.on('exit', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 interface Report {
   cells: { page: string; connections: number; server: string; rounds: unknown[]; cpuMsPerRequest: number | null; statementsPerRequest: number | null; ratioToCeiling: number }[];
@@ -68,9 +55,6 @@ interface Report {
     return JSON.parse(fs.readFileSync(file, 'utf8')) as Report;
   };
 
-  beforeAll(() => {
-    execFileSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'ignore' });
-  }, 180_000);
   afterAll(async () => {
     for (const file of written) fs.rmSync(file, { force: true });
     await adminQuery(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);

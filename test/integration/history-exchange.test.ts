@@ -11,7 +11,7 @@ import { exportDatabase } from '../../src/modules/exchange/export.service';
 import { openImportFile } from '../../src/modules/exchange/import-file';
 import { Importer } from '../../src/modules/exchange/import.service';
 import { commandWrite, inRecordedTransaction } from '../../src/modules/history/recorded-transaction';
-import { runTs } from '../helpers/run-ts';
+import { runCli } from '../helpers/run-built';
 import { createTestDatabase, serverUrl, type TestDatabase } from '../helpers/test-database';
 import { dataOf, startTestServer } from '../helpers/test-server';
 
@@ -27,7 +27,7 @@ async function commandDatabase(workDir: string, name: string) {
   const server = serverUrl() ? await createTestDatabase() : undefined;
   const dataDir = path.join(workDir, name);
   return {
-    run: (entry: string, args: string[]) => runTs(`src/cli/${entry}.ts`, args, server ? { DATABASE_URL: server.url! } : { DATABASE_URL: '', PGLITE_DATA_DIR: dataDir }),
+    run: (command: string, args: string[]) => runCli(command, args, server ? { DATABASE_URL: server.url! } : { DATABASE_URL: '', PGLITE_DATA_DIR: dataDir }),
     async read<T>(query: (db: Database) => Promise<T>): Promise<T> {
       if (server) return query(server);
       const db = await openDatabase({ kind: 'pglite', dataDir });

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { openDatabase, type Database } from '../../src/db/database';
 import { withDatabaseName } from '../../src/db/pg-client';
-import { runTs } from '../helpers/run-ts';
+import { runCli } from '../helpers/run-built';
 import { adminQuery, serverUrl } from '../helpers/test-database';
 
 const FIXTURES = path.resolve(__dirname, '..', 'fixtures');
@@ -106,7 +106,7 @@ describe('import and export', () => {
   const seeded = commandDatabase(workDir, 'seeded');
   const copy = commandDatabase(workDir, 'copy');
   const empty = commandDatabase(workDir, 'empty');
-  const run = (entry: string, args: string[], db: CommandDatabase) => runTs(`src/cli/${entry}.ts`, args, db.env());
+  const run = (command: string, args: string[], db: CommandDatabase) => runCli(command, args, db.env());
 
   beforeAll(async () => {
     for (const db of [seeded, copy, empty]) await db.create();

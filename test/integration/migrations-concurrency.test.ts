@@ -6,7 +6,7 @@ import { MIGRATION_LOCK_KEY } from '../../src/db/migration-lock';
 import { withDatabaseName, withPgClient } from '../../src/db/pg-client';
 import { readMigrations } from '../../src/db/migrator';
 import { readCorpus } from '../../src/modules/corpus/corpus';
-import { runTs } from '../helpers/run-ts';
+import { builtModule, runCli, runScript } from '../helpers/run-built';
 import { adminQuery, serverUrl, TEMPLATE_ENV } from '../helpers/test-database';
 import { until } from '../helpers/wait';
 
@@ -29,11 +29,11 @@ onPostgres('migrating one database from several processes at once', () => {
    * Starts `count` runs of a command on one database while this test holds the lock, waits until all of them are seen
    * waiting on it, then lets them go; resolves to their results.
    */
-  async function startTogether(database: string, entry: string, count: number, beforeRelease: () => Promise<void> = async () => {}) {
+  async function startTogether(database: string, command: string, count: number, beforeRelease: () => Promise<void> = async () => {}) {
     const url = withDatabaseName(serverUrl()!, database);
     return withPgClient(url, async (holder) => {
       await holder.query('SELECT pg_advisory_lock($1::bigint)', [MIGRATION_LOCK_KEY]);
-      const runs = Array.from({ length: count }, () => runTs(entry, [], { DATABASE_URL: url }));
+      const runs = Array.from({ length: count }, () => runCli(command, [], { DATABASE_URL: url }));
       await until(async () => {
         const { rows } = await holder.query<{ waiting: number }>(
           `SELECT count(*)::int AS waiting FROM pg_locks
@@ -50,7 +50,7 @@ onPostgres('migrating one database from several processes at once', () => {
 
   it('applies every migration exactly once: one process migrates, the others wait for it, then find nothing to do', async () => {
     const migrations = readMigrations().migrationDirectories.map((directory) => directory.path);
-    const results = await startTogether(database, 'src/cli/migrate.ts', 3, async () => {
+    const results = await startTogether(database, 'migrate', 3, async () => {
       const { rows } = await withPgClient(url, (client) => client.query<{ table: string | null }>(`SELECT to_regclass('_prisma_migrations')::text AS table`));
       expect(rows[0]!.table).toBeNull();
     });
@@ -80,7 +80,7 @@ onPostgres('migrating one database from several processes at once', () => {
         // but not committed: the others must be waiting for the lock, not seeding beside it.
         await holder.query('BEGIN');
         await holder.query('LOCK TABLE rebuttals IN SHARE MODE');
-        const runs = Array.from({ length: 3 }, () => runTs('src/cli/seed.ts', [], { DATABASE_URL: seededUrl }));
+        const runs = Array.from({ length: 3 }, () => runCli('seed', [], { DATABASE_URL: seededUrl }));
         try {
           await until(async () => {
             const { rows } = await holder.query<{ seeding: number; waiting: number }>(
@@ -123,9 +123,9 @@ onPostgres('migrating one database from several processes at once', () => {
     // A running server keeps its pool open after migrating at start; the schema engine's lock must not stay with it,
     // or the next instance's migration times out on it.
     const script = `
-      const { openDatabase } = require(${JSON.stringify(require.resolve('../../src/db/database'))});
-      const { applyMigrations } = require(${JSON.stringify(require.resolve('../../src/db/migrator'))});
-      const { withPgClient } = require(${JSON.stringify(require.resolve('../../src/db/pg-client'))});
+      const { openDatabase } = require(${JSON.stringify(builtModule('src/db/database'))});
+      const { applyMigrations } = require(${JSON.stringify(builtModule('src/db/migrator'))});
+      const { withPgClient } = require(${JSON.stringify(builtModule('src/db/pg-client'))});
       (async () => {
         const db = await openDatabase({ kind: 'postgres', url: ${JSON.stringify(url)}, poolSize: 4 });
         await applyMigrations(db);
@@ -136,7 +136,7 @@ onPostgres('migrating one database from several processes at once', () => {
         await db.close();
         process.exit(0);
       })().catch((error) => { console.error(error); process.exit(1); });`;
-    const result = await runTs('test/helpers/eval.ts', [script]);
+    const result = await runScript(script);
     expect(result).toMatchObject({ code: 0, stderr: '' });
     expect(JSON.parse(result.stdout)).toEqual({ held: 0 });
   }, 60_000);
