@@ -19,12 +19,14 @@ export type ActorKind =
   /** The seed. */
   | 'SEED';
 
+/** How the source reports the claim: in the speaker's own words or in its own. */
 export type ClaimKind =
   /** Reported speech: what the source says the speaker said. */
   | 'PARAPHRASE'
   /** Words the source puts in quotation marks. */
   | 'QUOTE';
 
+/** What a change did to its record. */
 export type HistoryAction =
   /** The record was created (or existed when history began: dated at its creation). */
   | 'CREATE'
@@ -46,12 +48,17 @@ export type RebuttalStance =
 
 /** A verdict on a normalised scale; the publisher's own wording is in ratingText. */
 export type ReviewRating =
+  /** Inaccurate. */
   | 'FALSE'
   /** Accurate words that leave a false impression (missing context, exaggeration). */
   | 'MISLEADING'
+  /** Partly accurate, partly not. */
   | 'MIXED'
+  /** Inaccurate in the main, with an element of truth. */
   | 'MOSTLY_FALSE'
+  /** Accurate in the main, with minor errors or omissions. */
   | 'MOSTLY_TRUE'
+  /** Accurate. */
   | 'TRUE'
   /** Not enough evidence either way. */
   | 'UNPROVEN';

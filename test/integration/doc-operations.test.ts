@@ -79,6 +79,15 @@ describe('the operations in the documentation', () => {
     Trace: async () => ({ claimId: await coatsClaimId() }),
     ReviewClaim: async () => ({ claimId: await coatsClaimId() }),
     ClaimAsOf: async () => ({ id: await coatsClaimId(), asOf: new Date().toISOString() }),
+    // docs/api.md: a review of Coats's claim, read as typed schema.org objects.
+    ReviewSchemaOrg: async () => {
+      const created = dataOf<Data>(
+        await api.gql(`mutation($claimId: ID!) { createReview(input: { claimId: $claimId, rating: FALSE, organizationName: "Example Fact Desk" }) { id } }`, {
+          claimId: await coatsClaimId(),
+        }),
+      );
+      return { id: at(created, 'createReview', 'id') };
+    },
   };
 
   const documented = ['README.md', 'docs/api.md'].flatMap(operationsOf);
