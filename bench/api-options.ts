@@ -13,7 +13,7 @@ export const API_USAGE =
   '  --postgraphile PATH   also measure PostGraphile 4 installed there (npm install --prefix PATH postgraphile@4)\n' +
   '  --soak                instead of the cells: claimtrace alone under both pages for --soak-seconds, its RSS sampled\n' +
   '  --soak-seconds S      length of the soak (default 60), at the highest --concurrency\n' +
-  '  --graph bench|tiny    bench: bench:trace\'s million claims in claimtrace_bench (default); tiny: 4,000 claims, for tests\n' +
+  "  --graph bench|tiny    bench: bench:trace's million claims in claimtrace_bench (default); tiny: 4,000 claims, for tests\n" +
   '  --database NAME       the database on the server of DATABASE_URL (default claimtrace_bench, or claimtrace_api_tiny with --graph tiny)\n' +
   '  --help                this text\n' +
   'Ports: BENCH_PORTS=FROM-TO keeps the servers within that range.';
@@ -54,10 +54,12 @@ export function readApiOptions(args: string[]): ApiOptions | 'help' {
   );
   if (values.help) return 'help';
   const concurrency = values.concurrency.split(',').map((value) => integerOption('concurrency', value, 1, 1000));
-  if (values.graph !== 'bench' && values.graph !== 'tiny') throw new UsageError(`--graph must be bench or tiny (got "${values.graph}")\n${API_USAGE}`);
+  if (values.graph !== 'bench' && values.graph !== 'tiny')
+    throw new UsageError(`--graph must be bench or tiny (got "${values.graph}")\n${API_USAGE}`);
   const database = databaseNameOption(values.database ?? (values.graph === 'tiny' ? TINY_DATABASE : BENCH_DATABASE));
   // bench:trace's database holds the million claims: a tiny graph loaded there would replace them.
-  if (values.graph === 'tiny' && database === BENCH_DATABASE) throw new UsageError(`--graph tiny cannot use ${BENCH_DATABASE} (it holds bench:trace's graph)`);
+  if (values.graph === 'tiny' && database === BENCH_DATABASE)
+    throw new UsageError(`--graph tiny cannot use ${BENCH_DATABASE} (it holds bench:trace's graph)`);
   if (values['soak-seconds'] !== undefined && !values.soak) throw new UsageError(`--soak-seconds goes with --soak\n${API_USAGE}`);
   return {
     concurrency,

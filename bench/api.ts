@@ -19,7 +19,15 @@ import autocannon from 'autocannon';
 import { Client } from 'pg';
 import { CommandFailure, HelpRequested, runCli } from '../src/cli/run-cli';
 import { loadConfig } from '../src/config';
-import { benchEnvironment, httpClient, markdownTable, postgresServerUrl, prepareBenchDatabase, startServer, writeResult } from './bench-kit';
+import {
+  benchEnvironment,
+  httpClient,
+  markdownTable,
+  postgresServerUrl,
+  prepareBenchDatabase,
+  startServer,
+  writeResult,
+} from './bench-kit';
 import { API_USAGE, TINY_DATABASE_COMMENT, TINY_GRAPH, readApiOptions, type ApiOptions } from './api-options';
 import { PAGES, type Page } from './api-pages';
 import { startCeiling, startPostGraphile } from './api-servers';
@@ -119,7 +127,8 @@ async function runLoad(target: Target, loads: readonly PageLoad[], connections: 
         if (status === 200 && (body === expected || canonical(body) === expected)) return;
         if (status === 200) tally.wrong += 1;
         else tally.failed += 1;
-        if (tally.samples.length < KEPT_MISMATCHES) tally.samples.push(`${target.name} ${load.page.name} HTTP ${status}: ${body.slice(0, 400)} (expected ${expected.slice(0, 400)})`);
+        if (tally.samples.length < KEPT_MISMATCHES)
+          tally.samples.push(`${target.name} ${load.page.name} HTTP ${status}: ${body.slice(0, 400)} (expected ${expected.slice(0, 400)})`);
       },
     };
   });
@@ -136,8 +145,12 @@ async function runLoad(target: Target, loads: readonly PageLoad[], connections: 
     reqPerSec: Math.round(total / result.duration),
     p50: result.latency.p50,
     p99: result.latency.p99,
-    cpuMsPerRequest: cpuBefore !== undefined && cpuAfter !== undefined && total > 0 ? round2(((cpuAfter - cpuBefore) * 1000) / total) : null,
-    statementsPerRequest: statementsBefore !== undefined && statementsAfter !== undefined && total > 0 ? round2((statementsAfter - statementsBefore) / total) : null,
+    cpuMsPerRequest:
+      cpuBefore !== undefined && cpuAfter !== undefined && total > 0 ? round2(((cpuAfter - cpuBefore) * 1000) / total) : null,
+    statementsPerRequest:
+      statementsBefore !== undefined && statementsAfter !== undefined && total > 0
+        ? round2((statementsAfter - statementsBefore) / total)
+        : null,
   };
 }
 
@@ -159,7 +172,9 @@ function summariseCell(page: Page, connections: number, server: ServerName, roun
   const requests = rounds.reduce((sum, round) => sum + round.requests, 0);
   // Per request over all the rounds together: a short round weighs no more than its requests.
   const perRequest = (read: (round: Round) => number | null) =>
-    rounds.every((round) => read(round) !== null) && requests > 0 ? round2(rounds.reduce((sum, round) => sum + read(round)! * round.requests, 0) / requests) : null;
+    rounds.every((round) => read(round) !== null) && requests > 0
+      ? round2(rounds.reduce((sum, round) => sum + read(round)! * round.requests, 0) / requests)
+      : null;
   const rates = rounds.map((round) => round.reqPerSec);
   return {
     page: page.name,
@@ -178,7 +193,9 @@ async function measureCells(targets: Target[], loads: PageLoad[], options: ApiOp
   const cells: Cell[] = [];
   for (const load of loads) {
     for (const connections of options.concurrency) {
-      console.error(`${load.page.name} at ${connections} connections: ${options.warmupSeconds} s warm-up each, then ${options.rounds} rounds of ${options.roundSeconds} s…`);
+      console.error(
+        `${load.page.name} at ${connections} connections: ${options.warmupSeconds} s warm-up each, then ${options.rounds} rounds of ${options.roundSeconds} s…`,
+      );
       if (options.warmupSeconds > 0) for (const target of targets) await runLoad(target, [load], connections, options.warmupSeconds, tally);
       const rounds = new Map<ServerName, Round[]>(targets.map((target) => [target.name, []]));
       for (let index = 0; index < options.rounds; index += 1) {
@@ -267,7 +284,12 @@ runCli(async () => {
   const serverUrl = postgresServerUrl('npm run bench:api', options.database);
   const spec = options.graph === 'tiny' ? TINY_GRAPH : GRAPH;
   const runStarted = Date.now();
-  const prepared = await prepareBenchDatabase(serverUrl, { name: options.database, comment: options.graph === 'tiny' ? TINY_DATABASE_COMMENT : BENCH_DATABASE_COMMENT, spec, reuse: true });
+  const prepared = await prepareBenchDatabase(serverUrl, {
+    name: options.database,
+    comment: options.graph === 'tiny' ? TINY_DATABASE_COMMENT : BENCH_DATABASE_COMMENT,
+    spec,
+    reuse: true,
+  });
   const sql = new Client({ connectionString: prepared.url });
   await sql.connect();
   const { database } = loadConfig();
@@ -279,13 +301,25 @@ runCli(async () => {
     const claimtrace = await startServer(prepared.url);
     stopping.push(() => claimtrace.stop());
     const targets: Target[] = [
-      { name: 'claimtrace', url: claimtrace.url, pid: claimtrace.pid, query: (page) => page.claimtrace, statements: () => scrapeStatements(claimtrace.url) },
+      {
+        name: 'claimtrace',
+        url: claimtrace.url,
+        pid: claimtrace.pid,
+        query: (page) => page.claimtrace,
+        statements: () => scrapeStatements(claimtrace.url),
+      },
       { name: 'ceiling', url: ceiling.url, pid: ceiling.pid, query: (page) => page.claimtrace, statements: async () => undefined },
     ];
     if (options.postgraphile !== undefined) {
       const postgraphile = await startPostGraphile(options.postgraphile, prepared.url);
       stopping.push(() => postgraphile.stop());
-      targets.push({ name: 'postgraphile', url: postgraphile.url, pid: postgraphile.pid, query: (page) => page.postgraphile, statements: async () => undefined });
+      targets.push({
+        name: 'postgraphile',
+        url: postgraphile.url,
+        pid: postgraphile.pid,
+        query: (page) => page.postgraphile,
+        statements: async () => undefined,
+      });
     }
 
     // The answers every server must give: the ceiling's, one request at a time; each server is checked once before the load.
@@ -294,7 +328,11 @@ runCli(async () => {
       const variables = page.variables(spec, CLAIM_PAGE_VARIETY);
       const ceilingTarget = targets.find((target) => target.name === 'ceiling')!;
       const client = httpClient(ceiling.url, 1);
-      const expected = await Promise.all(bodiesFor(ceilingTarget, { page, variables, expected: [] }).map(async (body) => canonical((await client.postJson('graphql', body)).body.toString('utf8'))));
+      const expected = await Promise.all(
+        bodiesFor(ceilingTarget, { page, variables, expected: [] }).map(async (body) =>
+          canonical((await client.postJson('graphql', body)).body.toString('utf8')),
+        ),
+      );
       client.close();
       const load = { page, variables, expected };
       const nothing = expected.find((answer) => !answer.startsWith('{"data":{') || answer.includes(':null}}'));
@@ -303,7 +341,8 @@ runCli(async () => {
     }
     const tally: Tally = { checked: 0, wrong: 0, failed: 0, samples: [] };
     for (const target of targets) await runLoad(target, loads, 1, 1, tally);
-    if (tally.wrong + tally.failed > 0) throw new CommandFailure(`A server's answers differ from the ceiling's before the load:\n${tally.samples.join('\n')}`);
+    if (tally.wrong + tally.failed > 0)
+      throw new CommandFailure(`A server's answers differ from the ceiling's before the load:\n${tally.samples.join('\n')}`);
 
     const [stats, environment] = await Promise.all([graphStats(sql), benchEnvironment(sql)]);
     const connections = Math.max(...options.concurrency);
@@ -316,10 +355,16 @@ runCli(async () => {
       database: options.database,
       graph: { spec, ...stats },
       method: {
-        pages: PAGES.map((page) => ({ name: page.name, claimtrace: page.claimtrace, postgraphile: page.postgraphile, ceilingSql: page.ceilingSql })),
+        pages: PAGES.map((page) => ({
+          name: page.name,
+          claimtrace: page.claimtrace,
+          postgraphile: page.postgraphile,
+          ceilingSql: page.ceilingSql,
+        })),
         options,
         poolSize,
-        claimtrace: 'dist/src/index.js (as npm start runs it) in a process of its own, NODE_ENV=production, LOG_LEVEL=warn, anonymous requests',
+        claimtrace:
+          'dist/src/index.js (as npm start runs it) in a process of its own, NODE_ENV=production, LOG_LEVEL=warn, anonymous requests',
         ceiling: 'bench/api-ceiling.ts: node:http + a pg pool of the same size, one statement per request, its JSON text passed through',
         load: `autocannon, keep-alive connections, rounds alternating between the servers; the claim page cycles through ${CLAIM_PAGE_VARIETY} claims`,
         check: "every response's data against the ceiling's answer to the same request",
@@ -332,8 +377,15 @@ runCli(async () => {
     };
     const file = writeResult('api', report);
     if (cells.length) console.log(`\n${cellTable(cells)}`);
-    if (soaked) console.log(`\nSoak, claimtrace at ${soaked.connections} connections for ${soaked.seconds} s (${soaked.reqPerSec} req/s): RSS idle ${soaked.idleMb} MB, peak ${soaked.peakMb} MB, ${soaked.settleSeconds} s after ${soaked.afterMb} MB`);
-    console.log(`\nServer RSS at the end: ${Object.entries(report.rssMb).map(([name, mb]) => `${name} ${mb} MB`).join(', ')}`);
+    if (soaked)
+      console.log(
+        `\nSoak, claimtrace at ${soaked.connections} connections for ${soaked.seconds} s (${soaked.reqPerSec} req/s): RSS idle ${soaked.idleMb} MB, peak ${soaked.peakMb} MB, ${soaked.settleSeconds} s after ${soaked.afterMb} MB`,
+      );
+    console.log(
+      `\nServer RSS at the end: ${Object.entries(report.rssMb)
+        .map(([name, mb]) => `${name} ${mb} MB`)
+        .join(', ')}`,
+    );
     console.log(`Responses checked: ${tally.checked}, wrong ${tally.wrong}, failed ${tally.failed}`);
     console.log(`Wrote ${path.relative(process.cwd(), file)} in ${report.seconds}s`);
     if (tally.wrong + tally.failed > 0) throw new CommandFailure(`Some responses were wrong or failed:\n${tally.samples.join('\n')}`);

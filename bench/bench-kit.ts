@@ -62,7 +62,10 @@ export interface BenchDatabaseOptions {
  * when it holds no complete graph or `reuse` is off, refused when it exists without our mark (someone else's); then
  * migrated and filled with the generated graph.
  */
-export async function prepareBenchDatabase(serverUrl: string, options: BenchDatabaseOptions): Promise<{ url: string; loadedNow: boolean; loadSeconds: number }> {
+export async function prepareBenchDatabase(
+  serverUrl: string,
+  options: BenchDatabaseOptions,
+): Promise<{ url: string; loadedNow: boolean; loadSeconds: number }> {
   const { name, comment, spec = GRAPH, reuse } = options;
   const url = withDatabaseName(serverUrl, name);
   const adminUrl = new URL(serverUrl).pathname === `/${name}` ? withDatabaseName(serverUrl, 'postgres') : serverUrl;
@@ -91,7 +94,9 @@ export async function prepareBenchDatabase(serverUrl: string, options: BenchData
     await db.close();
   }
   if (complete) return { url, loadedNow: false, loadSeconds: 0 };
-  console.error(`Loading ${spec.claims.toLocaleString('en-US')} claims and ${spec.rebuttals.toLocaleString('en-US')} rebuttals into "${name}"…`);
+  console.error(
+    `Loading ${spec.claims.toLocaleString('en-US')} claims and ${spec.rebuttals.toLocaleString('en-US')} rebuttals into "${name}"…`,
+  );
   const started = Date.now();
   await withPgClient(url, (client) => loadGraph(client, spec));
   return { url, loadedNow: true, loadSeconds: (Date.now() - started) / 1000 };
@@ -133,7 +138,8 @@ export async function freePort(): Promise<number> {
   }
   const match = /^(\d+)-(\d+)$/.exec(range);
   const [from, to] = match ? [Number(match[1]), Number(match[2])] : [0, -1];
-  if (!match || from < 1 || to > 65_535 || from > to) throw new UsageError(`BENCH_PORTS must be a range FROM-TO of TCP ports, e.g. 4500-4599 (got "${range}")`);
+  if (!match || from < 1 || to > 65_535 || from > to)
+    throw new UsageError(`BENCH_PORTS must be a range FROM-TO of TCP ports, e.g. 4500-4599 (got "${range}")`);
   for (let port = from; port <= to; port += 1) if ((await probePort(port)) !== undefined) return port;
   throw new UsageError(`No free port in BENCH_PORTS=${range}`);
 }
@@ -198,7 +204,15 @@ function eachLine(stream: NodeJS.ReadableStream, onLine: (line: string) => void)
 export async function startServer(databaseUrl: string, options: StartServerOptions = {}): Promise<ServerProcess> {
   const port = await freePort();
   const child = spawn(process.execPath, [path.join(__dirname, '..', 'src', 'index.js')], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, HOST: '127.0.0.1', PORT: String(port), NODE_ENV: 'production', LOG_LEVEL: 'warn', ...options.env },
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+      ...options.env,
+    },
     stdio: ['ignore', options.onLogLine ? 'pipe' : 'inherit', 'pipe'],
   });
   const tail: string[] = [];
@@ -252,7 +266,9 @@ export function httpClient(baseUrl: string, sockets: number, headers: Readonly<R
       const request = http.request(target, { ...options, agent }, (response) => {
         const received: Buffer[] = [];
         response.on('data', (chunk: Buffer) => received.push(chunk));
-        response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(received), ms: Number(process.hrtime.bigint() - started) / 1e6 }));
+        response.on('end', () =>
+          resolve({ status: response.statusCode ?? 0, body: Buffer.concat(received), ms: Number(process.hrtime.bigint() - started) / 1e6 }),
+        );
         response.on('error', reject);
       });
       request.on('error', reject);
@@ -308,14 +324,25 @@ export function summarise(samples: readonly number[]): Summary {
 /** A Markdown table: the first column left-aligned, the others right-aligned. */
 export function markdownTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
-  const line = (row: readonly string[]) => `| ${row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join(' | ')} |`;
-  return [line(header), `|${widths.map((width, column) => (column === 0 ? `:${'-'.repeat(width + 1)}` : `${'-'.repeat(width + 1)}:`)).join('|')}|`, ...rows.map(line)].join('\n');
+  const line = (row: readonly string[]) =>
+    `| ${row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join(' | ')} |`;
+  return [
+    line(header),
+    `|${widths.map((width, column) => (column === 0 ? `:${'-'.repeat(width + 1)}` : `${'-'.repeat(width + 1)}:`)).join('|')}|`,
+    ...rows.map(line),
+  ].join('\n');
 }
 
 /** The machine a run was taken on, for its report. */
 export async function benchEnvironment(sql: Client) {
   const { rows } = await sql.query<{ server_version: string }>('SHOW server_version');
-  return { node: process.version, postgres: rows[0]!.server_version, cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? 'unknown', platform: `${os.platform()} ${os.release()}` };
+  return {
+    node: process.version,
+    postgres: rows[0]!.server_version,
+    cpus: os.cpus().length,
+    cpu: os.cpus()[0]?.model ?? 'unknown',
+    platform: `${os.platform()} ${os.release()}`,
+  };
 }
 
 /** Writes a run's report to bench/results/<prefix>-<startedAt>.json (gitignored) and returns the file's path. */

@@ -53,7 +53,13 @@ const claimantName = (n: number) => `Bench Claimant ${String(n).padStart(5, '0')
 const reviewUrl = (n: number) => `https://factdesk.example.org/checks/bench-${n}`;
 const claimText = (n: number) => `Bench claim number ${n}: the treaty was breached in year ${1990 + (n % 30)}.`;
 const claimDay = (n: number) => `20${String(10 + (n % 10))}-0${1 + (n % 9)}-1${n % 10}`;
-const REVIEW = { publisher: 'Bench Fact Desk', site: 'factdesk.example.org', rating: 'False', language: 'en', reviewDate: '2020-01-02T03:04:05Z' };
+const REVIEW = {
+  publisher: 'Bench Fact Desk',
+  site: 'factdesk.example.org',
+  rating: 'False',
+  language: 'en',
+  reviewDate: '2020-01-02T03:04:05Z',
+};
 
 function writeFactCheckFile(file: string, spec: Spec): void {
   const claims = Array.from({ length: spec.claims }, (_, n) => ({
@@ -97,15 +103,44 @@ function ceilingRows(spec: Spec) {
   const now = new Date();
   const speakers = Array.from({ length: spec.claimants }, (_, n) => {
     const name = claimantName(n);
-    return { id: newId(), slug: nameKey(name), name, role: null, affiliation: null, country: null, isNamed: true, aliases: [], createdAt: now, updatedAt: now };
+    return {
+      id: newId(),
+      slug: nameKey(name),
+      name,
+      role: null,
+      affiliation: null,
+      country: null,
+      isNamed: true,
+      aliases: [],
+      createdAt: now,
+      updatedAt: now,
+    };
   });
   const claims = Array.from({ length: spec.claims }, (_, n) => ({
-    id: newId(), text: claimText(n), kind: 'PARAPHRASE' as const, statedAt: parseLocalDate(claimDay(n))!, speakerId: speakers[n % spec.claimants]!.id, sourceId: null,
-    reviewStatus: 'REVIEWED' as const, createdAt: now, updatedAt: now,
+    id: newId(),
+    text: claimText(n),
+    kind: 'PARAPHRASE' as const,
+    statedAt: parseLocalDate(claimDay(n))!,
+    speakerId: speakers[n % spec.claimants]!.id,
+    sourceId: null,
+    reviewStatus: 'REVIEWED' as const,
+    createdAt: now,
+    updatedAt: now,
   }));
   const reviews = claims.map((claim, n) => ({
-    id: newId(), claimId: claim.id, rating: ratingFromText(REVIEW.rating)!, ratingText: REVIEW.rating, summary: `Review of claim ${n}`, organizationName: REVIEW.publisher,
-    organizationUrl: `https://${REVIEW.site}`, authorName: null, url: reviewUrl(n), publishedAt: new Date(REVIEW.reviewDate), language: REVIEW.language, createdAt: now, updatedAt: now,
+    id: newId(),
+    claimId: claim.id,
+    rating: ratingFromText(REVIEW.rating)!,
+    ratingText: REVIEW.rating,
+    summary: `Review of claim ${n}`,
+    organizationName: REVIEW.publisher,
+    organizationUrl: `https://${REVIEW.site}`,
+    authorName: null,
+    url: reviewUrl(n),
+    publishedAt: new Date(REVIEW.reviewDate),
+    language: REVIEW.language,
+    createdAt: now,
+    updatedAt: now,
   }));
   return [copyRows(SPEAKER_TABLE, speakers), copyRows(CLAIM_TABLE, claims), copyRows(REVIEW_TABLE, reviews)];
 }
@@ -115,7 +150,11 @@ function ceilingRows(spec: Spec) {
  * database's work too (PGlite runs in the process), which a machine shared with other work stretches less than the
  * wall clock.
  */
-async function timedImport(db: Database, file: string, batchSize: number): Promise<{ seconds: number; cpuSeconds: number; summary: ImportSummary }> {
+async function timedImport(
+  db: Database,
+  file: string,
+  batchSize: number,
+): Promise<{ seconds: number; cpuSeconds: number; summary: ImportSummary }> {
   const started = process.hrtime.bigint();
   const cpu = process.cpuUsage();
   const importer = await Importer.open(db.prisma, WRITE, { batchSize });
@@ -127,8 +166,12 @@ async function timedImport(db: Database, file: string, batchSize: number): Promi
 /** A fresh, migrated database of the bench's own on the server (one of that name without our mark is refused). */
 async function freshDatabase(serverUrl: string, name: string): Promise<string> {
   await withPgClient(serverUrl, async (admin) => {
-    const { rows } = await admin.query<{ comment: string | null }>(`SELECT shobj_description(oid, 'pg_database') AS comment FROM pg_database WHERE datname = $1`, [name]);
-    if (rows[0] && rows[0].comment !== DATABASE_COMMENT) throw new Error(`Database "${name}" exists but was not created by bench:import; it is left alone. Pass --database OTHER_NAME.`);
+    const { rows } = await admin.query<{ comment: string | null }>(
+      `SELECT shobj_description(oid, 'pg_database') AS comment FROM pg_database WHERE datname = $1`,
+      [name],
+    );
+    if (rows[0] && rows[0].comment !== DATABASE_COMMENT)
+      throw new Error(`Database "${name}" exists but was not created by bench:import; it is left alone. Pass --database OTHER_NAME.`);
     if (rows[0]) await admin.query(`DROP DATABASE "${name}" WITH (FORCE)`);
     await admin.query(`CREATE DATABASE "${name}"`);
     await admin.query(`COMMENT ON DATABASE "${name}" IS '${DATABASE_COMMENT.replace(/'/g, "''")}'`);
@@ -143,7 +186,8 @@ async function freshDatabase(serverUrl: string, name: string): Promise<string> {
   return url;
 }
 
-const dropDatabase = (serverUrl: string, name: string) => withPgClient(serverUrl, (admin) => admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+const dropDatabase = (serverUrl: string, name: string) =>
+  withPgClient(serverUrl, (admin) => admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
 
 function checkSummary(label: string, summary: ImportSummary, expected: { created: number; matched: number }, spec: Spec): void {
   const want = {
@@ -158,7 +202,8 @@ function checkSummary(label: string, summary: ImportSummary, expected: { created
     claims: { created: summary.created.claims, matched: summary.matched.claims },
     speakers: { created: summary.created.speakers, matched: summary.matched.speakers },
   };
-  if (JSON.stringify(got) !== JSON.stringify(want)) throw new Error(`${label}: expected ${JSON.stringify(want)}, got ${JSON.stringify(got)}`);
+  if (JSON.stringify(got) !== JSON.stringify(want))
+    throw new Error(`${label}: expected ${JSON.stringify(want)}, got ${JSON.stringify(got)}`);
 }
 
 async function postgresRuns(serverUrl: string, database: string, file: string, spec: Spec, batchSize: number) {
@@ -169,8 +214,11 @@ async function postgresRuns(serverUrl: string, database: string, file: string, s
     checkSummary('import', first.summary, { created: 1, matched: 0 }, spec);
     const again = await timedImport(db, file, batchSize);
     checkSummary('re-import', again.summary, { created: 0, matched: 1 }, spec);
-    const [{ entries } = { entries: 0 }] = await db.prisma.$queryRaw<{ entries: number }[]>`SELECT count(*)::int AS entries FROM history_entries WHERE actor_kind = 'IMPORT'`;
-    if (entries !== spec.claimants + 2 * spec.claims) throw new Error(`expected ${spec.claimants + 2 * spec.claims} history entries, found ${entries}`);
+    const [{ entries } = { entries: 0 }] = await db.prisma.$queryRaw<
+      { entries: number }[]
+    >`SELECT count(*)::int AS entries FROM history_entries WHERE actor_kind = 'IMPORT'`;
+    if (entries !== spec.claimants + 2 * spec.claims)
+      throw new Error(`expected ${spec.claimants + 2 * spec.claims} history entries, found ${entries}`);
     const environment = await withPgClient(url, benchEnvironment);
 
     const copyName = `${database}_copy`;
@@ -185,7 +233,14 @@ async function postgresRuns(serverUrl: string, database: string, file: string, s
       return Number(process.hrtime.bigint() - started) / 1e9;
     });
     await dropDatabase(serverUrl, copyName);
-    return { environment, importSeconds: first.seconds, importCpuSeconds: first.cpuSeconds, reimportSeconds: again.seconds, reimportCpuSeconds: again.cpuSeconds, copySeconds };
+    return {
+      environment,
+      importSeconds: first.seconds,
+      importCpuSeconds: first.cpuSeconds,
+      reimportSeconds: again.seconds,
+      reimportCpuSeconds: again.cpuSeconds,
+      copySeconds,
+    };
   } finally {
     await db.close();
     await dropDatabase(serverUrl, database);
@@ -231,7 +286,8 @@ function streamedPeakRssMb(file: string): number {
 
 /** The memory child: every line read and parsed as the importer reads a jsonl file (the database left out). */
 async function memoryChild(file: string): Promise<void> {
-  for await (const line of readline.createInterface({ input: fs.createReadStream(file), crlfDelay: Infinity })) if (line.trim() !== '') parseLine(line);
+  for await (const line of readline.createInterface({ input: fs.createReadStream(file), crlfDelay: Infinity }))
+    if (line.trim() !== '') parseLine(line);
   // maxRSS is in kilobytes.
   console.log((process.resourceUsage().maxRSS / 1024).toFixed(1));
 }
@@ -260,9 +316,12 @@ runCli(async () => {
   try {
     const file = path.join(dir, 'bench-import.json');
     writeFactCheckFile(file, spec);
-    console.error(`Generated ${fmt(spec.claims)} claims by ${fmt(spec.claimants)} claimants, one review each (batches of ${fmt(batchSize)}).`);
+    console.error(
+      `Generated ${fmt(spec.claims)} claims by ${fmt(spec.claimants)} claimants, one review each (batches of ${fmt(batchSize)}).`,
+    );
 
-    const postgres = config.database.kind === 'postgres' ? await postgresRuns(config.database.url, database, file, spec, batchSize) : undefined;
+    const postgres =
+      config.database.kind === 'postgres' ? await postgresRuns(config.database.url, database, file, spec, batchSize) : undefined;
     if (!postgres) console.error('No DATABASE_URL: the PostgreSQL rows are skipped (set DATABASE_URL=postgresql://… to run them).');
     const pglite = await pgliteRun(dir, file, spec, batchSize);
 
@@ -277,8 +336,20 @@ runCli(async () => {
     if (postgres) {
       const copyRate = perSecond(spec.claims, postgres.copySeconds);
       rows.push(
-        ['PostgreSQL: import (all new)', postgres.importSeconds.toFixed(2), postgres.importCpuSeconds.toFixed(2), fmt(perSecond(spec.claims, postgres.importSeconds)), `${(postgres.copySeconds / postgres.importSeconds).toFixed(2)}x of COPY`],
-        ['PostgreSQL: re-import (all matched)', postgres.reimportSeconds.toFixed(2), postgres.reimportCpuSeconds.toFixed(2), fmt(perSecond(spec.claims, postgres.reimportSeconds)), `target ${fmt(TARGETS.reimportRecordsPerSecond)}/s`],
+        [
+          'PostgreSQL: import (all new)',
+          postgres.importSeconds.toFixed(2),
+          postgres.importCpuSeconds.toFixed(2),
+          fmt(perSecond(spec.claims, postgres.importSeconds)),
+          `${(postgres.copySeconds / postgres.importSeconds).toFixed(2)}x of COPY`,
+        ],
+        [
+          'PostgreSQL: re-import (all matched)',
+          postgres.reimportSeconds.toFixed(2),
+          postgres.reimportCpuSeconds.toFixed(2),
+          fmt(perSecond(spec.claims, postgres.reimportSeconds)),
+          `target ${fmt(TARGETS.reimportRecordsPerSecond)}/s`,
+        ],
         ['PostgreSQL: COPY of the same rows (ceiling)', postgres.copySeconds.toFixed(2), '', fmt(copyRate), '1.00x'],
       );
     }
@@ -290,7 +361,9 @@ runCli(async () => {
       `${fmt(perSecond(spec.claims, pglite.cpuSeconds))}/CPU-s; target ${fmt(TARGETS.pgliteClaimsPerSecond)}/s`,
     ]);
     console.log(markdownTable(['run', 'seconds', 'CPU s (this process)', 'claims/s', 'ratio'], rows));
-    console.log(`\nMemory: streaming ${fmt(memoryLines)} jsonl lines peaked at ${fullRssMb} MB RSS (${fmt(tenth)} lines: ${tenthRssMb} MB).`);
+    console.log(
+      `\nMemory: streaming ${fmt(memoryLines)} jsonl lines peaked at ${fullRssMb} MB RSS (${fmt(tenth)} lines: ${tenthRssMb} MB).`,
+    );
 
     const report = {
       startedAt,
@@ -307,7 +380,11 @@ runCli(async () => {
         copyClaimsPerSecond: perSecond(spec.claims, postgres.copySeconds),
         ratioToCopy: postgres.copySeconds / postgres.importSeconds,
       },
-      pglite: { importSeconds: pglite.seconds, cpuSeconds: pglite.cpuSeconds, importClaimsPerSecond: perSecond(spec.claims, pglite.seconds) },
+      pglite: {
+        importSeconds: pglite.seconds,
+        cpuSeconds: pglite.cpuSeconds,
+        importClaimsPerSecond: perSecond(spec.claims, pglite.seconds),
+      },
       memory: { lines: memoryLines, peakRssMb: fullRssMb, tenthLines: tenth, tenthPeakRssMb: tenthRssMb },
       targets: TARGETS,
     };

@@ -38,7 +38,16 @@ export function summariseOperations(records: readonly RequestRecord[], seconds: 
   return Object.fromEntries(
     [...byOperation].map(([operation, list]) => {
       const ok = list.filter((record) => record.error === undefined);
-      return [operation, { requests: list.length, ok: ok.length, failed: list.length - ok.length, perSecond: Math.round((list.length / seconds) * 10) / 10, ms: ok.length ? summarise(ok.map((record) => record.end - record.start)) : null }];
+      return [
+        operation,
+        {
+          requests: list.length,
+          ok: ok.length,
+          failed: list.length - ok.length,
+          perSecond: Math.round((list.length / seconds) * 10) / 10,
+          ms: ok.length ? summarise(ok.map((record) => record.end - record.start)) : null,
+        },
+      ];
     }),
   );
 }
@@ -104,7 +113,8 @@ export function recovery(records: readonly RequestRecord[], window: OutageWindow
     .sort((a, b) => a - b);
   const baseline = before.length ? before[Math.floor((before.length - 1) / 2)]! : null;
   const after = buckets(records, window.restoredAt, window.endedAt, WINDOW_MS);
-  const healthy = (bucket: Bucket) => bucket.errors === 0 && bucket.requests > 0 && (baseline === null || bucket.requests >= STEADY_SHARE * baseline);
+  const healthy = (bucket: Bucket) =>
+    bucket.errors === 0 && bucket.requests > 0 && (baseline === null || bucket.requests >= STEADY_SHARE * baseline);
   let steady: number | null = null;
   for (let index = after.length - 1; index >= 0 && healthy(after[index]!); index -= 1) steady = after[index]!.from;
   return {

@@ -69,7 +69,8 @@ const SEARCH_SIZE = 20;
 const pick = <T>(state: WorkerState, items: readonly T[]): T => items[Math.floor(state.random() * items.length)]!;
 /** 1 to n, uniformly. */
 const upTo = (state: WorkerState, n: number): number => 1 + Math.floor(state.random() * n);
-const mismatch = (what: string, expected: unknown, got: unknown) => `${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(got)}`;
+const mismatch = (what: string, expected: unknown, got: unknown) =>
+  `${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(got)}`;
 /** Speakers of the generated graph are "Speaker <n>". */
 const isGeneratedSpeaker = (speaker: Named | undefined) => typeof speaker?.name === 'string' && /^Speaker \d+$/.test(speaker.name);
 const pairKey = (claimId: string, counterclaimId: string) => `${claimId} ${counterclaimId}`;
@@ -113,7 +114,12 @@ const claimPage: Operation = {
         const rebuttals = nodesOf(claim.rebuttals);
         if (!rebuttals) return mismatch('claim.rebuttals', 'a list', claim.rebuttals);
         if (rebuttals.length > RELATION_SIZE) return mismatch('rebuttals count', `<= ${RELATION_SIZE}`, rebuttals.length);
-        const bad = rebuttals.find((rebuttal) => !STANCES.some((stance) => stance === rebuttal.stance) || typeof rebuttal.counterclaim?.text !== 'string' || !isGeneratedSpeaker(rebuttal.counterclaim.speaker));
+        const bad = rebuttals.find(
+          (rebuttal) =>
+            !STANCES.some((stance) => stance === rebuttal.stance) ||
+            typeof rebuttal.counterclaim?.text !== 'string' ||
+            !isGeneratedSpeaker(rebuttal.counterclaim.speaker),
+        );
         return bad ? mismatch('a rebuttal', 'stance, counterclaim text and speaker', bad) : undefined;
       },
     };
@@ -172,14 +178,24 @@ const search: Operation = {
       check(data) {
         const nodes = (data as SearchData).searchClaims?.nodes;
         if (!Array.isArray(nodes)) return mismatch('searchClaims.nodes', 'a list', nodes);
-        return nodes.some((node) => node.claim?.id === id) ? undefined : mismatch('search hits', `claim ${id} among them`, nodes.map((node) => node.claim?.id));
+        return nodes.some((node) => node.claim?.id === id)
+          ? undefined
+          : mismatch(
+              'search hits',
+              `claim ${id} among them`,
+              nodes.map((node) => node.claim?.id),
+            );
       },
     };
   },
 };
 
 interface TraceData {
-  trace: { truncated: boolean; nodes: { depth: number; claim: { id: string } }[]; edges: { claim: { id: string }; counterclaim: { id: string } }[] };
+  trace: {
+    truncated: boolean;
+    nodes: { depth: number; claim: { id: string } }[];
+    edges: { claim: { id: string }; counterclaim: { id: string } }[];
+  };
 }
 
 const trace: Operation = {
@@ -204,7 +220,8 @@ const trace: Operation = {
         if (root?.depth !== 0 || root.claim?.id !== claimId) return mismatch('trace root', { depth: 0, id: claimId }, root);
         if (result.nodes.length > TRACE_MAX_NODES) return mismatch('trace nodes', `<= ${TRACE_MAX_NODES}`, result.nodes.length);
         const ids = new Set(result.nodes.map((node) => node.claim?.id));
-        if (result.nodes.some((node) => node.depth > depth)) return mismatch('node depths', `<= ${depth}`, Math.max(...result.nodes.map((node) => node.depth)));
+        if (result.nodes.some((node) => node.depth > depth))
+          return mismatch('node depths', `<= ${depth}`, Math.max(...result.nodes.map((node) => node.depth)));
         const stray = result.edges.find((edge) => !ids.has(edge.claim?.id) || !ids.has(edge.counterclaim?.id));
         return stray ? mismatch('an edge', 'between two claims of the trace', stray) : undefined;
       },
@@ -234,7 +251,10 @@ const createClaim: Operation = {
   prepare(state) {
     const text = `Load statement ${state.index}-${state.nextWrite()}: ${Math.floor(state.random() * 2 ** 48).toString(36)}`;
     // Half of them counter a claim in the same transaction.
-    const rebuts = state.random() < 0.5 ? [{ claimId: claimIdOf(upTo(state, state.graph.targets)), stance: pick(state, STANCES), rationale: 'bench:load' }] : [];
+    const rebuts =
+      state.random() < 0.5
+        ? [{ claimId: claimIdOf(upTo(state, state.graph.targets)), stance: pick(state, STANCES), rationale: 'bench:load' }]
+        : [];
     const input = {
       text,
       kind: pick(state, ['QUOTE', 'PARAPHRASE']),
@@ -251,7 +271,9 @@ const createClaim: Operation = {
         const made = nodesOf(claim.rebuts);
         const expected = rebuts.map((rebut) => `${rebut.stance} ${rebut.claimId}`);
         const got = made?.map((rebut) => `${rebut.stance} ${rebut.claim?.id}`);
-        return JSON.stringify(got) === JSON.stringify(expected) && made!.every((rebut) => typeof rebut.id === 'string') ? undefined : mismatch('createClaim.rebuts', expected, got);
+        return JSON.stringify(got) === JSON.stringify(expected) && made!.every((rebut) => typeof rebut.id === 'string')
+          ? undefined
+          : mismatch('createClaim.rebuts', expected, got);
       },
       acknowledged(data) {
         const claim = (data as CreateClaimData).createClaim;
@@ -291,7 +313,9 @@ const createRebuttal: Operation = {
       check(data) {
         const rebuttal = (data as CreateRebuttalData).createRebuttal;
         const got = { claimId: rebuttal?.claim?.id, counterclaimId: rebuttal?.counterclaim?.id, stance: rebuttal?.stance };
-        return typeof rebuttal?.id === 'string' && JSON.stringify(got) === JSON.stringify({ claimId, counterclaimId, stance }) ? undefined : mismatch('createRebuttal', { claimId, counterclaimId, stance }, got);
+        return typeof rebuttal?.id === 'string' && JSON.stringify(got) === JSON.stringify({ claimId, counterclaimId, stance })
+          ? undefined
+          : mismatch('createRebuttal', { claimId, counterclaimId, stance }, got);
       },
       acknowledged(data) {
         state.writes.recordRebuttal({ id: (data as CreateRebuttalData).createRebuttal.id, claimId, counterclaimId, stance });
@@ -315,12 +339,17 @@ const setClaimReviewStatus: Operation = {
     if (state.statusClaims.size === 0) return undefined;
     const [id, from] = pick(state, [...state.statusClaims]);
     // The moves that need no review (PUBLISHED needs one; the bench writes none).
-    const status = pick(state, allowedTransitions(from).filter((to) => !NEEDS_A_REVIEW.has(to)));
+    const status = pick(
+      state,
+      allowedTransitions(from).filter((to) => !NEEDS_A_REVIEW.has(to)),
+    );
     return {
       variables: { id, status },
       check(data) {
         const claim = (data as SetStatusData).setClaimReviewStatus;
-        return claim?.id === id && claim.reviewStatus === status ? undefined : mismatch('setClaimReviewStatus', { id, reviewStatus: status }, claim);
+        return claim?.id === id && claim.reviewStatus === status
+          ? undefined
+          : mismatch('setClaimReviewStatus', { id, reviewStatus: status }, claim);
       },
       acknowledged() {
         state.statusClaims.set(id, status);

@@ -10,7 +10,7 @@ export const LOAD_USAGE =
   '  --duration SECONDS    how long the load runs (default 60, 1 to 3600)\n' +
   '  --fault db-outage     cut the server off its database (through a TCP proxy) for --outage-seconds, a third into the run\n' +
   '  --outage-seconds S    how long the outage lasts (default 5, 1 to 120)\n' +
-  '  --database NAME       the benchmark\'s own database on the server of DATABASE_URL, dropped and filled afresh on every run (default claimtrace_load)\n' +
+  "  --database NAME       the benchmark's own database on the server of DATABASE_URL, dropped and filled afresh on every run (default claimtrace_load)\n" +
   '  --help                this text';
 
 export const DEFAULT_LOAD_DATABASE = 'claimtrace_load';
@@ -58,7 +58,8 @@ export function readLoadOptions(args: string[]): LoadOptions | 'help' {
   const connections = integerOption('connections', values.connections, 1, 1000);
   const durationSeconds = integerOption('duration', values.duration, 1, 3600);
   const database = databaseNameOption(values.database);
-  if (values.fault !== undefined && values.fault !== 'db-outage') throw new UsageError(`--fault must be db-outage (got "${values.fault}")\n${LOAD_USAGE}`);
+  if (values.fault !== undefined && values.fault !== 'db-outage')
+    throw new UsageError(`--fault must be db-outage (got "${values.fault}")\n${LOAD_USAGE}`);
   if (values.fault === undefined) {
     if (values['outage-seconds'] !== undefined) throw new UsageError(`--outage-seconds goes with --fault db-outage\n${LOAD_USAGE}`);
     return { connections, durationSeconds, database };

@@ -55,7 +55,8 @@ export class WriteLog {
 
   recordStatus(claimId: string, status: ReviewStatus): void {
     const track = this.statuses.get(claimId);
-    if (track?.unacknowledged !== undefined) throw new Error(`Claim ${claimId} was moved after an unacknowledged move: the bench must leave it alone`);
+    if (track?.unacknowledged !== undefined)
+      throw new Error(`Claim ${claimId} was moved after an unacknowledged move: the bench must leave it alone`);
     this.statuses.set(claimId, { acknowledged: status });
     this.statusMoves += 1;
   }
@@ -77,7 +78,10 @@ export class WriteLog {
   expectedStatuses(): { claimId: string; allowed: ReviewStatus[] }[] {
     return [...this.statuses]
       .filter(([, track]) => track.acknowledged !== undefined)
-      .map(([claimId, track]) => ({ claimId, allowed: [track.acknowledged!, ...(track.unacknowledged === undefined ? [] : [track.unacknowledged])] }));
+      .map(([claimId, track]) => ({
+        claimId,
+        allowed: [track.acknowledged!, ...(track.unacknowledged === undefined ? [] : [track.unacknowledged])],
+      }));
   }
 }
 
@@ -119,7 +123,8 @@ export async function findLostWrites(db: Pick<Database, 'queryRows'>, log: Write
     const found = new Map(rows.map((row) => [row.id, row.status]));
     for (const { claimId, allowed } of batch) {
       const status = found.get(claimId);
-      if (status === undefined || !allowed.includes(status)) lost.push({ kind: 'status', id: claimId, expected: allowed.join(' or '), found: status ?? null });
+      if (status === undefined || !allowed.includes(status))
+        lost.push({ kind: 'status', id: claimId, expected: allowed.join(' or '), found: status ?? null });
     }
   }
   return lost;

@@ -25,9 +25,36 @@ import { Client } from 'pg';
 import { CommandFailure, UsageError, runCli } from '../src/cli/run-cli';
 import { openDatabase } from '../src/db/database';
 import type { ReviewStatus } from '../src/generated/prisma/enums';
-import { benchEnvironment, createBenchApiKey, healthStatus, httpClient, markdownTable, postgresServerUrl, prepareBenchDatabase, startServer, summarise, writeResult, type HttpAnswer, type ServerExit, type ServerProcess } from './bench-kit';
+import {
+  benchEnvironment,
+  createBenchApiKey,
+  healthStatus,
+  httpClient,
+  markdownTable,
+  postgresServerUrl,
+  prepareBenchDatabase,
+  startServer,
+  summarise,
+  writeResult,
+  type HttpAnswer,
+  type ServerExit,
+  type ServerProcess,
+} from './bench-kit';
 import { OPERATIONS, operationAt, type Operation, type PreparedOperation, type WorkerState } from './load-operations';
-import { STEADY_SHARE, buckets, countErrors, cpuSeconds, errorKey, phaseOf, recovery, residentMb, summariseOperations, type OutageWindow, type Phase, type RequestRecord } from './load-metrics';
+import {
+  STEADY_SHARE,
+  buckets,
+  countErrors,
+  cpuSeconds,
+  errorKey,
+  phaseOf,
+  recovery,
+  residentMb,
+  summariseOperations,
+  type OutageWindow,
+  type Phase,
+  type RequestRecord,
+} from './load-metrics';
 import { DEFAULT_LOAD_DATABASE, LOAD_GRAPH, LOAD_USAGE, readLoadOptions, type LoadOptions } from './load-options';
 import { findLostWrites, WriteLog } from './load-writes';
 import { startTcpProxy, urlThroughProxy, type TcpProxy } from './tcp-proxy';
@@ -65,7 +92,9 @@ function logTally() {
       try {
         const entry = JSON.parse(line) as { level?: number; msg?: string; err?: { type?: string; message?: string; code?: string } };
         level = LEVELS[entry.level ?? 0] ?? String(entry.level);
-        text = [entry.msg, entry.err && `${entry.err.type ?? 'Error'}${entry.err.code ? ` ${entry.err.code}` : ''}: ${entry.err.message}`].filter(Boolean).join(' | ');
+        text = [entry.msg, entry.err && `${entry.err.type ?? 'Error'}${entry.err.code ? ` ${entry.err.code}` : ''}: ${entry.err.message}`]
+          .filter(Boolean)
+          .join(' | ');
       } catch {
         // not a JSON line: counted as it is
       }
@@ -111,7 +140,8 @@ function readAnswer(answer: HttpAnswer): { data: unknown } | { error: string; de
 
 function transportError(error: unknown): string {
   const { code, name } = error as { code?: string; name?: string };
-  if (code === 'ABORT_ERR' || name === 'AbortError' || name === 'TimeoutError') return `TIMEOUT (no answer in ${REQUEST_TIMEOUT_MS / 1000} s)`;
+  if (code === 'ABORT_ERR' || name === 'AbortError' || name === 'TimeoutError')
+    return `TIMEOUT (no answer in ${REQUEST_TIMEOUT_MS / 1000} s)`;
   return errorKey({ transport: `TRANSPORT ${code ?? name ?? 'error'}` });
 }
 
@@ -159,7 +189,9 @@ async function runLoad(server: ServerProcess, options: LoadOptions, proxy: TcpPr
   void server.exit.then((exit) => {
     if (stoppedBy) return;
     serverExit = { ...exit, atMs: Math.round(exit.at - startedAtEpoch) };
-    console.error(`The server exited at ${seconds(serverExit.atMs)} s (${exit.code === null ? `signal ${exit.signal}` : `code ${exit.code}`}): stopping the load.`);
+    console.error(
+      `The server exited at ${seconds(serverExit.atMs)} s (${exit.code === null ? `signal ${exit.signal}` : `code ${exit.code}`}): stopping the load.`,
+    );
     stop('server exit');
   });
   const timers: NodeJS.Timeout[] = [setTimeout(() => stop('duration'), options.durationSeconds * 1000)];
@@ -219,7 +251,8 @@ async function runLoad(server: ServerProcess, options: LoadOptions, proxy: TcpPr
       nextWrite: () => (writeNumber += 1),
     };
     // The generated claims beyond the targets whose review status only this client moves (all start UNREVIEWED).
-    for (let number = LOAD_GRAPH.targets + 1 + index; number <= LOAD_GRAPH.claims; number += options.connections) state.statusClaims.set(claimIdOf(number), 'UNREVIEWED');
+    for (let number = LOAD_GRAPH.targets + 1 + index; number <= LOAD_GRAPH.claims; number += options.connections)
+      state.statusClaims.set(claimIdOf(number), 'UNREVIEWED');
     while (!stoppedBy) {
       let operation: Operation;
       let prepared: PreparedOperation | undefined;
@@ -234,7 +267,8 @@ async function runLoad(server: ServerProcess, options: LoadOptions, proxy: TcpPr
         outcome = readAnswer(await client.postJson('graphql', body, REQUEST_TIMEOUT_MS));
         if ('data' in outcome) {
           const problem = prepared.check(outcome.data);
-          if (problem) outcome = { error: errorKey({ status: 200, code: 'UNEXPECTED_DATA' }), detail: `${operation.name}: ${problem}`.slice(0, 300) };
+          if (problem)
+            outcome = { error: errorKey({ status: 200, code: 'UNEXPECTED_DATA' }), detail: `${operation.name}: ${problem}`.slice(0, 300) };
         }
       } catch (error) {
         outcome = { error: transportError(error), detail: String((error as Error).message) };
@@ -251,12 +285,15 @@ async function runLoad(server: ServerProcess, options: LoadOptions, proxy: TcpPr
       if (records.length >= MAX_REQUESTS) stop('request cap');
     }
   };
-  console.error(`Load: ${options.connections} connections for ${options.durationSeconds} s${options.outage ? `, the database cut at ${options.outage.atSeconds} s for ${options.outage.seconds} s` : ''}…`);
+  console.error(
+    `Load: ${options.connections} connections for ${options.durationSeconds} s${options.outage ? `, the database cut at ${options.outage.atSeconds} s for ${options.outage.seconds} s` : ''}…`,
+  );
   await Promise.all(Array.from({ length: options.connections }, (_, index) => worker(index)));
   const serverCpuAtEnd = cpuSeconds(server.pid);
   const benchCpu = process.cpuUsage(benchCpuAtStart);
   const cpu = {
-    serverSeconds: serverCpuAtStart === undefined || serverCpuAtEnd === undefined ? null : Math.round((serverCpuAtEnd - serverCpuAtStart) * 10) / 10,
+    serverSeconds:
+      serverCpuAtStart === undefined || serverCpuAtEnd === undefined ? null : Math.round((serverCpuAtEnd - serverCpuAtStart) * 10) / 10,
     benchSeconds: Math.round((benchCpu.user + benchCpu.system) / 1e5) / 10,
     loadAverage1m: { start: loadAtStart, end: os.loadavg()[0]! },
   };
@@ -274,7 +311,11 @@ function analyse(run: RunResult) {
   const operations = summariseOperations(run.records, seconds);
   const failed = run.records.filter((record) => record.error !== undefined).length;
   const mbs = run.rss.map((sample) => sample.mb);
-  const window: OutageWindow | undefined = run.outage && { cutAt: run.outage.cutAt, restoredAt: Number.isNaN(run.outage.restoredAt) ? run.endedAt : run.outage.restoredAt, endedAt: run.endedAt };
+  const window: OutageWindow | undefined = run.outage && {
+    cutAt: run.outage.cutAt,
+    restoredAt: Number.isNaN(run.outage.restoredAt) ? run.endedAt : run.outage.restoredAt,
+    endedAt: run.endedAt,
+  };
   const recovered = window && recovery(run.records, window);
   const steadyAt = recovered?.steadyMs === null || recovered?.steadyMs === undefined ? null : window!.restoredAt + recovered.steadyMs;
   const byPhase =
@@ -290,7 +331,9 @@ function analyse(run: RunResult) {
     );
   const healthBy = (from: number, to: number) => {
     const statuses: Record<string, number> = {};
-    for (const probe of run.health) if (probe.t * 1000 >= from && probe.t * 1000 < to) statuses[String(probe.status ?? 'no answer')] = (statuses[String(probe.status ?? 'no answer')] ?? 0) + 1;
+    for (const probe of run.health)
+      if (probe.t * 1000 >= from && probe.t * 1000 < to)
+        statuses[String(probe.status ?? 'no answer')] = (statuses[String(probe.status ?? 'no answer')] ?? 0) + 1;
     return statuses;
   };
   return {
@@ -308,14 +351,19 @@ function analyse(run: RunResult) {
       restoredAtS: Math.round(window.restoredAt / 100) / 10,
       ...recovered!,
       byPhase: byPhase!,
-      health: { before: healthBy(0, window.cutAt), outage: healthBy(window.cutAt, window.restoredAt), after: healthBy(window.restoredAt, Number.POSITIVE_INFINITY) },
+      health: {
+        before: healthBy(0, window.cutAt),
+        outage: healthBy(window.cutAt, window.restoredAt),
+        after: healthBy(window.restoredAt, Number.POSITIVE_INFINITY),
+      },
     },
     health: healthBy(0, Number.POSITIVE_INFINITY),
     cpu: run.cpu,
   };
 }
 
-const fixed = (value: number | null | undefined, digits = 1) => (value === null || value === undefined || Number.isNaN(value) ? '-' : value.toFixed(digits));
+const fixed = (value: number | null | undefined, digits = 1) =>
+  value === null || value === undefined || Number.isNaN(value) ? '-' : value.toFixed(digits);
 
 runCli(async () => {
   const options = readLoadOptions(process.argv.slice(2));
@@ -324,9 +372,15 @@ runCli(async () => {
     return;
   }
   const serverUrl = postgresServerUrl('npm run bench:load', DEFAULT_LOAD_DATABASE);
-  if (options.outage && !new URL(serverUrl).hostname) throw new UsageError('--fault db-outage needs DATABASE_URL to name a TCP host (the proxy forwards TCP), not a socket directory');
+  if (options.outage && !new URL(serverUrl).hostname)
+    throw new UsageError('--fault db-outage needs DATABASE_URL to name a TCP host (the proxy forwards TCP), not a socket directory');
   const startedAt = new Date().toISOString();
-  const prepared = await prepareBenchDatabase(serverUrl, { name: options.database, comment: DATABASE_COMMENT, spec: LOAD_GRAPH, reuse: false });
+  const prepared = await prepareBenchDatabase(serverUrl, {
+    name: options.database,
+    comment: DATABASE_COMMENT,
+    spec: LOAD_GRAPH,
+    reuse: false,
+  });
   const sql = new Client({ connectionString: prepared.url, application_name: BENCH_APPLICATION_NAME });
   await sql.connect();
   let proxy: TcpProxy | undefined;
@@ -352,12 +406,21 @@ runCli(async () => {
       { check: 'the server ran throughout (no crash, no exit)', met: serverAlive && run.serverExit === undefined },
       { check: 'every acknowledged write is in the database (0 lost writes)', met: lost.length === 0 },
       figures.outage
-        ? { check: 'no failed request before the cut or after steady state', met: figures.outage.byPhase.before!.failed === 0 && figures.outage.byPhase.after!.failed === 0 }
+        ? {
+            check: 'no failed request before the cut or after steady state',
+            met: figures.outage.byPhase.before!.failed === 0 && figures.outage.byPhase.after!.failed === 0,
+          }
         : { check: 'no failed request', met: figures.failed === 0 },
       ...(figures.outage
         ? [
-            { check: `a successful request within ${RECOVERY_TARGET_MS / 1000} s of the restore`, met: figures.outage.firstSuccessMs !== null && figures.outage.firstSuccessMs <= RECOVERY_TARGET_MS },
-            { check: `steady state within ${RECOVERY_TARGET_MS / 1000} s of the restore`, met: figures.outage.steadyMs !== null && figures.outage.steadyMs <= RECOVERY_TARGET_MS },
+            {
+              check: `a successful request within ${RECOVERY_TARGET_MS / 1000} s of the restore`,
+              met: figures.outage.firstSuccessMs !== null && figures.outage.firstSuccessMs <= RECOVERY_TARGET_MS,
+            },
+            {
+              check: `steady state within ${RECOVERY_TARGET_MS / 1000} s of the restore`,
+              met: figures.outage.steadyMs !== null && figures.outage.steadyMs <= RECOVERY_TARGET_MS,
+            },
           ]
         : []),
     ];
@@ -372,9 +435,15 @@ runCli(async () => {
         durationSeconds: options.durationSeconds,
         outage: options.outage ?? null,
         requestTimeoutMs: REQUEST_TIMEOUT_MS,
-        server: 'dist/src/index.js (as npm start runs it) in a process of its own, NODE_ENV=production, LOG_LEVEL=warn, default DATABASE_POOL_SIZE',
+        server:
+          'dist/src/index.js (as npm start runs it) in a process of its own, NODE_ENV=production, LOG_LEVEL=warn, default DATABASE_POOL_SIZE',
         latency: 'from sending the request to the last byte of the response, successful requests only',
-        operations: OPERATIONS.map((operation) => ({ name: operation.name, write: operation.write, weight: operation.weight, query: operation.query })),
+        operations: OPERATIONS.map((operation) => ({
+          name: operation.name,
+          write: operation.write,
+          weight: operation.weight,
+          query: operation.query,
+        })),
       },
       stoppedBy: run.stoppedBy,
       ...figures,
@@ -397,13 +466,22 @@ runCli(async () => {
       `\nbench:load: ${options.connections} connections, ${figures.seconds} s, ${LOAD_GRAPH.claims.toLocaleString('en-US')} claims / ${LOAD_GRAPH.rebuttals.toLocaleString('en-US')} rebuttals` +
         `${options.outage ? `, database cut at ${figures.outage?.cutAtS} s for ${options.outage.seconds} s` : ''}`,
     );
-    console.log(`${figures.requests.toLocaleString('en-US')} requests, ${figures.perSecond.toLocaleString('en-US')} req/s (${figures.okPerSecond.toLocaleString('en-US')} successful), ${figures.failed.toLocaleString('en-US')} failed (stopped by ${run.stoppedBy})\n`);
+    console.log(
+      `${figures.requests.toLocaleString('en-US')} requests, ${figures.perSecond.toLocaleString('en-US')} req/s (${figures.okPerSecond.toLocaleString('en-US')} successful), ${figures.failed.toLocaleString('en-US')} failed (stopped by ${run.stoppedBy})\n`,
+    );
     console.log(
       markdownTable(
         ['operation', 'requests', 'req/s', 'failed', 'p50 ms', 'p99 ms'],
         OPERATIONS.filter((operation) => figures.operations[operation.name]).map(({ name }) => {
           const summary = figures.operations[name]!;
-          return [name, String(summary.requests), fixed(summary.perSecond), String(summary.failed), fixed(summary.ms?.p50, 2), fixed(summary.ms?.p99, 2)];
+          return [
+            name,
+            String(summary.requests),
+            fixed(summary.perSecond),
+            String(summary.failed),
+            fixed(summary.ms?.p50, 2),
+            fixed(summary.ms?.p99, 2),
+          ];
         }),
       ),
     );
@@ -413,22 +491,32 @@ runCli(async () => {
       console.log(
         markdownTable(
           ['error', 'count', ...(phases ? PHASES : [])],
-          Object.entries(figures.errors).map(([key, count]) => [key, String(count), ...(phases ? PHASES.map((phase) => String(phases[phase]!.errors[key] ?? 0)) : [])]),
+          Object.entries(figures.errors).map(([key, count]) => [
+            key,
+            String(count),
+            ...(phases ? PHASES.map((phase) => String(phases[phase]!.errors[key] ?? 0)) : []),
+          ]),
         ),
       );
-      for (const [key, samples] of Object.entries(run.errorSamples)) console.log(`  ${key}: ${samples.map((sample) => JSON.stringify(sample)).join('; ')}`);
+      for (const [key, samples] of Object.entries(run.errorSamples))
+        console.log(`  ${key}: ${samples.map((sample) => JSON.stringify(sample)).join('; ')}`);
     }
     const acknowledged = run.writes.counts;
     console.log(
       `\nAcknowledged writes: ${acknowledged.claims} claims, ${acknowledged.rebuttals} rebuttals, ${acknowledged.statusMoves} status moves (the last on each of ${acknowledged.statusClaims} claims checked); lost: ${lost.length}`,
     );
-    for (const write of lost.slice(0, 10)) console.log(`  lost ${write.kind} ${write.id}: expected ${write.expected}, found ${write.found ?? 'nothing'}`);
-    console.log(`Server RSS: min ${figures.rss.minMb} MB, peak ${figures.rss.peakMb} MB, end ${figures.rss.endMb} MB (${figures.rss.samples} samples, one a second)`);
+    for (const write of lost.slice(0, 10))
+      console.log(`  lost ${write.kind} ${write.id}: expected ${write.expected}, found ${write.found ?? 'nothing'}`);
+    console.log(
+      `Server RSS: min ${figures.rss.minMb} MB, peak ${figures.rss.peakMb} MB, end ${figures.rss.endMb} MB (${figures.rss.samples} samples, one a second)`,
+    );
     console.log(
       `CPU during the load: server ${figures.cpu.serverSeconds ?? '?'} s, load generator ${figures.cpu.benchSeconds} s (of ${(os.cpus().length * figures.seconds).toFixed(0)} core-seconds on ${os.cpus().length} cores); ` +
         `load average ${figures.cpu.loadAverage1m.start.toFixed(2)} at the start, ${figures.cpu.loadAverage1m.end.toFixed(2)} at the end`,
     );
-    console.log(`Server log lines (LOG_LEVEL=warn): ${JSON.stringify(logs.counts)}; /health during the run: ${JSON.stringify(figures.health)}`);
+    console.log(
+      `Server log lines (LOG_LEVEL=warn): ${JSON.stringify(logs.counts)}; /health during the run: ${JSON.stringify(figures.health)}`,
+    );
     if (figures.outage) {
       const o = figures.outage;
       console.log(
@@ -441,10 +529,14 @@ runCli(async () => {
           return `${phase} ${requests} (${failed} failed${failedMs ? `, in ${failedMs.p50} ms p50, ${failedMs.p99} ms p99` : ''})`;
         }).join(', ')}`,
       );
-      console.log(`/health: before ${JSON.stringify(o.health.before)}, during ${JSON.stringify(o.health.outage)}, after ${JSON.stringify(o.health.after)}`);
+      console.log(
+        `/health: before ${JSON.stringify(o.health.before)}, during ${JSON.stringify(o.health.outage)}, after ${JSON.stringify(o.health.after)}`,
+      );
     }
     if (run.serverExit) {
-      console.log(`\nTHE SERVER EXITED at ${(run.serverExit.atMs / 1000).toFixed(1)} s (${run.serverExit.code === null ? `signal ${run.serverExit.signal}` : `code ${run.serverExit.code}`}). Its last stderr lines:`);
+      console.log(
+        `\nTHE SERVER EXITED at ${(run.serverExit.atMs / 1000).toFixed(1)} s (${run.serverExit.code === null ? `signal ${run.serverExit.signal}` : `code ${run.serverExit.code}`}). Its last stderr lines:`,
+      );
       for (const line of server.stderrTail().slice(-15)) console.log(`  ${line}`);
     }
     console.log('');

@@ -51,7 +51,8 @@ const REBUTTAL_CHUNK = 100_000;
  * a claim's number (its rank as a target: 1 is the biggest hub) can be read back from its id.
  */
 const ID_PREFIX = { claim: '01900000', speaker: '01910000', source: '01920000', rebuttal: '01930000' } as const;
-const idSql = (table: keyof typeof ID_PREFIX, number: string): string => `('${ID_PREFIX[table]}-0000-7000-8000-' || lpad(to_hex(${number}), 12, '0'))::uuid`;
+const idSql = (table: keyof typeof ID_PREFIX, number: string): string =>
+  `('${ID_PREFIX[table]}-0000-7000-8000-' || lpad(to_hex(${number}), 12, '0'))::uuid`;
 
 /** The id of the generated claim, speaker or source of that number. */
 export const idOf = (table: Exclude<keyof typeof ID_PREFIX, 'rebuttal'>, number: number): string =>
@@ -69,7 +70,13 @@ export async function holdsGraph(client: Client, spec: GraphSpec = GRAPH): Promi
   return rows[0]?.comment === marker(spec);
 }
 
-async function chunked(client: Client, label: string, total: number, size: number, sql: (from: number, to: number) => string): Promise<void> {
+async function chunked(
+  client: Client,
+  label: string,
+  total: number,
+  size: number,
+  sql: (from: number, to: number) => string,
+): Promise<void> {
   const progress = new Progress(label, total, { lines: true });
   for (let from = 1; from <= total; from += size) {
     const to = Math.min(total, from + size - 1);
@@ -109,7 +116,8 @@ export async function loadGraph(client: Client, spec: GraphSpec = GRAPH): Promis
   // Generated rows carry no history: the trace does not read it, and 4 million entries would double the load. Only
   // the history triggers are off (the search triggers still run), and only while this loads.
   const historyTriggers = async (change: 'DISABLE' | 'ENABLE') => {
-    for (const table of ['speakers', 'sources', 'claims', 'rebuttals']) await client.query(`ALTER TABLE ${table} ${change} TRIGGER ${table}_history_insert`);
+    for (const table of ['speakers', 'sources', 'claims', 'rebuttals'])
+      await client.query(`ALTER TABLE ${table} ${change} TRIGGER ${table}_history_insert`);
   };
   await historyTriggers('DISABLE');
 
@@ -157,7 +165,9 @@ export async function loadGraph(client: Client, spec: GraphSpec = GRAPH): Promis
       FROM generate_series(${from}, ${to})`,
   );
   await step('mirrored edges', () =>
-    client.query(`INSERT INTO bench_edges (claim, counterclaim) SELECT counterclaim, claim FROM bench_edges WHERE random() < ${spec.mirroredShare}`),
+    client.query(
+      `INSERT INTO bench_edges (claim, counterclaim) SELECT counterclaim, claim FROM bench_edges WHERE random() < ${spec.mirroredShare}`,
+    ),
   );
   let distinct = 0;
   await step('distinct pairs', async () => {

@@ -126,9 +126,15 @@ function graphqlClient(url: string, apiKey: string) {
     async trace(claimId: string, depth: number): Promise<{ ms: number; shape: TraceShape }> {
       const body = JSON.stringify({ query: GRAPHQL_QUERY, variables: { claimId, depth, maxNodes: MAX_TRACE_MAX_NODES } });
       const { body: answer, ms } = await postJson(body);
-      const result = JSON.parse(answer.toString('utf8')) as { data?: { trace: { nodes: unknown[]; edges: unknown[]; truncated: boolean } }; errors?: unknown[] };
+      const result = JSON.parse(answer.toString('utf8')) as {
+        data?: { trace: { nodes: unknown[]; edges: unknown[]; truncated: boolean } };
+        errors?: unknown[];
+      };
       if (!result.data || result.errors) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`);
-      return { ms, shape: { nodes: result.data.trace.nodes.length, edges: result.data.trace.edges.length, truncated: result.data.trace.truncated } };
+      return {
+        ms,
+        shape: { nodes: result.data.trace.nodes.length, edges: result.data.trace.edges.length, truncated: result.data.trace.truncated },
+      };
     },
     /** The server's cheapest answer, a 404 for an unknown path: HTTP alone, without GraphQL or the database. */
     async httpOnly(): Promise<number> {
@@ -140,7 +146,8 @@ function graphqlClient(url: string, apiKey: string) {
     async typenameOnly(withKey: boolean): Promise<number> {
       const { status, body, ms } = await (withKey ? http : anonymous).postJson('graphql', JSON.stringify({ query: TYPENAME_QUERY }));
       const text = body.toString('utf8');
-      if (status !== 200 || (JSON.parse(text) as { data?: { __typename?: string } }).data?.__typename !== 'Query') throw new Error(`Unexpected answer to ${TYPENAME_QUERY}: ${status} ${text}`);
+      if (status !== 200 || (JSON.parse(text) as { data?: { __typename?: string } }).data?.__typename !== 'Query')
+        throw new Error(`Unexpected answer to ${TYPENAME_QUERY}: ${status} ${text}`);
       return ms;
     },
     close: () => {
@@ -174,7 +181,12 @@ async function pickRoots(client: Client): Promise<Root[]> {
     const claimId = claimIdOf(claimNumber);
     const walk = traceNodesQuery(traceOptions({ claimId, depth: SIZE_DEPTH, maxNodes: MAX_TRACE_MAX_NODES }));
     const { rows } = await client.query<{ depth: number }>(walk.text, walk.values);
-    sized.push({ kind: 'small', claimNumber, claimId, size: cutTrace(rows, { depth: SIZE_DEPTH, maxNodes: MAX_TRACE_MAX_NODES }).nodes.length });
+    sized.push({
+      kind: 'small',
+      claimNumber,
+      claimId,
+      size: cutTrace(rows, { depth: SIZE_DEPTH, maxNodes: MAX_TRACE_MAX_NODES }).nodes.length,
+    });
   }
   const closest = (target: number, pool: Root[]) =>
     pool.reduce((best, root) => (Math.abs(Math.log(root.size / target)) < Math.abs(Math.log(best.size / target)) ? root : best));
@@ -249,7 +261,9 @@ async function measureCell(
   const sampleGraphql = async () => {
     const { ms, shape } = await graphql.trace(root.claimId, depth);
     if (JSON.stringify(shape) !== JSON.stringify(expected)) {
-      throw new Error(`GraphQL and SQL disagree for ${root.kind} at depth ${depth}: ${JSON.stringify(shape)} vs ${JSON.stringify(expected)}`);
+      throw new Error(
+        `GraphQL and SQL disagree for ${root.kind} at depth ${depth}: ${JSON.stringify(shape)} vs ${JSON.stringify(expected)}`,
+      );
     }
     return ms;
   };
@@ -281,7 +295,21 @@ async function measureCell(
 }
 
 function table(cells: Cell[], roots: Root[]): string {
-  const header = ['root', `size@${SIZE_DEPTH}`, 'depth', 'nodes', 'edges', 'cut', 'samples', 'GraphQL p50', 'p95', 'SQL p50', 'p95', 'ratio p50', 'p95'];
+  const header = [
+    'root',
+    `size@${SIZE_DEPTH}`,
+    'depth',
+    'nodes',
+    'edges',
+    'cut',
+    'samples',
+    'GraphQL p50',
+    'p95',
+    'SQL p50',
+    'p95',
+    'ratio p50',
+    'p95',
+  ];
   const rows = cells.map((cell) => [
     cell.root,
     String(roots.find((root) => root.kind === cell.root)!.size),
@@ -314,7 +342,8 @@ runCli(async () => {
 
   const runStarted = Date.now();
   const prepared = await prepareBenchDatabase(serverUrl, { name: database, comment: BENCH_DATABASE_COMMENT, reuse: !values.reload });
-  if (!prepared.loadedNow) console.error(`Database "${database}" already holds the generated graph: not reloading (pass --reload to force).`);
+  if (!prepared.loadedNow)
+    console.error(`Database "${database}" already holds the generated graph: not reloading (pass --reload to force).`);
   const sql = new Client({ connectionString: prepared.url });
   await sql.connect();
   const server = await startServer(prepared.url);
@@ -337,7 +366,9 @@ runCli(async () => {
       for (const depth of DEPTHS) {
         const cell = await measureCell(root, depth, iterations, graphql, sql);
         cells.push(cell);
-        console.error(`  ${root.kind} depth ${depth}: ${cell.nodes} nodes, GraphQL p50 ${cell.graphqlMs.p50} ms, SQL p50 ${cell.sqlMs.p50} ms (${cell.ratioP50}x)`);
+        console.error(
+          `  ${root.kind} depth ${depth}: ${cell.nodes} nodes, GraphQL p50 ${cell.graphqlMs.p50} ms, SQL p50 ${cell.sqlMs.p50} ms (${cell.ratioP50}x)`,
+        );
       }
     }
 
@@ -355,11 +386,19 @@ runCli(async () => {
     const keyCost = await measureKeyCost(graphql);
     const keyCostMs = Math.round((keyCost.withKey.p50 - keyCost.anonymous.p50) * 1000) / 1000;
     console.error(`  HTTP alone (the server's 404): p50 ${floors.http.ms.p50} ms; ${TYPENAME_QUERY}: p50 ${floors.graphql.ms.p50} ms`);
-    console.error(`  ${TYPENAME_QUERY} in ${KEY_COST_PAIRS} alternating pairs: anonymous p50 ${keyCost.anonymous.p50} ms, with a key p50 ${keyCost.withKey.p50} ms`);
+    console.error(
+      `  ${TYPENAME_QUERY} in ${KEY_COST_PAIRS} alternating pairs: anonymous p50 ${keyCost.anonymous.p50} ms, with a key p50 ${keyCost.withKey.p50} ms`,
+    );
 
-    const depth6 = cells.filter((cell) => cell.depth === 6).reduce((best, cell) => (Math.abs(cell.nodes - TARGET_NODES) < Math.abs(best.nodes - TARGET_NODES) ? cell : best));
+    const depth6 = cells
+      .filter((cell) => cell.depth === 6)
+      .reduce((best, cell) => (Math.abs(cell.nodes - TARGET_NODES) < Math.abs(best.nodes - TARGET_NODES) ? cell : best));
     const targets = {
-      ratio: { target: `GraphQL p50 within ${TARGET_RATIO}x of bare SQL p50`, worst: Math.max(...cells.map((cell) => cell.ratioP50)), met: cells.every((cell) => cell.ratioP50 <= TARGET_RATIO) },
+      ratio: {
+        target: `GraphQL p50 within ${TARGET_RATIO}x of bare SQL p50`,
+        worst: Math.max(...cells.map((cell) => cell.ratioP50)),
+        met: cells.every((cell) => cell.ratioP50 <= TARGET_RATIO),
+      },
       keyCost: {
         target: `a request with an API key costs at most ${TARGET_KEY_COST_MS} ms more than an anonymous one (${TYPENAME_QUERY} p50, alternating pairs)`,
         ms: keyCostMs,
@@ -388,7 +427,8 @@ runCli(async () => {
         warmup: { serverMs: SERVER_WARMUP_MS, cellMs: CELL_WARMUP_MS, cellMinRounds: MIN_WARMUP_ROUNDS },
         iterations,
         server: 'dist/src/index.js (as npm start runs it) in a process of its own, NODE_ENV=production, LOG_LEVEL=warn',
-        graphql: 'from sending the request to the last byte of the response (the response is then decoded and checked against the bare trace, off the clock), with a VIEWER API key in its Authorization header',
+        graphql:
+          'from sending the request to the last byte of the response (the response is then decoded and checked against the bare trace, off the clock), with a VIEWER API key in its Authorization header',
         sql: 'the statements the server sends for the query (the walk, the speakers batch and the edges, as TraceService and the speakers DataLoader send them), one after the other through pg',
       },
       roots,
@@ -399,7 +439,9 @@ runCli(async () => {
     };
     const file = writeResult('trace', report);
 
-    console.log(`\ntrace latency in ms (maxNodes ${MAX_TRACE_MAX_NODES}, REBUTTALS), GraphQL over HTTP vs the same SQL bare through pg, up to ${iterations} samples a cell`);
+    console.log(
+      `\ntrace latency in ms (maxNodes ${MAX_TRACE_MAX_NODES}, REBUTTALS), GraphQL over HTTP vs the same SQL bare through pg, up to ${iterations} samples a cell`,
+    );
     console.log(table(cells, roots));
     console.log(
       `Floors in the same rhythm: HTTP alone (the server's 404) p50 ${floors.http.ms.p50} ms, p95 ${floors.http.ms.p95} ms; ${TYPENAME_QUERY} ` +
@@ -407,7 +449,9 @@ runCli(async () => {
         `with a key p50 ${keyCost.withKey.p50} ms`,
     );
     console.log(`\n${targets.ratio.met ? 'met' : 'MISSED'}: ${targets.ratio.target} (worst ${targets.ratio.worst}x)`);
-    console.log(`${targets.depth6.met ? 'met' : 'MISSED'}: ${targets.depth6.target} (${targets.depth6.root}: ${targets.depth6.nodes} nodes, ${targets.depth6.p50} ms)`);
+    console.log(
+      `${targets.depth6.met ? 'met' : 'MISSED'}: ${targets.depth6.target} (${targets.depth6.root}: ${targets.depth6.nodes} nodes, ${targets.depth6.p50} ms)`,
+    );
     console.log(`${targets.keyCost.met ? 'met' : 'MISSED'}: ${targets.keyCost.target} (${targets.keyCost.ms} ms)`);
     console.log(`\nWrote ${path.relative(process.cwd(), file)} in ${report.seconds}s`);
   } finally {

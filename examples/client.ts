@@ -30,12 +30,18 @@ type VariablesArgument<TVariables> = TVariables extends Record<string, never> ? 
 
 export interface Client {
   /** POST: queries and mutations. */
-  request<TResult, TVariables>(document: TypedDocumentString<TResult, TVariables>, ...variables: VariablesArgument<TVariables>): Promise<TResult>;
+  request<TResult, TVariables>(
+    document: TypedDocumentString<TResult, TVariables>,
+    ...variables: VariablesArgument<TVariables>
+  ): Promise<TResult>;
   /**
    * GET, for queries only (a mutation is refused with 405): a URL a proxy or CDN can cache. It sends
    * `apollo-require-preflight: true`: without it (or a JSON content type) Apollo Server's CSRF prevention refuses a GET.
    */
-  get<TResult, TVariables>(document: TypedDocumentString<TResult, TVariables>, ...variables: VariablesArgument<TVariables>): Promise<TResult>;
+  get<TResult, TVariables>(
+    document: TypedDocumentString<TResult, TVariables>,
+    ...variables: VariablesArgument<TVariables>
+  ): Promise<TResult>;
 }
 
 export function createClient({ url, apiKey }: ClientOptions): Client {

@@ -185,15 +185,21 @@ export function loadConfig(env: Env = process.env): Config {
     const value = read('CORS_ORIGINS');
     if (value === undefined) return nodeEnv === 'development' ? [APOLLO_STUDIO_ORIGIN] : [];
     if (value === '*') return '*';
-    const origins = value.split(',').map((origin) => origin.trim()).filter((origin) => origin !== '');
+    const origins = value
+      .split(',')
+      .map((origin) => origin.trim())
+      .filter((origin) => origin !== '');
     for (const origin of origins) {
-      if (!isOrigin(origin)) problems.push(`CORS_ORIGINS must be * or a comma-separated list of origins such as https://app.example.org (got "${origin}")`);
+      if (!isOrigin(origin))
+        problems.push(`CORS_ORIGINS must be * or a comma-separated list of origins such as https://app.example.org (got "${origin}")`);
     }
     return origins;
   };
   const cors: CorsConfig = { origins: corsOrigins(), credentials: boolean('CORS_CREDENTIALS', false) };
   if (cors.origins === '*' && cors.credentials) {
-    problems.push('CORS_CREDENTIALS cannot be true with CORS_ORIGINS=*: browsers refuse credentials from a server that allows any origin; list the origins');
+    problems.push(
+      'CORS_CREDENTIALS cannot be true with CORS_ORIGINS=*: browsers refuse credentials from a server that allows any origin; list the origins',
+    );
   }
   const http: HttpConfig = {
     headersTimeoutMs: integer('HTTP_HEADERS_TIMEOUT_MS', 10_000, 100, 600_000),
@@ -201,7 +207,8 @@ export function loadConfig(env: Env = process.env): Config {
     keepAliveTimeoutMs: integer('HTTP_KEEP_ALIVE_TIMEOUT_MS', 5_000, 100, 600_000),
     maxConnections: integer('HTTP_MAX_CONNECTIONS', 1_000, 1, 1_000_000),
   };
-  if (http.headersTimeoutMs > http.requestTimeoutMs) problems.push('HTTP_HEADERS_TIMEOUT_MS must not be larger than HTTP_REQUEST_TIMEOUT_MS');
+  if (http.headersTimeoutMs > http.requestTimeoutMs)
+    problems.push('HTTP_HEADERS_TIMEOUT_MS must not be larger than HTTP_REQUEST_TIMEOUT_MS');
 
   const config: Config = {
     nodeEnv,

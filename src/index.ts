@@ -64,7 +64,8 @@ async function main(): Promise<void> {
     await checkPortFree(config.port, config.host);
     db = await openDatabase(config.database, { logger });
     await checkDatabaseExists(db);
-    const where = config.database.kind === 'pglite' ? `embedded PostgreSQL at ${config.database.dataDir}` : 'PostgreSQL server (DATABASE_URL)';
+    const where =
+      config.database.kind === 'pglite' ? `embedded PostgreSQL at ${config.database.dataDir}` : 'PostgreSQL server (DATABASE_URL)';
     const opened = db;
     // Under one lock: of several instances started at once on an empty database, one migrates and seeds it.
     await opened.withMigrationLock(async () => {
@@ -72,7 +73,10 @@ async function main(): Promise<void> {
       const applied = await applyMigrations({ migrationAdapterFactory: opened.migrationAdapterFactory });
       logger.info({ database: where, applied }, applied.length > 0 ? 'migrations applied' : 'database schema is up to date');
       if (config.seedOnStart && !stopping && (await isDatabaseEmpty(opened.prisma))) {
-        logger.info({ created: await seedDatabase(opened.prisma, { runBy: 'npm start, first start' }) }, 'seeded the empty database with the INF-treaty corpus');
+        logger.info(
+          { created: await seedDatabase(opened.prisma, { runBy: 'npm start, first start' }) },
+          'seeded the empty database with the INF-treaty corpus',
+        );
       }
     });
     if (stopping) return stop();
@@ -81,7 +85,9 @@ async function main(): Promise<void> {
     // Once listening, when the URL to print is known (a key created before a failed listen would never be shown),
     // and still a start-up step: a signal now lets it finish.
     if (!stopping) {
-      await opened.withMigrationLock(() => ensureFirstAdminKey({ prisma: opened.prisma, config, logger, url, write: (text) => process.stdout.write(text) }));
+      await opened.withMigrationLock(() =>
+        ensureFirstAdminKey({ prisma: opened.prisma, config, logger, url, write: (text) => process.stdout.write(text) }),
+      );
     }
     serving = true;
     if (stopping) return stop();
@@ -89,7 +95,8 @@ async function main(): Promise<void> {
     const ides = config.exposeSchema ? { sandbox: url, explorer: `${url}explorer` } : { sandbox: null, explorer: null };
     logger.info({ url, graphql: `${url}graphql`, health: `${url}health`, ...ides }, `claimtrace is serving GraphQL at ${url}`);
   } catch (error) {
-    if (error instanceof DataDirLockedError || error instanceof PortInUseError || error instanceof MissingDatabaseError) logger.fatal(error.message);
+    if (error instanceof DataDirLockedError || error instanceof PortInUseError || error instanceof MissingDatabaseError)
+      logger.fatal(error.message);
     else logger.fatal({ err: error }, 'start-up failed');
     await db?.close().catch(() => undefined);
     process.exit(1);

@@ -20,7 +20,12 @@ export function createLogger(config: Pick<Config, 'logLevel' | 'nodeEnv'>, outpu
   const options = { level: config.logLevel, base: { service: 'claimtrace', env: config.nodeEnv } };
   const terminal = output.terminal ?? process.stdout.isTTY === true;
   if (config.nodeEnv === 'development' && terminal) {
-    const pretty = PinoPretty({ colorize: output.destination === undefined, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname,service,env', destination: output.destination ?? 1 });
+    const pretty = PinoPretty({
+      colorize: output.destination === undefined,
+      translateTime: 'SYS:HH:MM:ss',
+      ignore: 'pid,hostname,service,env',
+      destination: output.destination ?? 1,
+    });
     return pino(options, pretty);
   }
   return output.destination ? pino(options, output.destination) : pino(options);

@@ -86,7 +86,9 @@ export async function createServer({ config: given, db, logger }: ServerOptions)
     formatError,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
-      config.exposeSchema ? ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }) : ApolloServerPluginLandingPageDisabled(),
+      config.exposeSchema
+        ? ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false })
+        : ApolloServerPluginLandingPageDisabled(),
       requestLoggerPlugin(),
       anonymousReadsPlugin(config.auth.anonymousReads),
       limits.plugin,
@@ -122,7 +124,9 @@ export async function createServer({ config: given, db, logger }: ServerOptions)
       response.end(body);
       return;
     }
-    sendJson(response, 404, { error: `Not found: GraphQL is served at /graphql, health at /health${metrics ? ', metrics at /metrics' : ''}` });
+    sendJson(response, 404, {
+      error: `Not found: GraphQL is served at /graphql, health at /health${metrics ? ', metrics at /metrics' : ''}`,
+    });
   }
 
   async function graphql(request: http.IncomingMessage, response: http.ServerResponse, url: URL, requestId: string): Promise<void> {
@@ -172,7 +176,12 @@ export async function createServer({ config: given, db, logger }: ServerOptions)
   }
 
   /** Writes Apollo's response, or RESPONSE_TOO_LARGE in its place; returns the status sent. */
-  async function send(request: http.IncomingMessage, response: http.ServerResponse, result: HTTPGraphQLResponse, context: Context): Promise<number> {
+  async function send(
+    request: http.IncomingMessage,
+    response: http.ServerResponse,
+    result: HTTPGraphQLResponse,
+    context: Context,
+  ): Promise<number> {
     for (const [name, value] of result.headers) response.setHeader(name, value);
     let status = legacyJsonStatus(result.status ?? 200, context.report.errors, request.headers.accept);
     if (result.body.kind === 'chunked') {
@@ -188,7 +197,10 @@ export async function createServer({ config: given, db, logger }: ServerOptions)
     let body = Buffer.from(result.body.string, 'utf8');
     if (body.length > config.maxResponseBytes) {
       const error = new ResponseTooLargeError(config.maxResponseBytes, body.length).toJSON();
-      context.logger.warn({ operationName: context.report.operationName, bytes: body.length }, 'response too large; replaced by RESPONSE_TOO_LARGE');
+      context.logger.warn(
+        { operationName: context.report.operationName, bytes: body.length },
+        'response too large; replaced by RESPONSE_TOO_LARGE',
+      );
       context.report.errors = [error];
       body = Buffer.from(JSON.stringify({ errors: [error] }), 'utf8');
       status = 400;

@@ -4,7 +4,14 @@ import { APOLLO_STUDIO_ORIGIN, ConfigError, DEFAULT_OPERATION_LIMITS, loadConfig
 describe('loadConfig', () => {
   it('defaults to development on the embedded database under the project, port 4000', () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ nodeEnv: 'development', port: 4000, host: 'localhost', exposeSchema: true, seedOnStart: true, logLevel: 'info' });
+    expect(config).toMatchObject({
+      nodeEnv: 'development',
+      port: 4000,
+      host: 'localhost',
+      exposeSchema: true,
+      seedOnStart: true,
+      logLevel: 'info',
+    });
     expect(config.database).toEqual({ kind: 'pglite', dataDir: path.join(projectRoot, 'data', 'pglite') });
   });
 
@@ -62,7 +69,10 @@ describe('loadConfig', () => {
   it('allows Apollo Sandbox by CORS in development only, unless CORS_ORIGINS says otherwise', () => {
     expect(loadConfig({}).cors).toEqual({ origins: [APOLLO_STUDIO_ORIGIN], credentials: false });
     expect(loadConfig({ NODE_ENV: 'production' }).cors).toEqual({ origins: [], credentials: false });
-    expect(loadConfig({ NODE_ENV: 'production', CORS_ORIGINS: ' https://desk.example.org , http://localhost:5173 ', CORS_CREDENTIALS: 'true' }).cors).toEqual({
+    expect(
+      loadConfig({ NODE_ENV: 'production', CORS_ORIGINS: ' https://desk.example.org , http://localhost:5173 ', CORS_CREDENTIALS: 'true' })
+        .cors,
+    ).toEqual({
       origins: ['https://desk.example.org', 'http://localhost:5173'],
       credentials: true,
     });
@@ -82,7 +92,9 @@ describe('loadConfig', () => {
     expect(problemsOf({ CORS_ORIGINS: 'desk.example.org' })).toEqual([expect.stringContaining('CORS_ORIGINS')]);
     expect(problemsOf({ CORS_ORIGINS: 'ftp://desk.example.org' })).toEqual([expect.stringContaining('CORS_ORIGINS')]);
     expect(problemsOf({ CORS_ORIGINS: '*', CORS_CREDENTIALS: 'true' })).toEqual([expect.stringContaining('CORS_CREDENTIALS')]);
-    expect(problemsOf({ HTTP_HEADERS_TIMEOUT_MS: '20000', HTTP_REQUEST_TIMEOUT_MS: '10000' })).toEqual([expect.stringContaining('HTTP_HEADERS_TIMEOUT_MS')]);
+    expect(problemsOf({ HTTP_HEADERS_TIMEOUT_MS: '20000', HTTP_REQUEST_TIMEOUT_MS: '10000' })).toEqual([
+      expect.stringContaining('HTTP_HEADERS_TIMEOUT_MS'),
+    ]);
     expect(problemsOf({ OPERATION_TIMEOUT_MS: '0', MAX_RESPONSE_BYTES: 'lots', METRICS_ENABLED: 'sometimes' })).toHaveLength(3);
   });
 });

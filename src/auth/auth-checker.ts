@@ -7,7 +7,8 @@ import type { Role } from './roles';
 
 export const authChecker: AuthChecker<Context, Role> = ({ context, info }, roles) => {
   const [needed] = roles;
-  if (needed === undefined || roles.length > 1) throw new Error(`@Authorized on ${info.parentType.name}.${info.fieldName} must name exactly one role`);
+  if (needed === undefined || roles.length > 1)
+    throw new Error(`@Authorized on ${info.parentType.name}.${info.fieldName} must name exactly one role`);
   requireRole(context.viewer, needed, `run ${info.fieldName}`);
   return true;
 };

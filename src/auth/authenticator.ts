@@ -51,7 +51,8 @@ export class Authenticator {
   /** Drops what is cached of a key (revoked through this server), so that it stops working now. */
   forget(keyId: string): void {
     if (!this.checked) return;
-    for (const [key, checked] of this.checked.entries()) if ('viewer' in checked && checked.viewer.keyId === keyId) this.checked.delete(key);
+    for (const [key, checked] of this.checked.entries())
+      if ('viewer' in checked && checked.viewer.keyId === keyId) this.checked.delete(key);
   }
 
   private async check(key: string): Promise<Checked> {

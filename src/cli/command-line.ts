@@ -15,7 +15,12 @@ export interface PositionalCount {
 const NONE: PositionalCount = { min: 0, max: 0 };
 
 /** The options and positional arguments, or a UsageError carrying the usage. */
-export function parseCommandLine<const O extends OptionsConfig>(usage: string, options: O, args: string[] = process.argv.slice(2), positionals = NONE) {
+export function parseCommandLine<const O extends OptionsConfig>(
+  usage: string,
+  options: O,
+  args: string[] = process.argv.slice(2),
+  positionals = NONE,
+) {
   const parsed = parseStrictly(usage, options, args, positionals);
   checkCount(usage, parsed.positionals, positionals);
   return parsed;

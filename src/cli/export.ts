@@ -23,12 +23,15 @@ function readArguments() {
     status: { type: 'string', multiple: true },
     'with-history': { type: 'boolean' },
   });
-  if (!EXPORT_FORMATS.includes(values.format as ExportFormat)) throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}\n${USAGE}`);
+  if (!EXPORT_FORMATS.includes(values.format as ExportFormat))
+    throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}\n${USAGE}`);
   const statuses = (values.status ?? []).flatMap((value) => value.split(',')).map((value) => value.trim().toUpperCase());
   const unknown = statuses.filter((status) => !(status in ReviewStatus));
-  if (unknown.length > 0) throw new UsageError(`--status ${unknown.join(',')}: not a review status (${Object.values(ReviewStatus).join(', ')})`);
+  if (unknown.length > 0)
+    throw new UsageError(`--status ${unknown.join(',')}: not a review status (${Object.values(ReviewStatus).join(', ')})`);
   const withHistory = values['with-history'] === true;
-  if (withHistory && values.format !== 'jsonl') throw new UsageError(`--with-history needs --format jsonl (ClaimReview has no place for history)\n${USAGE}`);
+  if (withHistory && values.format !== 'jsonl')
+    throw new UsageError(`--with-history needs --format jsonl (ClaimReview has no place for history)\n${USAGE}`);
   // A part's history would be cut by a rule of its own (a deleted claim no filter selects any more): not offered.
   if (withHistory && (values.speaker !== undefined || values.source !== undefined || statuses.length > 0)) {
     throw new UsageError(`--with-history exports the whole database: it cannot be combined with --speaker, --source or --status\n${USAGE}`);
@@ -46,7 +49,8 @@ runCli(async () => {
   const db = await openDatabase(loadConfig().database);
   try {
     const pending = await pendingMigrations(db);
-    if (pending.length > 0) throw new UsageError(`The database lacks ${pending.length} migration(s) (${pending.join(', ')}): run npm run db:migrate first`);
+    if (pending.length > 0)
+      throw new UsageError(`The database lacks ${pending.length} migration(s) (${pending.join(', ')}): run npm run db:migrate first`);
     const partial = out === undefined ? undefined : `${out}.partial`;
     const stream = partial === undefined ? process.stdout : fs.createWriteStream(partial);
     const write = async (chunk: string) => {
@@ -59,7 +63,9 @@ runCli(async () => {
         await once(stream, 'finish');
         fs.renameSync(partial, out);
       }
-      const written = Object.entries(counts).map(([model, count]) => `${count} ${model}`).join(', ');
+      const written = Object.entries(counts)
+        .map(([model, count]) => `${count} ${model}`)
+        .join(', ');
       console.error(`Exported ${written} as ${format}${out === undefined ? '' : ` to ${out}`}.`);
       for (const note of notes) console.error(`Note: ${note}`);
     } finally {

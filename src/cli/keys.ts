@@ -26,10 +26,15 @@ const USAGE = [
 /** A date-time with its offset: a key's expiry must not depend on the time zone of the machine that created it. */
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i;
 
-type Command = { name: 'create'; key: { name: string; role: Role; expiresAt: Date | null } } | { name: 'list' } | { name: 'revoke'; id: string };
+type Command =
+  { name: 'create'; key: { name: string; role: Role; expiresAt: Date | null } } | { name: 'list' } | { name: 'revoke'; id: string };
 
 function readArguments(): Command {
-  const { values, positionals } = readCommandLine(USAGE, { name: { type: 'string' }, role: { type: 'string' }, expires: { type: 'string' } }, { min: 1, max: 2 });
+  const { values, positionals } = readCommandLine(
+    USAGE,
+    { name: { type: 'string' }, role: { type: 'string' }, expires: { type: 'string' } },
+    { min: 1, max: 2 },
+  );
   const [command, id] = positionals as [string, string | undefined];
   const options = Object.keys(values).filter((option) => option !== 'help');
   const refuse = (problem: string) => new UsageError(`${problem}\n${USAGE}`);
@@ -42,11 +47,13 @@ function readArguments(): Command {
       const name = values.name?.trim();
       if (!name) throw refuse('create needs --name NAME (who or what will hold the key, e.g. "Jane Doe (desk)")');
       const role = values.role?.trim().toUpperCase();
-      if (!ROLE_LADDER.includes(role as Role)) throw refuse(`--role must be one of ${ROLE_LADDER.join(', ')}${values.role === undefined ? '' : ` (got "${values.role}")`}`);
+      if (!ROLE_LADDER.includes(role as Role))
+        throw refuse(`--role must be one of ${ROLE_LADDER.join(', ')}${values.role === undefined ? '' : ` (got "${values.role}")`}`);
       let expiresAt: Date | null = null;
       if (values.expires !== undefined) {
         expiresAt = DATE_TIME.test(values.expires) ? new Date(values.expires) : new Date(Number.NaN);
-        if (Number.isNaN(expiresAt.getTime())) throw refuse(`--expires must be a date-time with its offset, e.g. 2027-06-30T18:00:00Z (got "${values.expires}")`);
+        if (Number.isNaN(expiresAt.getTime()))
+          throw refuse(`--expires must be a date-time with its offset, e.g. 2027-06-30T18:00:00Z (got "${values.expires}")`);
       }
       return { name: 'create', key: { name, role: role as Role, expiresAt } };
     }
@@ -91,12 +98,19 @@ const instant = (date: Date | null | undefined, none: string) => (date ? `${date
 
 function table(rows: string[][]): string {
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
-  return rows.map((row) => row.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd()).join('\n');
+  return rows
+    .map((row) =>
+      row
+        .map((cell, column) => cell.padEnd(widths[column]!))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
 }
 
 async function listAll(keys: ApiKeyService): Promise<ApiKeyRecord[]> {
   const all: ApiKeyRecord[] = [];
-  for (let after: string | undefined; ; ) {
+  for (let after: string | undefined; ;) {
     const page = await keys.list({ first: MAX_PAGE_SIZE, after });
     all.push(...page.nodes);
     if (!page.hasNextPage) return all;
@@ -111,7 +125,8 @@ runCli(async () => {
   try {
     if (command.name === 'list') {
       const pending = await pendingMigrations(db);
-      if (pending.length > 0) throw new UsageError(`The database lacks ${pending.length} migration(s) (${pending.join(', ')}): run npm run db:migrate first`);
+      if (pending.length > 0)
+        throw new UsageError(`The database lacks ${pending.length} migration(s) (${pending.join(', ')}): run npm run db:migrate first`);
     } else {
       const applied = await applyMigrations(db);
       if (applied.length > 0) console.error(`Applied ${applied.length} migration(s) first: ${applied.join(', ')}`);

@@ -10,7 +10,11 @@ runCli(async () => {
   const db = await openDatabase(loadConfig().database);
   try {
     const applied = await applyMigrations(db);
-    console.log(applied.length > 0 ? `Applied ${applied.length} migration(s):\n  ${applied.join('\n  ')}` : 'The database is up to date: no migration to apply.');
+    console.log(
+      applied.length > 0
+        ? `Applied ${applied.length} migration(s):\n  ${applied.join('\n  ')}`
+        : 'The database is up to date: no migration to apply.',
+    );
   } finally {
     await db.close();
   }

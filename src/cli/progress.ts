@@ -71,6 +71,9 @@ export class Progress {
     const tenth = Math.floor(fraction * 10);
     if (!force && tenth === this.lastTenth) return;
     this.lastTenth = tenth;
-    if (fraction < 1) this.out.write(`${this.label.padEnd(22)} ${count(this.done).padStart(11)}/${count(this.total!)} (${(fraction * 100).toFixed(0)}%)  ${seconds(now - this.started)}\n`);
+    if (fraction < 1)
+      this.out.write(
+        `${this.label.padEnd(22)} ${count(this.done).padStart(11)}/${count(this.total!)} (${(fraction * 100).toFixed(0)}%)  ${seconds(now - this.started)}\n`,
+      );
   }
 }

@@ -35,7 +35,12 @@ export function runCli(main: () => Promise<void>): void {
         console.log(error.usage);
         process.exit(0);
       }
-      const known = error instanceof ConfigError || error instanceof DataDirLockedError || error instanceof UsageError || error instanceof CommandFailure || error instanceof ImportFileError;
+      const known =
+        error instanceof ConfigError ||
+        error instanceof DataDirLockedError ||
+        error instanceof UsageError ||
+        error instanceof CommandFailure ||
+        error instanceof ImportFileError;
       console.error(known || !(error instanceof Error) ? String((error as Error).message ?? error) : error.stack);
       process.exit(1);
     },

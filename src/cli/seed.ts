@@ -7,7 +7,10 @@ import { readCommandLine } from './command-line';
 import { runCli } from './run-cli';
 
 runCli(async () => {
-  readCommandLine('Usage: npm run db:seed (migrates, then adds the INF-treaty corpus where it is missing; running it again creates nothing)', {});
+  readCommandLine(
+    'Usage: npm run db:seed (migrates, then adds the INF-treaty corpus where it is missing; running it again creates nothing)',
+    {},
+  );
   const db = await openDatabase(loadConfig().database);
   try {
     // Under the lock start-up seeds under: two seeds at once would both see the corpus missing and both write it.

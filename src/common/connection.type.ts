@@ -12,7 +12,10 @@ export class PageArgs {
   })
   first?: number | null;
 
-  @Field(() => String, { nullable: true, description: "Page forward from this cursor (an edge's cursor or pageInfo.endCursor): the items after it." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Page forward from this cursor (an edge's cursor or pageInfo.endCursor): the items after it.",
+  })
   after?: string | null;
 
   @Field(() => Int, {
@@ -33,13 +36,21 @@ export class PageInfo {
   @Field({ description: 'More items follow this page: paging forward, counted; paging backward, true when the page ends before a cursor.' })
   hasNextPage!: boolean;
 
-  @Field({ description: 'More items come before this page: paging backward, counted; paging forward, true when the page starts after a cursor.' })
+  @Field({
+    description: 'More items come before this page: paging backward, counted; paging forward, true when the page starts after a cursor.',
+  })
   hasPreviousPage!: boolean;
 
-  @Field(() => String, { nullable: true, description: "The first edge's cursor (pass it as before for the page before), null for an empty page." })
+  @Field(() => String, {
+    nullable: true,
+    description: "The first edge's cursor (pass it as before for the page before), null for an empty page.",
+  })
   startCursor!: string | null;
 
-  @Field(() => String, { nullable: true, description: "The last edge's cursor (pass it as after for the page after), null for an empty page." })
+  @Field(() => String, {
+    nullable: true,
+    description: "The last edge's cursor (pass it as after for the page after), null for an empty page.",
+  })
   endCursor!: string | null;
 }
 
@@ -61,10 +72,10 @@ export function createConnectionType<TNode extends { id: string }>(name: string,
 
   @ObjectType(`${name}Connection`, { description: `A page of ${name} items (a Relay connection).`, simpleResolvers: true })
   class Connection {
-    @Field(() => [Edge], { description: 'The page\'s items with their cursors, in list order.' })
+    @Field(() => [Edge], { description: "The page's items with their cursors, in list order." })
     edges!: Edge[];
 
-    @Field(() => [nodeType], { description: 'The page\'s items without cursors, in the same order as edges.' })
+    @Field(() => [nodeType], { description: "The page's items without cursors, in the same order as edges." })
     nodes!: TNode[];
 
     @Field(() => PageInfo, { description: 'Whether more pages follow or precede, and the cursors to reach them.' })

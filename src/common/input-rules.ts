@@ -16,7 +16,10 @@ export function FreeText(): PropertyDecorator {
 /** A required text: not empty or only white space, and of sane length (each item's, with `{ each: true }`). */
 export function NonBlank(maxLength: number, options: ValidationOptions = {}): PropertyDecorator {
   return (target, property) => {
-    Matches(/\S/, { message: options.each ? 'each of $property must not be blank' : '$property must not be blank', ...options })(target, property);
+    Matches(/\S/, { message: options.each ? 'each of $property must not be blank' : '$property must not be blank', ...options })(
+      target,
+      property,
+    );
     MaxLength(maxLength, options)(target, property);
   };
 }

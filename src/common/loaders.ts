@@ -35,7 +35,10 @@ export function createGroupLoader<T>(
 }
 
 /** A count per key (0 when absent). */
-export function createCountLoader(fetch: (keys: readonly string[]) => Promise<Map<string, number>>, signal: AbortSignal): DataLoader<string, number> {
+export function createCountLoader(
+  fetch: (keys: readonly string[]) => Promise<Map<string, number>>,
+  signal: AbortSignal,
+): DataLoader<string, number> {
   return new DataLoader(async (keys) => {
     signal.throwIfAborted();
     const counts = await fetch(keys);

@@ -51,9 +51,12 @@ export function encodeCursor(id: string): string {
 }
 
 const foreignCursor = (field: string) =>
-  new BadUserInputError(`${field} is not a cursor this API issued: pass an edge's cursor or pageInfo.${field === 'before' ? 'startCursor' : 'endCursor'}`, {
-    field,
-  });
+  new BadUserInputError(
+    `${field} is not a cursor this API issued: pass an edge's cursor or pageInfo.${field === 'before' ? 'startCursor' : 'endCursor'}`,
+    {
+      field,
+    },
+  );
 
 export function decodeCursor(cursor: string, field = 'after'): string {
   const decoded = Buffer.from(cursor, 'base64url').toString('utf8');
@@ -119,8 +122,10 @@ type CursorField = 'after' | 'before';
  */
 function checkedRequest(request: PageRequest): { size: number; backward: boolean; cursor: string | undefined; cursorField: CursorField } {
   const { first, after, last, before } = request;
-  if (first != null && last != null) refuse('last', 'Pass first or last, not both: first pages forward (with after), last backward (with before)');
-  if (after != null && before != null) refuse('before', 'Pass after or before, not both: after pages forward (with first), before backward (with last)');
+  if (first != null && last != null)
+    refuse('last', 'Pass first or last, not both: first pages forward (with after), last backward (with before)');
+  if (after != null && before != null)
+    refuse('before', 'Pass after or before, not both: after pages forward (with first), before backward (with last)');
   if (last != null && after != null) refuse('after', 'after pages forward, with first: to page backward pass last with before');
   if (first != null && before != null) refuse('before', 'before pages backward, with last: to page forward pass first with after');
   const backward = last != null || before != null;
@@ -152,7 +157,10 @@ export function pageWindow(request: PageRequest): PageWindow {
   return { size, backward, cursorId: cursor === undefined ? undefined : decodeCursor(cursor, cursorField), take: size + 1 };
 }
 
-export function keysetWindow<K extends { id: string }>(request: PageRequest, decodeKey: (cursor: string, field: CursorField) => K): KeysetWindow<K> {
+export function keysetWindow<K extends { id: string }>(
+  request: PageRequest,
+  decodeKey: (cursor: string, field: CursorField) => K,
+): KeysetWindow<K> {
   const { size, backward, cursor, cursorField } = checkedRequest(request);
   const cursorKey = cursor === undefined ? undefined : decodeKey(cursor, cursorField);
   return { size, backward, cursorId: cursorKey?.id, cursorKey, take: size + 1 };

@@ -47,7 +47,9 @@ function rulesOf(item: object): ClassRules {
   if (rules === undefined) {
     const metadata = getMetadataStorage().getTargetValidationMetadatas(item.constructor, '', true, false);
     rules = {
-      maxSizes: metadata.flatMap((rule) => (rule.name === ARRAY_MAX_SIZE ? [{ property: rule.propertyName, max: Number(rule.constraints[0]) }] : [])),
+      maxSizes: metadata.flatMap((rule) =>
+        rule.name === ARRAY_MAX_SIZE ? [{ property: rule.propertyName, max: Number(rule.constraints[0]) }] : [],
+      ),
       nested: [...new Set(metadata.filter((rule) => rule.type === ValidationTypes.NESTED_VALIDATION).map((rule) => rule.propertyName))],
       validates: metadata.some((rule) => rule.name !== ARRAY_MAX_SIZE),
     };
@@ -66,20 +68,24 @@ function oversizedArray(item: object, prefix: string): Violation | undefined {
   for (const { property, max } of rules.maxSizes) {
     const value = values[property];
     // The message class-validator's ArrayMaxSize gives.
-    if (Array.isArray(value) && value.length > max) return { field: path(property), message: `${property} must contain no more than ${max} elements` };
+    if (Array.isArray(value) && value.length > max)
+      return { field: path(property), message: `${property} must contain no more than ${max} elements` };
   }
   for (const property of rules.nested) {
     const value = values[property];
     const items: unknown[] = Array.isArray(value) ? value : [value];
     for (const [index, nested] of items.entries()) {
-      const found = isObject(nested) ? oversizedArray(nested, Array.isArray(value) ? `${path(property)}.${index}` : path(property)) : undefined;
+      const found = isObject(nested)
+        ? oversizedArray(nested, Array.isArray(value) ? `${path(property)}.${index}` : path(property))
+        : undefined;
       if (found) return found;
     }
   }
   return undefined;
 }
 
-const refusal = (found: Violation[]) => new BadUserInputError(`${found[0]!.field}: ${found[0]!.message}`, { field: found[0]!.field, violations: found });
+const refusal = (found: Violation[]) =>
+  new BadUserInputError(`${found[0]!.field}: ${found[0]!.message}`, { field: found[0]!.field, violations: found });
 
 export const validateArgument: ValidatorFn = async (value, type, { info }) => {
   if (!isObject(value)) return;
@@ -109,7 +115,10 @@ export const validateArgument: ValidatorFn = async (value, type, { info }) => {
 export function declaredListSizes(): Map<string, number> {
   const { inputTypes, argumentTypes } = getTypeGraphQLMetadata();
   const sizes = new Map<string, number>();
-  const owners = [...inputTypes.map((type) => ({ owner: type.name, target: type.target })), ...argumentTypes.map((type) => ({ owner: '', target: type.target }))];
+  const owners = [
+    ...inputTypes.map((type) => ({ owner: type.name, target: type.target })),
+    ...argumentTypes.map((type) => ({ owner: '', target: type.target })),
+  ];
   for (const { owner, target } of owners) {
     for (const rule of getMetadataStorage().getTargetValidationMetadatas(target, '', true, false)) {
       if (rule.name !== ARRAY_MAX_SIZE) continue;

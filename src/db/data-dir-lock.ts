@@ -170,7 +170,11 @@ export function acquireDataDirLock(dataDir: string, options: DataDirLockOptions 
         if (holder.pid !== process.pid && isAlive(holder.pid)) throw new DataDirLockedError(dataDir, holder, found.heartbeatAgoMs);
       } else if (fresh) {
         // Another container or host, or a lock half written: live while its heartbeat is, whatever its pid says.
-        throw new DataDirLockedError(dataDir, holder ?? { pid: Number.NaN, command: 'unknown', startedAt: 'unknown' }, found.heartbeatAgoMs);
+        throw new DataDirLockedError(
+          dataDir,
+          holder ?? { pid: Number.NaN, command: 'unknown', startedAt: 'unknown' },
+          found.heartbeatAgoMs,
+        );
       }
       takeOver(lockPath, found.text, owner.instanceId!);
       continue;

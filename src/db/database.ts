@@ -323,7 +323,10 @@ async function wrap(
 ): Promise<Database> {
   let statements = 0;
   const countStatement = () => void (statements += 1);
-  const prisma = new PrismaClient({ adapter: countingFactory(factory, countStatement), log: options.onQuery ? [{ emit: 'event', level: 'query' }] : [] });
+  const prisma = new PrismaClient({
+    adapter: countingFactory(factory, countStatement),
+    log: options.onQuery ? [{ emit: 'event', level: 'query' }] : [],
+  });
   if (options.onQuery) {
     const onQuery = options.onQuery;
     (prisma as unknown as PrismaClient<'query'>).$on('query', (event) => onQuery(event.query));

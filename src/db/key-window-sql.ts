@@ -8,9 +8,16 @@ import { Prisma } from '../generated/prisma/client';
  * to fetch rows in: walking away from the cursor, as toPage takes them. `descending` for a list in descending order of
  * the key (history, newest first).
  */
-export function keyWindowSql(column: Prisma.Sql, type: 'uuid' | 'bigint', window: PageWindow, descending = false): { cursor: Prisma.Sql; order: Prisma.Sql } {
+export function keyWindowSql(
+  column: Prisma.Sql,
+  type: 'uuid' | 'bigint',
+  window: PageWindow,
+  descending = false,
+): { cursor: Prisma.Sql; order: Prisma.Sql } {
   const ascending = window.backward === descending;
   const cursor =
-    window.cursorId === undefined ? Prisma.sql`TRUE` : Prisma.sql`${column} ${Prisma.raw(ascending ? '>' : '<')} ${window.cursorId}::${Prisma.raw(type)}`;
+    window.cursorId === undefined
+      ? Prisma.sql`TRUE`
+      : Prisma.sql`${column} ${Prisma.raw(ascending ? '>' : '<')} ${window.cursorId}::${Prisma.raw(type)}`;
   return { cursor, order: Prisma.raw(ascending ? 'ASC' : 'DESC') };
 }

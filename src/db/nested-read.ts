@@ -166,7 +166,8 @@ function hasCursor(plan: ReadPlan): boolean {
 
 /** The page size as SQL: written into the statement (see rowJsonText), so checked to be what pageWindow makes. */
 function limitOf(window: RowWindow): string {
-  if (!Number.isSafeInteger(window.take) || window.take < 0) throw new Error(`A page window must take a whole number of rows (got ${window.take})`);
+  if (!Number.isSafeInteger(window.take) || window.take < 0)
+    throw new Error(`A page window must take a whole number of rows (got ${window.take})`);
   return String(window.take);
 }
 
@@ -174,7 +175,10 @@ function limitOf(window: RowWindow): string {
 const fetchOrder = (window: RowWindow): string => (window.backward ? ' DESC' : '');
 
 function buildRowJson(table: AnyTable, plan: ReadPlan): RawBuilder<Json> {
-  const pairs: RawBuilder<unknown>[] = Object.entries(table.columns).flatMap(([field, column]) => [sql.lit(field), sql.ref(`${table.table}.${String(column)}`)]);
+  const pairs: RawBuilder<unknown>[] = Object.entries(table.columns).flatMap(([field, column]) => [
+    sql.lit(field),
+    sql.ref(`${table.table}.${String(column)}`),
+  ]);
   if (plan.relations.length > 0) {
     pairs.push(sql.lit('$'), sql`json_build_array(${sql.join(plan.relations.flatMap((planned) => relationJson(table.table, planned)))})`);
   }
@@ -187,14 +191,18 @@ function relationJson(parent: TableName, planned: PlannedRelation): RawBuilder<u
   const target = relation.target;
   const from = sql.table(target.table);
   if (relation.kind === 'one') {
-    return [sql`(SELECT ${rowJson(target, plan)} FROM ${from} WHERE ${idOf(target.table)} = ${sql.ref(`${parent}.${relation.parentColumn}`)})`];
+    return [
+      sql`(SELECT ${rowJson(target, plan)} FROM ${from} WHERE ${idOf(target.table)} = ${sql.ref(`${parent}.${relation.parentColumn}`)})`,
+    ];
   }
   const window = planned.window;
   if (!window) throw new Error(`A planned read of ${target.table} under ${parent} needs a page window`);
   const ofParent = sql`${sql.ref(`${target.table}.${relation.childColumn}`)} = ${idOf(parent)}`;
   // Literals, checked by pageWindow (an integer, a uuid): the row JSON has no parameters, so it can be cached.
   const cursor =
-    window.cursorId === undefined ? sql`` : sql` AND ${idOf(target.table)} ${sql.raw(window.backward ? '<' : '>')} ${sql.lit(uuidLiteral(window.cursorId))}::uuid`;
+    window.cursorId === undefined
+      ? sql``
+      : sql` AND ${idOf(target.table)} ${sql.raw(window.backward ? '<' : '>')} ${sql.lit(uuidLiteral(window.cursorId))}::uuid`;
   const order = sql.raw(fetchOrder(window));
   const page = sql`SELECT * FROM ${from} WHERE ${ofParent}${cursor} ORDER BY ${idOf(target.table)}${order} LIMIT ${sql.raw(limitOf(window))}`;
   const values: RawBuilder<unknown>[] = [
@@ -216,7 +224,9 @@ function readRow(table: AnyTable, plan: ReadPlan, row: Json): Json {
     const value = nested[at++] as Json | Json[] | null;
     const count = planned.count ? (nested[at++] as number) : undefined;
     const target = planned.relation.target;
-    const related = Array.isArray(value) ? value.map((child) => readRow(target, planned.plan, child)) : value && readRow(target, planned.plan, value);
+    const related = Array.isArray(value)
+      ? value.map((child) => readRow(target, planned.plan, child))
+      : value && readRow(target, planned.plan, value);
     planned.onRead(record, related, count);
   }
   return record;
@@ -226,7 +236,10 @@ function readRow(table: AnyTable, plan: ReadPlan, row: Json): Json {
  * For a statement of a module's own (a search) that reads rows of `table` under the table's name: the JSON of each
  * row with what `plan` asks for, and how to read the record back from it.
  */
-export function nestedRow<T extends TableName, Row>(table: TableColumns<T, Row>, plan: ReadPlan): { json: RawBuilder<Json>; read(row: Json): Row } {
+export function nestedRow<T extends TableName, Row>(
+  table: TableColumns<T, Row>,
+  plan: ReadPlan,
+): { json: RawBuilder<Json>; read(row: Json): Row } {
   const anyTable = table as unknown as AnyTable;
   return { json: rowJson(anyTable, plan), read: (row) => readRow(anyTable, plan, row) as Row };
 }
@@ -240,18 +253,37 @@ export type RowCondition = RawBuilder<unknown>;
 const quoted = (table: TableName) => `"${table}"`;
 
 /** The one row of `table` meeting `condition`, with what `plan` asks for, in one statement; null when none does. */
-export function readOne<T extends TableName, Row>(queryRows: QueryRows, table: TableColumns<T, Row>, condition: RowCondition, plan: ReadPlan): Promise<Row | null> {
+export function readOne<T extends TableName, Row>(
+  queryRows: QueryRows,
+  table: TableColumns<T, Row>,
+  condition: RowCondition,
+  plan: ReadPlan,
+): Promise<Row | null> {
   return readOneWhere(queryRows, table, compiled(condition), plan);
 }
 
 /** The row of `table` with the id (checked by the caller), with what `plan` asks for, in one statement. */
-export function readById<T extends TableName, Row extends { id: string }>(queryRows: QueryRows, table: TableColumns<T, Row>, id: string, plan: ReadPlan): Promise<Row | null> {
+export function readById<T extends TableName, Row extends { id: string }>(
+  queryRows: QueryRows,
+  table: TableColumns<T, Row>,
+  id: string,
+  plan: ReadPlan,
+): Promise<Row | null> {
   return readOneWhere(queryRows, table, { text: `${quoted(table.table)}."id" = $1::uuid`, values: [id] }, plan);
 }
 
-async function readOneWhere<T extends TableName, Row>(queryRows: QueryRows, table: TableColumns<T, Row>, where: SqlQuery, plan: ReadPlan): Promise<Row | null> {
+async function readOneWhere<T extends TableName, Row>(
+  queryRows: QueryRows,
+  table: TableColumns<T, Row>,
+  where: SqlQuery,
+  plan: ReadPlan,
+): Promise<Row | null> {
   const anyTable = table as unknown as AnyTable;
-  const text = statementText(plan, `one ${table.table} ${where.text}`, () => `SELECT ${rowJsonText(anyTable, plan)} AS data FROM ${quoted(table.table)} WHERE ${where.text} LIMIT 1`);
+  const text = statementText(
+    plan,
+    `one ${table.table} ${where.text}`,
+    () => `SELECT ${rowJsonText(anyTable, plan)} AS data FROM ${quoted(table.table)} WHERE ${where.text} LIMIT 1`,
+  );
   const [row] = await queryRows<{ data: Json }>({ text, values: where.values, prepare: preparable(plan) });
   return row ? (readRow(anyTable, plan, row.data) as Row) : null;
 }

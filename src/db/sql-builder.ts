@@ -1,7 +1,15 @@
 // The typed SQL builder for hand-written statements: Kysely as a compiler only (it never connects), over the table
 // types prisma-kysely generates from prisma/schema.prisma, so a column a query names that the schema lacks is a
 // compile error. Its compiled SQL and parameters run unchanged through Database.queryRows on either engine.
-import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, type Compilable, type RawBuilder } from 'kysely';
+import {
+  DummyDriver,
+  Kysely,
+  PostgresAdapter,
+  PostgresIntrospector,
+  PostgresQueryCompiler,
+  type Compilable,
+  type RawBuilder,
+} from 'kysely';
 import type { DB } from '../generated/kysely/database';
 import type { SqlQuery } from './database';
 

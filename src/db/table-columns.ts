@@ -31,7 +31,8 @@ export function tableColumns<Model>() {
   return <Table extends keyof Tables, const Dates extends readonly DateKeys<Model>[]>(
     table: Table,
     columns: { readonly [K in keyof Model & string]: keyof Tables[Table] & string },
-    dateFields: Dates & (Exclude<DateKeys<Model>, Dates[number]> extends never ? unknown : { missing: Exclude<DateKeys<Model>, Dates[number]> }),
+    dateFields: Dates &
+      (Exclude<DateKeys<Model>, Dates[number]> extends never ? unknown : { missing: Exclude<DateKeys<Model>, Dates[number]> }),
   ): TableColumns<Table, Model> => {
     const entries = Object.entries<string>(columns);
     const dates = dateFields as readonly DateKeys<Model>[];
@@ -43,7 +44,9 @@ export function tableColumns<Model>() {
       sqlColumns(alias) {
         let list = byAlias.get(alias);
         if (!list) {
-          list = Prisma.raw(entries.map(([field, column]) => (field === column ? `${alias}.${column}` : `${alias}.${column} AS "${field}"`)).join(', '));
+          list = Prisma.raw(
+            entries.map(([field, column]) => (field === column ? `${alias}.${column}` : `${alias}.${column} AS "${field}"`)).join(', '),
+          );
           byAlias.set(alias, list);
         }
         return list;

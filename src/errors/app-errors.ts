@@ -94,7 +94,11 @@ export class OperationTooComplexError extends AppError {
   readonly code = ErrorCode.OPERATION_TOO_COMPLEX;
   /** `measured` says what the operation has, e.g. "it has 101 aliases". */
   constructor(measured: string, details: OperationLimitDetails) {
-    super(`Operation too complex: ${measured}, over the ${details.limit} limit of ${details.max}`, ErrorCode.OPERATION_TOO_COMPLEX, details);
+    super(
+      `Operation too complex: ${measured}, over the ${details.limit} limit of ${details.max}`,
+      ErrorCode.OPERATION_TOO_COMPLEX,
+      details,
+    );
   }
 }
 
@@ -129,7 +133,10 @@ export class OperationTimeoutError extends AppError {
 export class ResponseTooLargeError extends AppError {
   readonly code = ErrorCode.RESPONSE_TOO_LARGE;
   constructor(maxBytes: number, bytes: number) {
-    super(`The response (${bytes} bytes) is larger than ${maxBytes} bytes; ask for fewer items or fields`, ErrorCode.RESPONSE_TOO_LARGE, { max: maxBytes, value: bytes });
+    super(`The response (${bytes} bytes) is larger than ${maxBytes} bytes; ask for fewer items or fields`, ErrorCode.RESPONSE_TOO_LARGE, {
+      max: maxBytes,
+      value: bytes,
+    });
   }
 }
 

@@ -54,7 +54,17 @@ export type DatabaseFault = 'unavailable' | 'timeout';
 // that cannot take connections yet; 53300 is too many connections.
 const UNAVAILABLE_SQLSTATE = /^(08...|57P0[1-3]|53300)$/;
 const TIMEOUT_SQLSTATE = '57014';
-const UNAVAILABLE_SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ECONNABORTED', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+const UNAVAILABLE_SOCKET_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ECONNABORTED',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
 // node-postgres raises these without a code: a session that ended, a pool that could not connect or hand out a
 // connection within connectionTimeoutMillis, a server that did not answer within query_timeout, a client already
 // broken by an earlier fault.
@@ -90,9 +100,15 @@ export function databaseFault(error: unknown, depth = 0): DatabaseFault | undefi
     if (UNAVAILABLE_SQLSTATE.test(code) || UNAVAILABLE_SOCKET_CODES.has(code) || UNAVAILABLE_PRISMA_CODES.has(code)) return 'unavailable';
   }
   if (typeof shape.kind === 'string' && UNAVAILABLE_ADAPTER_KINDS.has(shape.kind)) return 'unavailable';
-  if (typeof shape.message === 'string' && UNAVAILABLE_MESSAGES.some((pattern) => pattern.test(shape.message as string))) return 'unavailable';
+  if (typeof shape.message === 'string' && UNAVAILABLE_MESSAGES.some((pattern) => pattern.test(shape.message as string)))
+    return 'unavailable';
   // Node's connect to a name with several addresses fails with an AggregateError of one error per address.
-  const nested = [shape.cause, shape.originalError, shape.meta?.driverAdapterError, ...(Array.isArray(shape.errors) ? (shape.errors as unknown[]) : [])];
+  const nested = [
+    shape.cause,
+    shape.originalError,
+    shape.meta?.driverAdapterError,
+    ...(Array.isArray(shape.errors) ? (shape.errors as unknown[]) : []),
+  ];
   for (const inner of nested) {
     const fault = databaseFault(inner, depth + 1);
     if (fault) return fault;

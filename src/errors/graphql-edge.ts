@@ -50,13 +50,21 @@ type Normalise = (value: unknown, path: string) => unknown;
 export type ListSizes = ReadonlyMap<string, number>;
 
 /** Checks (and lower-cases) the IDs in a value of `type`; undefined when the type holds none. `key`: its ListSizes key. */
-function idNormaliser(type: GraphQLInputType, key: string, sizes: ListSizes, open: Set<GraphQLInputObjectType> = new Set()): Normalise | undefined {
+function idNormaliser(
+  type: GraphQLInputType,
+  key: string,
+  sizes: ListSizes,
+  open: Set<GraphQLInputObjectType> = new Set(),
+): Normalise | undefined {
   const nullable = getNullableType(type);
   if (nullable === GraphQLID) return (value, path) => (typeof value === 'string' ? parseId(value, path) : value);
   if (isListType(nullable)) {
     const item = idNormaliser(nullable.ofType, key, sizes, open);
     const max = sizes.get(key) ?? Number.POSITIVE_INFINITY;
-    return item && ((value, path) => (Array.isArray(value) && value.length <= max ? value.map((one, index) => item(one, `${path}.${index}`)) : value));
+    return (
+      item &&
+      ((value, path) => (Array.isArray(value) && value.length <= max ? value.map((one, index) => item(one, `${path}.${index}`)) : value))
+    );
   }
   if (!isInputObjectType(nullable) || open.has(nullable)) return undefined;
   open.add(nullable);
@@ -75,9 +83,11 @@ function idNormaliser(type: GraphQLInputType, key: string, sizes: ListSizes, ope
   };
 }
 
-const mapped = (field: AnyField) => (error: unknown): never => {
-  throw error instanceof DomainError ? toGraphQLError(error, field) : error;
-};
+const mapped =
+  (field: AnyField) =>
+  (error: unknown): never => {
+    throw error instanceof DomainError ? toGraphQLError(error, field) : error;
+  };
 
 /**
  * Wraps the resolver of every field with arguments: its ID arguments are checked before it runs (BAD_USER_INPUT naming

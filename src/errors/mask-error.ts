@@ -60,7 +60,12 @@ export function createErrorFormatter(options: { exposeDetails: boolean }) {
     if (original instanceof AppError) return formatted;
     // From a field without arguments (graphql-edge.ts maps the others): its code, and the field as the domain names it.
     if (original instanceof DomainError) {
-      return { message: original.message, locations: formatted.locations, path: formatted.path, extensions: toGraphQLError(original).extensions };
+      return {
+        message: original.message,
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: toGraphQLError(original).extensions,
+      };
     }
     // Apollo codes whatever a validation rule reports GRAPHQL_VALIDATION_FAILED; an AppError (an operation limit) keeps its own.
     const cause = original instanceof GraphQLError ? original.originalError : undefined;
@@ -69,13 +74,19 @@ export function createErrorFormatter(options: { exposeDetails: boolean }) {
     if (tooManyTokens) return { message: tooManyTokens.message, locations: formatted.locations, extensions: tooManyTokens.extensions };
     // Apollo's own refusal tells the client how to configure the server ("pass introspection: true to ApolloServer").
     if (formatted.extensions?.validationErrorCode === ApolloServerValidationErrorCode.INTROSPECTION_DISABLED) {
-      return { message: 'Introspection is disabled on this server', locations: formatted.locations, extensions: { code: ErrorCode.INTROSPECTION_DISABLED } };
+      return {
+        message: 'Introspection is disabled on this server',
+        locations: formatted.locations,
+        extensions: { code: ErrorCode.INTROSPECTION_DISABLED },
+      };
     }
 
     const code = formatted.extensions?.code;
     if (isRequestErrorCode(code)) {
       const field = code === ErrorCode.BAD_USER_INPUT ? fieldOfVariableError(formatted.message) : undefined;
-      return field && formatted.extensions?.field === undefined ? { ...formatted, extensions: { ...formatted.extensions, field } } : formatted;
+      return field && formatted.extensions?.field === undefined
+        ? { ...formatted, extensions: { ...formatted.extensions, field } }
+        : formatted;
     }
 
     const fault = databaseFaultError(original);

@@ -53,7 +53,11 @@ function textKindOf(definition: GraphQLArgument | GraphQLInputField): TextKind {
 
 /** The operation and every fragment it spreads, directly or through other fragments. */
 function reachableDefinitions(document: DocumentNode, operation: OperationDefinitionNode): ASTNode[] {
-  const fragments = new Map(document.definitions.flatMap((definition) => (definition.kind === Kind.FRAGMENT_DEFINITION ? [[definition.name.value, definition]] : [])));
+  const fragments = new Map(
+    document.definitions.flatMap((definition) =>
+      definition.kind === Kind.FRAGMENT_DEFINITION ? [[definition.name.value, definition]] : [],
+    ),
+  );
   const reached: ASTNode[] = [operation];
   const seen = new Set<string>();
   for (let index = 0; index < reached.length; index += 1) {
@@ -99,7 +103,11 @@ function planFor(schema: GraphQLSchema, document: DocumentNode, operation: Opera
 }
 
 /** The argument's value as its resolver receives it (coerced as graphql-js does), checked. */
-function checkArgument(argument: GraphQLArgument, value: ValueNode, variableValues: Record<string, unknown> | undefined): Refusal | undefined {
+function checkArgument(
+  argument: GraphQLArgument,
+  value: ValueNode,
+  variableValues: Record<string, unknown> | undefined,
+): Refusal | undefined {
   // Undefined for a variable the request left out (the argument's default then applies, which is the schema's own).
   const coerced = valueFromAST(value, argument.type, variableValues);
   return checkValue(coerced, argument.type, textKindOf(argument), argument.name);

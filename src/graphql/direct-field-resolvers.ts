@@ -69,7 +69,9 @@ function directParamValues(params: ResolverParams): ParamValue[] | undefined {
       }
       case 'context': {
         const property = param.propertyName;
-        values.push(property === undefined ? (_root, context) => context : (_root, context) => (context as Record<string, unknown>)[property]);
+        values.push(
+          property === undefined ? (_root, context) => context : (_root, context) => (context as Record<string, unknown>)[property],
+        );
         break;
       }
       case 'info':

@@ -40,7 +40,8 @@ export function fieldRepeatsRule(max: number, onExceeded: (context: ValidationCo
           add((selection.alias ?? selection.name).value, 1, selection);
           continue;
         }
-        const included = selection.kind === Kind.INLINE_FRAGMENT ? countsOf(selection.selectionSet) : fragmentCountsOf(selection.name.value);
+        const included =
+          selection.kind === Kind.INLINE_FRAGMENT ? countsOf(selection.selectionSet) : fragmentCountsOf(selection.name.value);
         for (const [key, { count, node }] of included) add(key, count, node);
       }
       selectionSetCounts.set(selectionSet, counts);

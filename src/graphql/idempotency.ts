@@ -26,7 +26,14 @@
 //   mutation sent without an API key is refused by its role check, and runs without a transaction of its own.
 import { createHash } from 'node:crypto';
 import { HeaderMap, type ApolloServerPlugin, type GraphQLRequestContextResponseForOperation, type GraphQLResponse } from '@apollo/server';
-import { defaultFieldResolver, GraphQLError, OperationTypeNode, type FormattedExecutionResult, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import {
+  defaultFieldResolver,
+  GraphQLError,
+  OperationTypeNode,
+  type FormattedExecutionResult,
+  type GraphQLFormattedError,
+  type GraphQLSchema,
+} from 'graphql';
 import { createLoaders, createServices, type Context } from '../context';
 import { transactionDataAccess, type Database, type DbClient } from '../db/database';
 import { openRequestTransaction, type RequestTransaction } from '../db/request-transaction';
@@ -103,13 +110,20 @@ interface OpenRun {
 export function idempotencyPlugin(options: IdempotencyOptions): ApolloServerPlugin<Context> {
   /** A response of one error, formatted as the server formats any (a database fault is SERVICE_UNAVAILABLE, 503). */
   const errorResponse = (error: unknown, status = 500): GraphQLResponse => {
-    const graphQLError = error instanceof GraphQLError ? error : new GraphQLError(String((error as Error)?.message ?? error), { originalError: error as Error });
+    const graphQLError =
+      error instanceof GraphQLError
+        ? error
+        : new GraphQLError(String((error as Error)?.message ?? error), { originalError: error as Error });
     const response = responseOf(status, { errors: [options.formatError(graphQLError.toJSON(), graphQLError)] });
     markServiceUnavailable(response);
     return response;
   };
 
-  async function begin(scope: string, key: string, request: GraphQLRequestContextResponseForOperation<Context>): Promise<GraphQLResponse | OpenRun> {
+  async function begin(
+    scope: string,
+    key: string,
+    request: GraphQLRequestContextResponseForOperation<Context>,
+  ): Promise<GraphQLResponse | OpenRun> {
     const fingerprint = requestFingerprint(request.source, request.request.operationName, request.request.variables);
     let transaction: RequestTransaction;
     try {
@@ -119,10 +133,15 @@ export function idempotencyPlugin(options: IdempotencyOptions): ApolloServerPlug
     }
     const { tx } = transaction;
     try {
-      const [lock] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(${lockKeyOf(`${scope}:${key}`)}::bigint) AS locked`;
+      const [lock] = await tx.$queryRaw<
+        { locked: boolean }[]
+      >`SELECT pg_try_advisory_xact_lock(${lockKeyOf(`${scope}:${key}`)}::bigint) AS locked`;
       if (!lock?.locked) {
         await transaction.rollback();
-        return errorResponse(new ConflictError('A request with this Idempotency-Key is still running; retry once it has finished', { header: HEADER_NAME }), 409);
+        return errorResponse(
+          new ConflictError('A request with this Idempotency-Key is still running; retry once it has finished', { header: HEADER_NAME }),
+          409,
+        );
       }
       const stored = await tx.idempotencyKey.findUnique({ where: { scope_key: { scope, key } } });
       if (stored && stored.expiresAt > new Date()) {
@@ -215,7 +234,10 @@ export function idempotencyPlugin(options: IdempotencyOptions): ApolloServerPlug
       return {
         async didResolveOperation({ operation }) {
           if (operation?.operation === OperationTypeNode.MUTATION && !KEY_FORM.test(key)) {
-            throw withStatus(new BadUserInputError('Idempotency-Key must be 1 to 255 visible ASCII characters, without spaces', { header: HEADER_NAME }), 400);
+            throw withStatus(
+              new BadUserInputError('Idempotency-Key must be 1 to 255 visible ASCII characters, without spaces', { header: HEADER_NAME }),
+              400,
+            );
           }
         },
         async responseForOperation(requestContext) {

@@ -4,7 +4,15 @@
 // gateway interface: this gateway serves the app's own, fixed schema and nothing else of what gateways do.
 import path from 'node:path';
 import type { GatewayExecutionResult, GatewayGraphQLRequestContext, GatewayInterface } from '@apollo/server-gateway-interface';
-import { execute, getVariableValues, GraphQLError, printSchema, type ExecutionResult, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import {
+  execute,
+  getVariableValues,
+  GraphQLError,
+  printSchema,
+  type ExecutionResult,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+} from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import type { Context } from '../context';
 import { refusedArgumentText } from './argument-text';
@@ -22,7 +30,9 @@ export interface JitGatewayOptions {
 export function jitGateway(schema: GraphQLSchema, { hideSuggestions = false }: JitGatewayOptions = {}): GatewayInterface {
   // Start-up stops here rather than run on with the leak this patch closes, should Apollo's module have changed.
   if (!detachGatewayStatusAccessors()) {
-    throw new Error(`@apollo/server's ${GATEWAY_CONTEXT_MODULE} is not as expected (see jit-gateway.ts); update detachGatewayStatusAccessors`);
+    throw new Error(
+      `@apollo/server's ${GATEWAY_CONTEXT_MODULE} is not as expected (see jit-gateway.ts); update detachGatewayStatusAccessors`,
+    );
   }
   // A Map iterates in insertion order; re-inserting on use makes its first key the least recently used.
   const compiled = new Map<string, CompiledQuery | null>();
@@ -129,7 +139,10 @@ function untilAborted(result: ExecutionResult | Promise<ExecutionResult>, signal
 
 const GATEWAY_CONTEXT_MODULE = path.join('utils', 'makeGatewayGraphQLRequestContext.js');
 
-type GatewayContextBuilder = (requestContext: Record<string, unknown> & { response: { http: unknown } }, ...rest: unknown[]) => GatewayGraphQLRequestContext;
+type GatewayContextBuilder = (
+  requestContext: Record<string, unknown> & { response: { http: unknown } },
+  ...rest: unknown[]
+) => GatewayGraphQLRequestContext;
 interface GatewayContextModule {
   makeGatewayGraphQLRequestContext: GatewayContextBuilder & { detached?: true };
 }
@@ -144,7 +157,9 @@ interface GatewayContextModule {
  * result. Apollo's function still builds the context, but is handed a stand-in that keeps only the HTTP head, the one
  * thing the accessors read. Returns whether Apollo's module was found as expected (a test checks it is).
  */
-export function detachGatewayStatusAccessors(modulePath = path.join(path.dirname(require.resolve('@apollo/server')), GATEWAY_CONTEXT_MODULE)): boolean {
+export function detachGatewayStatusAccessors(
+  modulePath = path.join(path.dirname(require.resolve('@apollo/server')), GATEWAY_CONTEXT_MODULE),
+): boolean {
   let gatewayContextModule: Partial<GatewayContextModule>;
   try {
     // A file of Apollo's, by path, to patch its exports: only require() reaches the module object itself.

@@ -91,7 +91,9 @@ function introspectionSizes(schema: GraphQLSchema): Record<string, number> {
     '__Schema.directives': schema.getDirectives().length,
     '__Type.fields': most(types.map((type) => (isObjectType(type) || isInterfaceType(type) ? Object.keys(type.getFields()).length : 0))),
     '__Type.interfaces': most(types.map((type) => (isObjectType(type) || isInterfaceType(type) ? type.getInterfaces().length : 0))),
-    '__Type.possibleTypes': most(types.map((type) => (isInterfaceType(type) || isUnionType(type) ? schema.getPossibleTypes(type).length : 0))),
+    '__Type.possibleTypes': most(
+      types.map((type) => (isInterfaceType(type) || isUnionType(type) ? schema.getPossibleTypes(type).length : 0)),
+    ),
     '__Type.enumValues': most(types.map((type) => (isEnumType(type) ? type.getValues().length : 0))),
     '__Type.inputFields': most(types.map((type) => (isInputObjectType(type) ? Object.keys(type.getFields()).length : 0))),
     '__Field.args': most(fieldsOf.map((field) => field.args.length)),
@@ -123,7 +125,9 @@ function pricing(schema: GraphQLSchema): (typeName: string, field: GraphQLField<
     }
   }
   if (unsized.length > 0) {
-    throw new Error(`Lists without a size, which operation-cost.ts cannot price: ${unsized.join(', ')}. Give each a first argument or a cap.`);
+    throw new Error(
+      `Lists without a size, which operation-cost.ts cannot price: ${unsized.join(', ')}. Give each a first argument or a cap.`,
+    );
   }
   return (typeName, field, args) => prices.get(`${typeName}.${field.name}`)?.(args) ?? ONE;
 }
@@ -196,7 +200,8 @@ export function createOperationPricer(schema: GraphQLSchema) {
     const price = known?.get(key);
     if (price !== undefined) return { cost: price };
     // One error is enough to know: unbounded, a list of 60,000 bad items would be coerced into as many errors here.
-    if (getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {}, { maxErrors: 1 }).errors) return { badVariables: true };
+    if (getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {}, { maxErrors: 1 }).errors)
+      return { badVariables: true };
     let cost: number;
     try {
       cost = getComplexity({

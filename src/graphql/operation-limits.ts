@@ -58,7 +58,9 @@ function armorRules(onMeasured: Measured): ValidationRule[] {
   }).protect();
   // Every protection that works through a plugin is off; one a later version adds would go unnoticed without this.
   if (plugins.length > 0 || validationRules.length !== 3) {
-    throw new Error(`graphql-armor returned ${plugins.length} plugins and ${validationRules.length} rules; expected only its depth, aliases and directives rules`);
+    throw new Error(
+      `graphql-armor returned ${plugins.length} plugins and ${validationRules.length} rules; expected only its depth, aliases and directives rules`,
+    );
   }
   return validationRules;
 }
@@ -66,7 +68,11 @@ function armorRules(onMeasured: Measured): ValidationRule[] {
 /** Runs graphql-armor's rules on a probe document and checks that each measured it, so that a changed library fails at start-up. */
 function assertArmorMeasures(schema: GraphQLSchema): void {
   const measured: Partial<Record<keyof typeof MEASURED, number>> = {};
-  validate(schema, parse('query Probe { probe: __typename @include(if: true) }'), armorRules((limit, _context, value) => (measured[limit] = value)));
+  validate(
+    schema,
+    parse('query Probe { probe: __typename @include(if: true) }'),
+    armorRules((limit, _context, value) => (measured[limit] = value)),
+  );
   if (measured.depth !== 1 || measured.aliases !== 1 || measured.directives !== 1) {
     throw new Error(`graphql-armor measured ${JSON.stringify(measured)} for a probe of depth 1 with 1 alias and 1 directive`);
   }
@@ -91,7 +97,9 @@ export function operationLimits(schema: GraphQLSchema, limits: OperationLimits):
     if (value > limits[limit]) context?.reportError(tooComplex(limit, limits[limit], value, MEASURED[limit](value)));
   });
   const fieldRepeats = fieldRepeatsRule(limits.fieldRepeats, (context, { responseKey, count }) =>
-    context.reportError(tooComplex('fieldRepeats', limits.fieldRepeats, count, `it selects "${responseKey}" ${count} times in one selection set`)),
+    context.reportError(
+      tooComplex('fieldRepeats', limits.fieldRepeats, count, `it selects "${responseKey}" ${count} times in one selection set`),
+    ),
   );
 
   const listener: GraphQLRequestListener<BaseContext> = {
@@ -102,7 +110,12 @@ export function operationLimits(schema: GraphQLSchema, limits: OperationLimits):
       if ('badVariables' in priced || ('cost' in priced && priced.cost <= limits.cost)) return;
       response.http.status = 400;
       throw 'cost' in priced
-        ? tooComplex('cost', limits.cost, priced.cost, `its cost is ${priced.cost} (list sizes multiplied through the nesting; ask for smaller pages or traces, or fewer fields)`)
+        ? tooComplex(
+            'cost',
+            limits.cost,
+            priced.cost,
+            `its cost is ${priced.cost} (list sizes multiplied through the nesting; ask for smaller pages or traces, or fewer fields)`,
+          )
         : tooComplex('cost', limits.cost, undefined, 'it expands, fragments within fragments, to too many fields to price');
     },
   };

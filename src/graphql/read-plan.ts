@@ -9,7 +9,14 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { windowKey, type ChildPageKey, type ChildPageLoader } from '../common/loaders';
 import { pageWindow, type PageWindow } from '../common/pagination';
 import type { Loaders } from '../context';
-import { NO_RELATIONS, type ChildrenRelation, type PageRead, type PlannedRelation, type ReadPlan, type ToOneRelation } from '../db/nested-read';
+import {
+  NO_RELATIONS,
+  type ChildrenRelation,
+  type PageRead,
+  type PlannedRelation,
+  type ReadPlan,
+  type ToOneRelation,
+} from '../db/nested-read';
 import { argumentsOf, isIncluded, rootSelection, type RootSelection, type SelectedField } from './selection-tree';
 import { CLAIM_RELATIONS } from '../modules/claims/claim.relations';
 import { REBUTTAL_RELATIONS } from '../modules/rebuttals/rebuttal.relations';
@@ -123,7 +130,11 @@ type Variables = Readonly<Record<string, unknown>>;
  * The template for the root field of `info` (derived by `derive` from its selection), cached per document and the
  * values of the variables that can change it, so that a document's everyday requests plan in a map lookup.
  */
-function templateOf(info: GraphQLResolveInfo, kind: string, derive: (fields: readonly SelectedField[], variables: Variables) => PageTemplate): PageTemplate {
+function templateOf(
+  info: GraphQLResolveInfo,
+  kind: string,
+  derive: (fields: readonly SelectedField[], variables: Variables) => PageTemplate,
+): PageTemplate {
   const selection = rootSelection(info);
   if (!selection) return NO_PAGE_TEMPLATE;
   const variables = info.variableValues;
@@ -158,7 +169,14 @@ export function searchHitsReadPlanOf(info: GraphQLResolveInfo, loaders: Loaders)
   const template = templateOf(info, 'ClaimSearchHitConnection', (fields, variables) => {
     const { nodes, count } = connectionSelection(fields, variables);
     const claims = included(nodes, variables).filter((field) => field.name === 'claim');
-    return { plan: planFor('Claim', claims.flatMap((claim) => claim.fields), variables), count };
+    return {
+      plan: planFor(
+        'Claim',
+        claims.flatMap((claim) => claim.fields),
+        variables,
+      ),
+      count,
+    };
   });
   return { plan: bind(template.plan, loaders), count: template.count };
 }
@@ -172,7 +190,8 @@ function connectionSelection(fields: readonly SelectedField[], variables: Variab
   for (const field of included(fields, variables)) {
     if (field.name === 'nodes') nodes.push(...field.fields);
     else if (field.name === 'totalCount') count = true;
-    else if (field.name === 'edges') for (const edgeField of included(field.fields, variables)) if (edgeField.name === 'node') nodes.push(...edgeField.fields);
+    else if (field.name === 'edges')
+      for (const edgeField of included(field.fields, variables)) if (edgeField.name === 'node') nodes.push(...edgeField.fields);
   }
   return { nodes, count };
 }
@@ -211,7 +230,12 @@ function planFor(type: string, fields: readonly SelectedField[], variables: Vari
   }
   if (byKey.size === 0) return NO_TEMPLATE;
   return {
-    relations: [...byKey.values()].map(({ field, window, count, fields: selected }) => ({ field, window, count, plan: planFor(field.type, selected, variables) })),
+    relations: [...byKey.values()].map(({ field, window, count, fields: selected }) => ({
+      field,
+      window,
+      count,
+      plan: planFor(field.type, selected, variables),
+    })),
   };
 }
 

@@ -17,7 +17,10 @@ export function requestLoggerPlugin(): ApolloServerPlugin<Context> {
   return {
     // A hook of the pipeline itself failed (Apollo then answers 500).
     async unexpectedErrorProcessingRequest({ requestContext, error }) {
-      requestContext.contextValue.logger.error({ err: error, operationName: requestContext.operationName ?? null }, 'unexpected error processing a GraphQL request');
+      requestContext.contextValue.logger.error(
+        { err: error, operationName: requestContext.operationName ?? null },
+        'unexpected error processing a GraphQL request',
+      );
     },
     async requestDidStart({ contextValue }) {
       const started = process.hrtime.bigint();
@@ -30,13 +33,22 @@ export function requestLoggerPlugin(): ApolloServerPlugin<Context> {
             const original = unwrapResolverError(error);
             const fault = databaseFaultError(original);
             if (code === ErrorCode.OPERATION_TIMEOUT) {
-              contextValue.logger.warn({ operationName: name, budgetMs: error.extensions?.max }, 'operation timed out; its work is abandoned');
+              contextValue.logger.warn(
+                { operationName: name, budgetMs: error.extensions?.max },
+                'operation timed out; its work is abandoned',
+              );
             } else if (code === ErrorCode.CLIENT_CLOSED_REQUEST) {
               contextValue.logger.info({ operationName: name }, 'client closed the connection before the response; its work is abandoned');
             } else if (fault) {
-              contextValue.logger.warn({ err: original, operationName: name, path: error.path, code: fault.code }, `database fault in a GraphQL operation: ${fault.code}`);
+              contextValue.logger.warn(
+                { err: original, operationName: name, path: error.path, code: fault.code },
+                `database fault in a GraphQL operation: ${fault.code}`,
+              );
             } else if (isUnexpectedError(error)) {
-              contextValue.logger.error({ err: original, operationName: name, path: error.path }, 'unexpected error in a GraphQL operation');
+              contextValue.logger.error(
+                { err: original, operationName: name, path: error.path },
+                'unexpected error in a GraphQL operation',
+              );
             }
           }
         },

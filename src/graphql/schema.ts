@@ -1,7 +1,14 @@
 // The GraphQL schema, built from the resolvers in one place. schema.graphql at the root is this schema printed
 // (npm run schema:emit); a test fails when the committed file is stale.
 import 'reflect-metadata';
-import { isInputObjectType, isInterfaceType, lexicographicSortSchema, printSchema, type GraphQLInterfaceType, type GraphQLSchema } from 'graphql';
+import {
+  isInputObjectType,
+  isInterfaceType,
+  lexicographicSortSchema,
+  printSchema,
+  type GraphQLInterfaceType,
+  type GraphQLSchema,
+} from 'graphql';
 import { buildSchema, getMetadataStorage, type BuildSchemaOptions } from 'type-graphql';
 import { authChecker } from '../auth/auth-checker';
 import { PERMISSIONS } from '../auth/permissions';
@@ -76,7 +83,7 @@ async function build(): Promise<GraphQLSchema> {
   assertMutationsFollowPermissions(built);
   restoreInheritedInputFieldExtensions(built);
   if (callFieldResolversDirectly(built, options).length === 0) {
-    throw new Error('No field resolver could be called directly: type-graphql\'s metadata changed; see direct-field-resolvers.ts');
+    throw new Error("No field resolver could be called directly: type-graphql's metadata changed; see direct-field-resolvers.ts");
   }
   // Inside the savepoints: they see the client's errors, as the resolvers used to throw them.
   mapDomainErrorsAtEdge(built, declaredListSizes());
@@ -129,7 +136,8 @@ function assertMutationsFollowPermissions(schema: GraphQLSchema): void {
   }
   for (const field of storage.authorizedFields) {
     const type = storage.objectTypes.find((objectType) => objectType.target === field.target);
-    if (type?.simpleResolvers) problems.push(`${type.name}.${field.fieldName} is @Authorized in a simpleResolvers type, which skips the check`);
+    if (type?.simpleResolvers)
+      problems.push(`${type.name}.${field.fieldName} is @Authorized in a simpleResolvers type, which skips the check`);
   }
   if (problems.length > 0) throw new Error(`The schema's role checks do not follow the permission table:\n  ${problems.join('\n  ')}`);
 }
@@ -150,7 +158,8 @@ function restoreInheritedInputFieldExtensions(schema: GraphQLSchema): void {
       for (const field of inputTypes.find((candidate) => candidate.target === base)?.fields ?? []) {
         const inherited = fields[field.schemaName];
         // The GraphQL field is built once, here, before the schema serves anything; its extensions are read-only by type only.
-        if (inherited && field.extensions && Object.keys(inherited.extensions).length === 0) Object.assign(inherited, { extensions: field.extensions });
+        if (inherited && field.extensions && Object.keys(inherited.extensions).length === 0)
+          Object.assign(inherited, { extensions: field.extensions });
       }
     }
   }

@@ -78,7 +78,8 @@ function collect(
       out.push({ name: selection.name.value, node: selection, definition, conditions, fields });
     } else {
       const fragment = selection.kind === Kind.INLINE_FRAGMENT ? selection : fragments[selection.name.value];
-      if (fragment && applies(fragment.typeCondition?.name.value, type)) collect(type, fragment.selectionSet, conditions, fragments, variables, out);
+      if (fragment && applies(fragment.typeCondition?.name.value, type))
+        collect(type, fragment.selectionSet, conditions, fragments, variables, out);
     }
   }
 }
@@ -88,7 +89,11 @@ function applies(condition: string | undefined, type: GraphQLObjectType): boolea
   return condition === undefined || condition === type.name || type.getInterfaces().some((each) => each.name === condition);
 }
 
-function withConditions(inherited: readonly DirectiveNode[], directives: readonly DirectiveNode[] | undefined, variables: Set<string>): readonly DirectiveNode[] {
+function withConditions(
+  inherited: readonly DirectiveNode[],
+  directives: readonly DirectiveNode[] | undefined,
+  variables: Set<string>,
+): readonly DirectiveNode[] {
   const conditions = (directives ?? []).filter((directive) => directive.name.value === 'skip' || directive.name.value === 'include');
   if (conditions.length === 0) return inherited;
   for (const directive of conditions) for (const argument of directive.arguments ?? []) variablesIn(argument.value, variables);
@@ -106,7 +111,10 @@ export function isIncluded(field: SelectedField, variableValues: Readonly<Record
   for (const directive of field.conditions) {
     const argument = directive.arguments?.find((each) => each.name.value === 'if');
     if (!argument) continue;
-    const value = argument.value.kind === Kind.VARIABLE ? variableValues[argument.value.name.value] : argument.value.kind === Kind.BOOLEAN && argument.value.value;
+    const value =
+      argument.value.kind === Kind.VARIABLE
+        ? variableValues[argument.value.name.value]
+        : argument.value.kind === Kind.BOOLEAN && argument.value.value;
     if ((directive.name.value === 'skip') === Boolean(value)) return false;
   }
   return true;

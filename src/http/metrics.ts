@@ -132,7 +132,9 @@ export function createMetrics(db: Pick<Database, 'poolStats' | 'statementsSent'>
 /** The outcome of a response, and the code that decided it ('' for ok; HTTP_<status> for a failure with no GraphQL error). */
 export function outcomeOf(status: number, errors: readonly GraphQLFormattedError[] | undefined): { outcome: Outcome; code: string } {
   if (status < 400 && !errors?.length) return { outcome: 'ok', code: '' };
-  const codes = (errors ?? []).map((error) => (typeof error.extensions?.code === 'string' ? error.extensions.code : 'INTERNAL_SERVER_ERROR'));
+  const codes = (errors ?? []).map((error) =>
+    typeof error.extensions?.code === 'string' ? error.extensions.code : 'INTERNAL_SERVER_ERROR',
+  );
   const serverCode = codes.find((code) => SERVER_ERROR_CODES.has(code));
   if (status >= 500 || serverCode !== undefined) return { outcome: 'server_error', code: serverCode ?? codes[0] ?? `HTTP_${status}` };
   return { outcome: 'client_error', code: codes[0] ?? `HTTP_${status}` };

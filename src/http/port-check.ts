@@ -7,7 +7,9 @@ export class PortInUseError extends Error {
     readonly port: number,
     host: string,
   ) {
-    super(`Port ${port} on ${host} is in use (another claimtrace, or another program): stop it, or start on another port, e.g. PORT=${port + 1} npm start`);
+    super(
+      `Port ${port} on ${host} is in use (another claimtrace, or another program): stop it, or start on another port, e.g. PORT=${port + 1} npm start`,
+    );
     this.name = 'PortInUseError';
   }
 }

@@ -138,7 +138,10 @@ export interface ApiKeyShape {
 }
 
 /** Any record `node(id:)` finds, as an operation's fragments select it. */
-export type NodeShape = Partial<SpeakerShape & SourceShape & ClaimShape & RebuttalShape & ReviewShape> & { id: string; __typename?: string };
+export type NodeShape = Partial<SpeakerShape & SourceShape & ClaimShape & RebuttalShape & ReviewShape> & {
+  id: string;
+  __typename?: string;
+};
 
 export interface QueryData {
   viewer: { id: string; name: string; role: string };

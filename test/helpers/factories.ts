@@ -18,7 +18,13 @@ export function makeClaim(
   data: { speakerId: string; sourceId?: string | null; text?: string; kind?: ClaimKind; statedAt?: Date | null },
 ) {
   return prisma.claim.create({
-    data: { text: data.text ?? `Claim ${next()}`, kind: data.kind ?? 'QUOTE', speakerId: data.speakerId, sourceId: data.sourceId ?? null, statedAt: data.statedAt ?? null },
+    data: {
+      text: data.text ?? `Claim ${next()}`,
+      kind: data.kind ?? 'QUOTE',
+      speakerId: data.speakerId,
+      sourceId: data.sourceId ?? null,
+      statedAt: data.statedAt ?? null,
+    },
   });
 }
 

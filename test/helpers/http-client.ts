@@ -9,7 +9,10 @@ export interface RawResponse {
   body: string;
 }
 
-export function request(url: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<RawResponse> {
+export function request(
+  url: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const outgoing = http.request(url, { method: options.method ?? 'GET', headers: options.headers, agent: false }, (response) => {
       let body = '';
@@ -24,7 +27,11 @@ export function request(url: string, options: { method?: string; headers?: Recor
 
 /** POSTs a GraphQL request as JSON. */
 export function postGraphQL(url: string, payload: object, headers: Record<string, string> = {}): Promise<RawResponse> {
-  return request(`${url}graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(payload) });
+  return request(`${url}graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(payload),
+  });
 }
 
 export interface RawConnection {

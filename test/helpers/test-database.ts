@@ -64,7 +64,9 @@ export interface TestDatabase extends Database {
 }
 
 /** On PostgreSQL: how the app reaches the server (e.g. through a TCP proxy), and its pool settings. */
-export type TestPostgresOptions = { connectVia?: (url: string) => string } & Partial<Pick<PostgresConfig, 'poolSize' | 'connectTimeoutMs' | 'statementTimeoutMs'>>;
+export type TestPostgresOptions = { connectVia?: (url: string) => string } & Partial<
+  Pick<PostgresConfig, 'poolSize' | 'connectTimeoutMs' | 'statementTimeoutMs'>
+>;
 
 export interface TestDatabaseOptions extends Pick<OpenDatabaseOptions, 'onQuery' | 'logger'> {
   postgres?: TestPostgresOptions;
@@ -89,6 +91,9 @@ export async function createTestDatabase({ postgres = {}, ...options }: TestData
       },
     };
   }
-  const db = await openDatabase({ kind: 'pglite', dataDir: 'memory://' }, { ...options, loadDataDir: new Blob([fs.readFileSync(template)]) });
+  const db = await openDatabase(
+    { kind: 'pglite', dataDir: 'memory://' },
+    { ...options, loadDataDir: new Blob([fs.readFileSync(template)]) },
+  );
   return { ...db, destroy: () => db.close() };
 }

@@ -50,7 +50,12 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const statements: string[] = [];
   // What it leaves out, createServer takes from loadConfig's defaults.
   // Checked keys are trusted for the whole test file, so that a slow run's statement counts never include a lookup.
-  const config = { nodeEnv: 'test' as const, exposeSchema: true, auth: { anonymousReads: true, keyCacheSeconds: 3_600 }, ...options.config };
+  const config = {
+    nodeEnv: 'test' as const,
+    exposeSchema: true,
+    auth: { anonymousReads: true, keyCacheSeconds: 3_600 },
+    ...options.config,
+  };
   const logger = options.logger ?? createLogger({ logLevel: 'silent', nodeEnv: config.nodeEnv });
   const db = await createTestDatabase({ onQuery: (sql) => statements.push(sql), logger, postgres: options.postgres });
   if (options.seed) await seedDatabase(db.prisma);

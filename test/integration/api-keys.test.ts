@@ -123,13 +123,21 @@ describe('API keys', () => {
 
     const { apiKeys } = dataOf(await api.gql('{ apiKeys(first: 100) { totalCount nodes { id name prefix lastUsedAt } } }'));
     const listed = apiKeys.nodes.find((node: { id: string }) => node.id === createApiKey.apiKey.id);
-    expect(listed).toMatchObject({ name: 'Eddie Editor', prefix: createApiKey.apiKey.prefix, lastUsedAt: expect.stringMatching(/^\d{4}-/) });
+    expect(listed).toMatchObject({
+      name: 'Eddie Editor',
+      prefix: createApiKey.apiKey.prefix,
+      lastUsedAt: expect.stringMatching(/^\d{4}-/),
+    });
     expect(JSON.stringify(apiKeys)).not.toContain(editor.slice(21));
     expect(apiKeys.totalCount).toBe(await api.db.prisma.apiKey.count());
 
     // Cached as working for the test server's whole hour; revoked through this server, it stops now.
     const { revokeApiKey } = dataOf(await api.gql(REVOKE_KEY, { id: createApiKey.apiKey.id }));
-    expect(revokeApiKey).toEqual({ id: createApiKey.apiKey.id, revokedAt: expect.stringMatching(/^\d{4}-/), revokedBy: `key ${adminId} (test admin)` });
+    expect(revokeApiKey).toEqual({
+      id: createApiKey.apiKey.id,
+      revokedAt: expect.stringMatching(/^\d{4}-/),
+      revokedBy: `key ${adminId} (test admin)`,
+    });
     expectRefusedKey(await api.post(VIEWER, {}, bearer(editor)), /"Eddie Editor" was revoked/);
     // Revoking it again changes nothing; an unknown id is NOT_FOUND, a malformed one BAD_USER_INPUT naming the field.
     expect(dataOf(await api.gql(REVOKE_KEY, { id: createApiKey.apiKey.id })).revokeApiKey).toEqual(revokeApiKey);

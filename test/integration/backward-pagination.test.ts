@@ -44,16 +44,28 @@ describe('backward pagination: last/before on every connection', () => {
     for (let i = 0; i < 14; i += 1) {
       // Days repeat and some are unknown, so that the search's order leans on every part of its key.
       const statedAt = i % 3 === 0 ? null : new Date(`2020-0${(i % 2) + 1}-01`);
-      const counter = await makeClaim(api.db.prisma, { speakerId: speakers[i % 2]!.id, ...(i % 2 ? {} : { sourceId }), text: `counter ${i}`, statedAt });
+      const counter = await makeClaim(api.db.prisma, {
+        speakerId: speakers[i % 2]!.id,
+        ...(i % 2 ? {} : { sourceId }),
+        text: `counter ${i}`,
+        statedAt,
+      });
       await makeRebuttal(api.db.prisma, hub, counter.id);
       if (i < 7) await makeRebuttal(api.db.prisma, counter.id, hub);
     }
     for (let i = 0; i < 7; i += 1) {
-      await api.db.prisma.review.create({ data: { claimId: hub, rating: 'FALSE', organizationName: `Desk ${i}`, publishedAt: new Date('2020-01-01T10:00:00Z') } });
+      await api.db.prisma.review.create({
+        data: { claimId: hub, rating: 'FALSE', organizationName: `Desk ${i}`, publishedAt: new Date('2020-01-01T10:00:00Z') },
+      });
     }
     for (let i = 0; i < 6; i += 1) await api.createKey('VIEWER', `key ${i}`);
     for (let i = 0; i < 7; i += 1) {
-      dataOf(await api.gql('mutation($id: ID!, $name: String!) { updateSpeaker(id: $id, input: { affiliation: $name }) { id } }', { id: speakerId, name: `desk ${i}` }));
+      dataOf(
+        await api.gql('mutation($id: ID!, $name: String!) { updateSpeaker(id: $id, input: { affiliation: $name }) { id } }', {
+          id: speakerId,
+          name: `desk ${i}`,
+        }),
+      );
     }
     asOf = new Date(Date.now() + 1).toISOString();
     await new Promise((resolve) => setTimeout(resolve, 5));
@@ -78,9 +90,11 @@ describe('backward pagination: last/before on every connection', () => {
   /** Walks the connection forward and backward, and back from each forward page, checking each against the others. */
   async function pageBothWays(c: ConnectionCase): Promise<void> {
     const forward: PageRead[] = [await readPage(c, { first: PAGE_SIZE })];
-    while (forward.at(-1)!.pageInfo.hasNextPage) forward.push(await readPage(c, { first: PAGE_SIZE, after: forward.at(-1)!.pageInfo.endCursor }));
+    while (forward.at(-1)!.pageInfo.hasNextPage)
+      forward.push(await readPage(c, { first: PAGE_SIZE, after: forward.at(-1)!.pageInfo.endCursor }));
     const backward: PageRead[] = [await readPage(c, { last: PAGE_SIZE })];
-    while (backward.at(-1)!.pageInfo.hasPreviousPage) backward.push(await readPage(c, { last: PAGE_SIZE, before: backward.at(-1)!.pageInfo.startCursor }));
+    while (backward.at(-1)!.pageInfo.hasPreviousPage)
+      backward.push(await readPage(c, { last: PAGE_SIZE, before: backward.at(-1)!.pageInfo.startCursor }));
 
     const all = forward.flatMap((page) => page.edges);
     expect(all.length).toBeGreaterThan(2 * PAGE_SIZE);
@@ -113,14 +127,31 @@ describe('backward pagination: last/before on every connection', () => {
 
   const ROOTS: ConnectionCase[] = [
     { name: 'claims', template: 'claims(PAGE) CONNECTION', path: ['claims'] },
-    { name: 'claims with a filter', template: 'claims(filter: { speakerId: $speaker }, PAGE) CONNECTION', path: ['claims'], definitions: ', $speaker: ID!', variables: () => ({ speaker: speakerId }) },
+    {
+      name: 'claims with a filter',
+      template: 'claims(filter: { speakerId: $speaker }, PAGE) CONNECTION',
+      path: ['claims'],
+      definitions: ', $speaker: ID!',
+      variables: () => ({ speaker: speakerId }),
+    },
     { name: 'speakers', template: 'speakers(PAGE) CONNECTION', path: ['speakers'] },
     { name: 'speakers(search)', template: 'speakers(search: "backwardson", PAGE) CONNECTION', path: ['speakers'] },
     { name: 'sources', template: 'sources(PAGE) CONNECTION', path: ['sources'], node: 'id' },
     { name: 'reviews', template: 'reviews(PAGE) CONNECTION', path: ['reviews'] },
-    { name: 'searchClaims', template: 'searchClaims(query: "counter", PAGE) CONNECTION', path: ['searchClaims'], node: 'rank claim { id }' },
+    {
+      name: 'searchClaims',
+      template: 'searchClaims(query: "counter", PAGE) CONNECTION',
+      path: ['searchClaims'],
+      node: 'rank claim { id }',
+    },
     // One speaker's entries: the whole history would be as many pages as the records written above.
-    { name: 'history', template: 'history(filter: { entityId: $speaker }, PAGE) CONNECTION', path: ['history'], definitions: ', $speaker: ID!', variables: () => ({ speaker: speakerId }) },
+    {
+      name: 'history',
+      template: 'history(filter: { entityId: $speaker }, PAGE) CONNECTION',
+      path: ['history'],
+      definitions: ', $speaker: ID!',
+      variables: () => ({ speaker: speakerId }),
+    },
     { name: 'apiKeys', template: 'apiKeys(PAGE) CONNECTION', path: ['apiKeys'] },
   ];
 
@@ -138,16 +169,31 @@ describe('backward pagination: last/before on every connection', () => {
     const variables = () => ({ id: id() });
     return [
       // Planned: the root field reads the page in its statement; through nodes(ids:), the loaders read it.
-      { name: `${type}.${field} planned`, template: `${root}(id: $id) { ${field}(PAGE) CONNECTION }`, path: [root, field], definitions: ', $id: ID!', variables },
-      { name: `${type}.${field} through the loaders`, template: `nodes(ids: [$id]) { ... on ${type} { ${field}(PAGE) CONNECTION } }`, path: ['nodes', 0, field], definitions: ', $id: ID!', variables },
+      {
+        name: `${type}.${field} planned`,
+        template: `${root}(id: $id) { ${field}(PAGE) CONNECTION }`,
+        path: [root, field],
+        definitions: ', $id: ID!',
+        variables,
+      },
+      {
+        name: `${type}.${field} through the loaders`,
+        template: `nodes(ids: [$id]) { ... on ${type} { ${field}(PAGE) CONNECTION } }`,
+        path: ['nodes', 0, field],
+        definitions: ', $id: ID!',
+        variables,
+      },
     ];
   });
 
-  it.each([...ROOTS, ...NESTED].map((c) => [c.name, c] as const))('%s: backward gives the forward pages, in order, with pageInfo right at both ends', async (_name, c) => {
-    await pageBothWays(c);
-  });
+  it.each([...ROOTS, ...NESTED].map((c) => [c.name, c] as const))(
+    '%s: backward gives the forward pages, in order, with pageInfo right at both ends',
+    async (_name, c) => {
+      await pageBothWays(c);
+    },
+  );
 
-  it("a claim read as of an instant pages its reviews of then backward too", async () => {
+  it('a claim read as of an instant pages its reviews of then backward too', async () => {
     await pageBothWays({
       name: 'Claim.reviews asOf',
       template: 'claim(id: $id, asOf: $asOf) { reviews(PAGE) CONNECTION }',
@@ -164,9 +210,12 @@ describe('backward pagination: last/before on every connection', () => {
     expect(api.statements).toHaveLength(1);
     const { claims: earlier } = dataOf<Json>(await api.gql(QUERY, { before: claims.pageInfo.startCursor }));
     const parents = [...earlier.nodes, ...claims.nodes];
-    const { data } = (await api.gql(`query($ids: [ID!]!) { nodes(ids: $ids) { ... on Claim { id rebuts(last: 2) { nodes { id } pageInfo { hasPreviousPage hasNextPage } } } } }`, {
-      ids: parents.map((node: Json) => node.id),
-    })) as { data: Json };
+    const { data } = (await api.gql(
+      `query($ids: [ID!]!) { nodes(ids: $ids) { ... on Claim { id rebuts(last: 2) { nodes { id } pageInfo { hasPreviousPage hasNextPage } } } } }`,
+      {
+        ids: parents.map((node: Json) => node.id),
+      },
+    )) as { data: Json };
     expect(data.nodes).toEqual(parents);
   });
 
@@ -183,10 +232,19 @@ describe('backward pagination: last/before on every connection', () => {
       ['last: $n, before: $c', { n: 1, c: 'garbage' }, 'before'],
     ];
     for (const [args, variables, field] of refusals) {
-      const definitions = Object.keys(variables).map((name) => `$${name}: ${name === 'n' ? 'Int' : 'String'}`).join(', ');
-      for (const template of [`claims(${args}) { totalCount }`, `claim(id: $id) { rebuttals(${args}) { totalCount } }`, `nodes(ids: [$id]) { ... on Claim { rebuts(${args}) { totalCount } } }`]) {
+      const definitions = Object.keys(variables)
+        .map((name) => `$${name}: ${name === 'n' ? 'Int' : 'String'}`)
+        .join(', ');
+      for (const template of [
+        `claims(${args}) { totalCount }`,
+        `claim(id: $id) { rebuttals(${args}) { totalCount } }`,
+        `nodes(ids: [$id]) { ... on Claim { rebuts(${args}) { totalCount } } }`,
+      ]) {
         const withId = template.includes('$id');
-        const response = await api.gql(`query(${withId ? '$id: ID!, ' : ''}${definitions}) { ${template} }`, { ...(withId ? { id: hub } : {}), ...variables });
+        const response = await api.gql(`query(${withId ? '$id: ID!, ' : ''}${definitions}) { ${template} }`, {
+          ...(withId ? { id: hub } : {}),
+          ...variables,
+        });
         expect(response.errors?.map((error) => error.extensions)).toEqual([expect.objectContaining({ code: 'BAD_USER_INPUT', field })]);
       }
     }

@@ -23,13 +23,24 @@ const usageError = (args: string[]): UsageError => {
 };
 
 describe('bench:api command line', () => {
-  it('defaults to bench:trace\'s database, 1 to 64 connections, three 10 s rounds, no soak', () => {
-    expect(readApiOptions([])).toEqual({ concurrency: [1, 8, 32, 64], roundSeconds: 10, rounds: 3, warmupSeconds: 3, graph: 'bench', database: 'claimtrace_bench' });
-    expect(readApiOptions(['--soak', '--concurrency', '64', '--postgraphile', '/tmp/pgl'])).toMatchObject({ concurrency: [64], soakSeconds: 60, postgraphile: '/tmp/pgl' });
+  it("defaults to bench:trace's database, 1 to 64 connections, three 10 s rounds, no soak", () => {
+    expect(readApiOptions([])).toEqual({
+      concurrency: [1, 8, 32, 64],
+      roundSeconds: 10,
+      rounds: 3,
+      warmupSeconds: 3,
+      graph: 'bench',
+      database: 'claimtrace_bench',
+    });
+    expect(readApiOptions(['--soak', '--concurrency', '64', '--postgraphile', '/tmp/pgl'])).toMatchObject({
+      concurrency: [64],
+      soakSeconds: 60,
+      postgraphile: '/tmp/pgl',
+    });
     expect(readApiOptions(['--graph', 'tiny'])).toMatchObject({ graph: 'tiny', database: 'claimtrace_api_tiny' });
   });
 
-  it('refuses what it cannot run, naming the option, and never a tiny graph in bench:trace\'s database', () => {
+  it("refuses what it cannot run, naming the option, and never a tiny graph in bench:trace's database", () => {
     expect(usageError(['--concurrency', '1,0']).message).toMatch(/^--concurrency must be a whole number/);
     expect(usageError(['--seconds', 'long']).message).toMatch(/^--seconds/);
     expect(usageError(['--graph', 'huge']).message).toMatch(/^--graph must be bench or tiny/);
@@ -39,9 +50,16 @@ describe('bench:api command line', () => {
   });
 });
 
-
 interface Report {
-  cells: { page: string; connections: number; server: string; rounds: unknown[]; cpuMsPerRequest: number | null; statementsPerRequest: number | null; ratioToCeiling: number }[];
+  cells: {
+    page: string;
+    connections: number;
+    server: string;
+    rounds: unknown[];
+    cpuMsPerRequest: number | null;
+    statementsPerRequest: number | null;
+    ratioToCeiling: number;
+  }[];
   soak?: { peakMb: number | null; afterMb: number | null; requests: number };
   checks: { checked: number; wrong: number; failed: number };
 }
@@ -61,12 +79,27 @@ interface Report {
   });
 
   it('measures both pages on claimtrace and the ceiling, every answer the same, one statement per page', async () => {
-    const run = await runBench(['--graph', 'tiny', '--database', database, '--seconds', '1', '--rounds', '1', '--warmup', '0', '--concurrency', '1,2']);
+    const run = await runBench([
+      '--graph',
+      'tiny',
+      '--database',
+      database,
+      '--seconds',
+      '1',
+      '--rounds',
+      '1',
+      '--warmup',
+      '0',
+      '--concurrency',
+      '1,2',
+    ]);
     expect({ code: run.code, stderr: run.code === 0 ? '' : run.stderr.slice(-2000) }).toEqual({ code: 0, stderr: '' });
     expect(run.stdout).toMatch(/\| claimPage \|\s+2 \| claimtrace \|/);
     const report = readReport(run.stdout);
     expect(report.cells.map((cell) => `${cell.page} ${cell.connections} ${cell.server}`).sort()).toEqual(
-      ['claimPage', 'listPage'].flatMap((page) => [1, 2].flatMap((connections) => ['ceiling', 'claimtrace'].map((server) => `${page} ${connections} ${server}`))).sort(),
+      ['claimPage', 'listPage']
+        .flatMap((page) => [1, 2].flatMap((connections) => ['ceiling', 'claimtrace'].map((server) => `${page} ${connections} ${server}`)))
+        .sort(),
     );
     expect(report.checks.checked).toBeGreaterThan(0);
     expect(report.checks).toMatchObject({ wrong: 0, failed: 0 });

@@ -6,10 +6,14 @@ import { serverUrl } from '../helpers/test-database';
 
 it('bench:import runs end to end at a tiny size', async () => {
   const database = `ct_import_test_${process.pid}`;
-  const result = await runBuilt('bench/import.ts', ['--claims', '30', '--claimants', '4', '--batch-size', '7', '--memory-lines', '200', '--database', database], {
-    DATABASE_URL: serverUrl() ?? '',
-    NODE_ENV: 'production',
-  });
+  const result = await runBuilt(
+    'bench/import.ts',
+    ['--claims', '30', '--claimants', '4', '--batch-size', '7', '--memory-lines', '200', '--database', database],
+    {
+      DATABASE_URL: serverUrl() ?? '',
+      NODE_ENV: 'production',
+    },
+  );
   expect(result.stderr).toContain('Generated 30 claims by 4 claimants, one review each (batches of 7).');
   expect(result.code).toBe(0);
   expect(result.stdout).toContain('embedded (PGlite): import (all new)');

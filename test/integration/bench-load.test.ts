@@ -36,7 +36,10 @@ describe('bench:load command line', () => {
       database: 'claimtrace_load',
       outage: { atSeconds: 10, seconds: 5 },
     });
-    expect(readLoadOptions(['--fault', 'db-outage', '--outage-seconds', '12', '--database', 'my_load'])).toMatchObject({ outage: { atSeconds: 20, seconds: 12 }, database: 'my_load' });
+    expect(readLoadOptions(['--fault', 'db-outage', '--outage-seconds', '12', '--database', 'my_load'])).toMatchObject({
+      outage: { atSeconds: 20, seconds: 12 },
+      database: 'my_load',
+    });
   });
 
   it('answers --help with the usage', () => {
@@ -87,7 +90,12 @@ describe('an outage in the records', () => {
     for (let n = 0; n < 10; n += 1) {
       const start = second * 1000 + n * 100;
       const failing = (second >= 5 && second < 8) || (second === 8 && n < 2);
-      records.push({ operation: n % 2 ? 'claimPage' : 'createClaim', start, end: start + 50, error: failing ? errorKey({ status: 200, code: 'INTERNAL_SERVER_ERROR' }) : undefined });
+      records.push({
+        operation: n % 2 ? 'claimPage' : 'createClaim',
+        start,
+        end: start + 50,
+        error: failing ? errorKey({ status: 200, code: 'INTERNAL_SERVER_ERROR' }) : undefined,
+      });
     }
   }
   const window = { cutAt: 5_000, restoredAt: 8_000, endedAt: 15_000 };
@@ -128,7 +136,11 @@ describe('bench:load operations', () => {
   const schema = buildSchema(fs.readFileSync(path.resolve(__dirname, '..', '..', 'schema.graphql'), 'utf8'));
 
   it('are valid against the emitted schema', () => {
-    for (const operation of OPERATIONS) expect({ name: operation.name, errors: validate(schema, parse(operation.query)).map((error) => error.message) }).toEqual({ name: operation.name, errors: [] });
+    for (const operation of OPERATIONS)
+      expect({ name: operation.name, errors: validate(schema, parse(operation.query)).map((error) => error.message) }).toEqual({
+        name: operation.name,
+        errors: [],
+      });
   });
 
   it('stay ordinary-sized: first <= 50, trace depth <= 4, maxNodes <= 500', () => {

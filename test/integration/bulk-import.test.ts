@@ -14,8 +14,18 @@ import { createTestDatabase, type TestDatabase } from '../helpers/test-database'
 const WRITE = commandWrite('IMPORT', 'import batches.json');
 const BATCH_SIZE = 3;
 
-const review = (n: number) => ({ publisher: { name: 'Batch Desk', site: 'batchdesk.example.org' }, url: `https://batchdesk.example.org/checks/${n}`, textualRating: 'False' });
-const claim = (claimant: string, text: string, n: number, extra: Record<string, unknown> = {}) => ({ text, claimant, claimDate: '2019-02-01', claimReview: [review(n)], ...extra });
+const review = (n: number) => ({
+  publisher: { name: 'Batch Desk', site: 'batchdesk.example.org' },
+  url: `https://batchdesk.example.org/checks/${n}`,
+  textualRating: 'False',
+});
+const claim = (claimant: string, text: string, n: number, extra: Record<string, unknown> = {}) => ({
+  text,
+  claimant,
+  claimDate: '2019-02-01',
+  claimReview: [review(n)],
+  ...extra,
+});
 
 // Records 0-2, 3-5, 6-7 are the batches.
 const CLAIMS = [
@@ -65,7 +75,11 @@ describe('fact-check import in batches', () => {
     expect(summary.created).toEqual({ speakers: 3, sources: 0, claims: 5, rebuttals: 0, reviews: 6, history: 0 });
     expect(summary.matched).toEqual({ speakers: 3, sources: 0, claims: 1, rebuttals: 0, reviews: 0, history: 0 });
 
-    const speakers = await db.prisma.speaker.findMany({ where: { slug: { in: ['ada-alpha', 'bea-beta', 'cy-gamma', 'dora-delta'] } }, include: { claims: { include: { reviews: true } } }, orderBy: { slug: 'asc' } });
+    const speakers = await db.prisma.speaker.findMany({
+      where: { slug: { in: ['ada-alpha', 'bea-beta', 'cy-gamma', 'dora-delta'] } },
+      include: { claims: { include: { reviews: true } } },
+      orderBy: { slug: 'asc' },
+    });
     expect(speakers.map((speaker) => [speaker.slug, speaker.name, speaker.claims.length])).toEqual([
       ['ada-alpha', 'Ada Alpha', 2],
       ['bea-beta', 'Bea Beta', 1],
@@ -74,14 +88,21 @@ describe('fact-check import in batches', () => {
     ]);
     const first = speakers[0]!.claims.find((found) => found.text === 'The first claim.')!;
     // Record 5 restates record 0's claim: matched, and its review (another URL) added to it.
-    expect(first.reviews.map((found) => found.url).sort()).toEqual(['https://batchdesk.example.org/checks/0', 'https://batchdesk.example.org/checks/5']);
+    expect(first.reviews.map((found) => found.url).sort()).toEqual([
+      'https://batchdesk.example.org/checks/0',
+      'https://batchdesk.example.org/checks/5',
+    ]);
     expect(first).toMatchObject({ kind: 'PARAPHRASE', reviewStatus: 'REVIEWED', statedAt: new Date('2019-02-01T00:00:00Z') });
-    expect(await db.prisma.claim.count({ where: { text: { in: ['A claim with a bad date.', 'A claim whose speaker the database refuses.'] } } })).toBe(0);
+    expect(
+      await db.prisma.claim.count({ where: { text: { in: ['A claim with a bad date.', 'A claim whose speaker the database refuses.'] } } }),
+    ).toBe(0);
     expect(await db.prisma.review.count({ where: { url: { in: [review(4).url, review(6).url] } } })).toBe(0);
 
     // One history entry per row created, attributed to the run; the search document written by its trigger.
     expect(await importEntries()).toBe(3 + 5 + 6);
-    const [{ found } = { found: 0 }] = await db.prisma.$queryRaw<{ found: number }[]>`SELECT count(*)::int AS found FROM claims WHERE search_vector @@ plainto_tsquery('english', 'fourth Gamma')`;
+    const [{ found } = { found: 0 }] = await db.prisma.$queryRaw<
+      { found: number }[]
+    >`SELECT count(*)::int AS found FROM claims WHERE search_vector @@ plainto_tsquery('english', 'fourth Gamma')`;
     expect(found).toBe(1);
   });
 

@@ -25,7 +25,8 @@ describe("a claim's rebuttals, rebuts and reviews as connections", () => {
       targets.push(target.id);
       await makeRebuttal(api.db.prisma, target.id, hub);
     }
-    for (let i = 0; i < 23; i += 1) await api.db.prisma.review.create({ data: { claimId: hub, rating: 'FALSE', organizationName: `Desk ${i}` } });
+    for (let i = 0; i < 23; i += 1)
+      await api.db.prisma.review.create({ data: { claimId: hub, rating: 'FALSE', organizationName: `Desk ${i}` } });
   });
   afterAll(() => api.close());
 
@@ -54,8 +55,12 @@ describe("a claim's rebuttals, rebuts and reviews as connections", () => {
   });
 
   it('pages the rebuttals a claim makes', async () => {
-    const rebuts = dataOf(await api.gql(`query($id: ID!) { claim(id: $id) { rebuts(first: 2) { totalCount nodes { claim { id } } pageInfo { hasNextPage } } } }`, { id: hub }))
-      .claim.rebuts;
+    const rebuts = dataOf(
+      await api.gql(
+        `query($id: ID!) { claim(id: $id) { rebuts(first: 2) { totalCount nodes { claim { id } } pageInfo { hasNextPage } } } }`,
+        { id: hub },
+      ),
+    ).claim.rebuts;
     expect(rebuts).toEqual({ totalCount: 3, nodes: targets.slice(0, 2).map((id) => ({ claim: { id } })), pageInfo: { hasNextPage: true } });
   });
 
@@ -64,10 +69,13 @@ describe("a claim's rebuttals, rebuts and reviews as connections", () => {
     let after: string | null = null;
     do {
       const reviews: Connection<ReviewShape> = dataOf(
-        await api.gql(`query($id: ID!, $after: String) { claim(id: $id) { reviews(first: 10, after: $after) { totalCount nodes { organizationName } pageInfo { hasNextPage endCursor } } } }`, {
-          id: hub,
-          after,
-        }),
+        await api.gql(
+          `query($id: ID!, $after: String) { claim(id: $id) { reviews(first: 10, after: $after) { totalCount nodes { organizationName } pageInfo { hasNextPage endCursor } } } }`,
+          {
+            id: hub,
+            after,
+          },
+        ),
       ).claim.reviews;
       expect(reviews.totalCount).toBe(23);
       pages.push(...reviews.nodes.map((node) => node.organizationName));
@@ -75,7 +83,12 @@ describe("a claim's rebuttals, rebuts and reviews as connections", () => {
     } while (after);
     expect(pages).toEqual(Array.from({ length: 23 }, (_, i) => `Desk ${i}`));
 
-    const jsonLd = dataOf(await api.gql<{ claim: { all: JsonLd[]; few: { author: { name: string } }[] } }>(`query($id: ID!) { claim(id: $id) { all: claimReviews few: claimReviews(first: 3) } }`, { id: hub })).claim;
+    const jsonLd = dataOf(
+      await api.gql<{ claim: { all: JsonLd[]; few: { author: { name: string } }[] } }>(
+        `query($id: ID!) { claim(id: $id) { all: claimReviews few: claimReviews(first: 3) } }`,
+        { id: hub },
+      ),
+    ).claim;
     expect(jsonLd.all).toHaveLength(20);
     expect(jsonLd.few.map((review) => review.author.name)).toEqual(['Desk 0', 'Desk 1', 'Desk 2']);
     const tooMany = await api.gql(`query($id: ID!) { claim(id: $id) { claimReviews(first: 101) } }`, { id: hub });
@@ -84,9 +97,15 @@ describe("a claim's rebuttals, rebuts and reviews as connections", () => {
 
   // The same pages two ways: planned into the root field's one statement (claims), and through the loaders, which
   // serve what the planner does not (here nodes(ids:), whose records the planner does not read).
-  const PAGES = 'id rebuttals(first: 3) { totalCount nodes { id } } again: rebuttals(first: 3) { nodes { id } } two: rebuttals(first: 2) { nodes { id } }';
+  const PAGES =
+    'id rebuttals(first: 3) { totalCount nodes { id } } again: rebuttals(first: 3) { nodes { id } } two: rebuttals(first: 2) { nodes { id } }';
 
-  type PagedClaim = { id: string; rebuttals: Connection<{ id: string }>; again: Connection<{ id: string }>; two: Connection<{ id: string }> };
+  type PagedClaim = {
+    id: string;
+    rebuttals: Connection<{ id: string }>;
+    again: Connection<{ id: string }>;
+    two: Connection<{ id: string }>;
+  };
   function expectPages(nodes: PagedClaim[]) {
     expect(nodes).toHaveLength(29);
     const hubNode = nodes.find((node) => node.id === hub)!;
@@ -94,12 +113,19 @@ describe("a claim's rebuttals, rebuts and reviews as connections", () => {
     expect(hubNode.rebuttals.nodes).toHaveLength(3);
     expect(hubNode.again.nodes).toEqual(hubNode.rebuttals.nodes);
     expect(hubNode.two.nodes).toEqual(hubNode.rebuttals.nodes.slice(0, 2));
-    expect(nodes.filter((node) => node.id !== hub).every((node) => node.rebuttals.totalCount === (targets.includes(node.id) ? 1 : 0))).toBe(true);
+    expect(nodes.filter((node) => node.id !== hub).every((node) => node.rebuttals.totalCount === (targets.includes(node.id) ? 1 : 0))).toBe(
+      true,
+    );
   }
 
   it('reads a page of rebuttals for each of many claims, and their totals, in the one statement of the claims page', async () => {
     api.statements.length = 0;
-    const planned = dataOf(await api.gql<{ claims: Connection<PagedClaim> }>(`query($id: ID!) { claims(filter: { speakerId: $id }, first: 100) { nodes { ${PAGES} } } }`, { id: speakerId })).claims.nodes;
+    const planned = dataOf(
+      await api.gql<{ claims: Connection<PagedClaim> }>(
+        `query($id: ID!) { claims(filter: { speakerId: $id }, first: 100) { nodes { ${PAGES} } } }`,
+        { id: speakerId },
+      ),
+    ).claims.nodes;
     expectPages(planned);
     expect(api.statements).toHaveLength(1);
   });
@@ -107,7 +133,9 @@ describe("a claim's rebuttals, rebuts and reviews as connections", () => {
   it('loads them through the loaders elsewhere: one statement per page size for all claims, one for the totals', async () => {
     const ids = [hub, ...counterclaims, ...targets];
     api.statements.length = 0;
-    const loaded = dataOf(await api.gql<{ nodes: PagedClaim[] }>(`query($ids: [ID!]!) { nodes(ids: $ids) { ... on Claim { ${PAGES} } } }`, { ids })).nodes;
+    const loaded = dataOf(
+      await api.gql<{ nodes: PagedClaim[] }>(`query($ids: [ID!]!) { nodes(ids: $ids) { ... on Claim { ${PAGES} } } }`, { ids }),
+    ).nodes;
     expectPages(loaded);
     const pageStatements = api.statements.filter((sql) => /FROM rebuttals\s+WHERE claim_id = p\.parent_id/.test(sql));
     expect(pageStatements).toHaveLength(2);
@@ -115,7 +143,12 @@ describe("a claim's rebuttals, rebuts and reviews as connections", () => {
     expect(api.statements.filter((sql) => /count\(\*\)/i.test(sql))).toHaveLength(1);
     // The ids' types, the claims by id, the two pages, the totals.
     expect(api.statements).toHaveLength(5);
-    const planned = dataOf(await api.gql<{ claims: Connection<PagedClaim> }>(`query($id: ID!) { claims(filter: { speakerId: $id }, first: 100) { nodes { ${PAGES} } } }`, { id: speakerId })).claims.nodes;
+    const planned = dataOf(
+      await api.gql<{ claims: Connection<PagedClaim> }>(
+        `query($id: ID!) { claims(filter: { speakerId: $id }, first: 100) { nodes { ${PAGES} } } }`,
+        { id: speakerId },
+      ),
+    ).claims.nodes;
     const byId = new Map(planned.map((node) => [node.id, node]));
     expect(loaded).toEqual(loaded.map((node) => byId.get(node.id)));
   });

@@ -17,10 +17,22 @@ describe('claims', () => {
     const source = await makeSource(api.db.prisma, { title: 'INF article' });
     const claim = dataOf(
       await api.gql(CREATE, {
-        input: { text: 'We don’t want Europe to become the scene of a debate', kind: 'QUOTE', statedAt: '2018-11-27', speakerId: speaker.id, sourceId: source.id },
+        input: {
+          text: 'We don’t want Europe to become the scene of a debate',
+          kind: 'QUOTE',
+          statedAt: '2018-11-27',
+          speakerId: speaker.id,
+          sourceId: source.id,
+        },
       }),
     ).createClaim;
-    expect(claim).toMatchObject({ kind: 'QUOTE', statedAt: '2018-11-27', speaker: { name: 'Heiko Maas' }, source: { title: 'INF article' }, rebuts: { nodes: [] } });
+    expect(claim).toMatchObject({
+      kind: 'QUOTE',
+      statedAt: '2018-11-27',
+      speaker: { name: 'Heiko Maas' },
+      source: { title: 'INF article' },
+      rebuts: { nodes: [] },
+    });
   });
 
   it('creates a claim together with the rebuttals it makes, in one transaction', async () => {
@@ -28,7 +40,12 @@ describe('claims', () => {
     const target = await makeClaim(api.db.prisma, { speakerId: speaker.id, text: 'Russia violates the treaty' });
     const claim = dataOf(
       await api.gql(CREATE, {
-        input: { text: 'The accusations are baseless', kind: 'PARAPHRASE', speakerId: speaker.id, rebuts: [{ claimId: target.id, stance: 'REFUTES', rationale: 'denial' }] },
+        input: {
+          text: 'The accusations are baseless',
+          kind: 'PARAPHRASE',
+          speakerId: speaker.id,
+          rebuts: [{ claimId: target.id, stance: 'REFUTES', rationale: 'denial' }],
+        },
       }),
     ).createClaim;
     expect(claim.rebuts.nodes).toEqual([{ stance: 'REFUTES', claim: { text: 'Russia violates the treaty' } }]);
@@ -64,7 +81,10 @@ describe('claims', () => {
     ];
     for (const [input, field] of cases) {
       const response = await api.gql(CREATE, { input });
-      expect({ field, extensions: response.errors?.[0]?.extensions }).toMatchObject({ field, extensions: { code: 'BAD_USER_INPUT', field } });
+      expect({ field, extensions: response.errors?.[0]?.extensions }).toMatchObject({
+        field,
+        extensions: { code: 'BAD_USER_INPUT', field },
+      });
       expect(JSON.stringify(response)).not.toMatch(/prisma|SELECT|INSERT|at .*\.ts/i);
     }
     expect(await tableCounts(api.db.prisma)).toEqual(before);
@@ -75,9 +95,12 @@ describe('claims', () => {
     const source = await makeSource(api.db.prisma);
     const claim = await makeClaim(api.db.prisma, { speakerId: speaker.id, sourceId: source.id, statedAt: new Date('2018-10-20') });
     const updated = dataOf(
-      await api.gql(`mutation($id: ID!) { updateClaim(id: $id, input: { sourceId: null, statedAt: null, kind: PARAPHRASE }) { text kind statedAt source { id } } }`, {
-        id: claim.id,
-      }),
+      await api.gql(
+        `mutation($id: ID!) { updateClaim(id: $id, input: { sourceId: null, statedAt: null, kind: PARAPHRASE }) { text kind statedAt source { id } } }`,
+        {
+          id: claim.id,
+        },
+      ),
     ).updateClaim;
     expect(updated).toEqual({ text: claim.text, kind: 'PARAPHRASE', statedAt: null, source: null });
     const missing = await api.gql(`mutation { updateClaim(id: "0190a000-0000-7000-8000-000000000000", input: { text: "x" }) { id } }`);
@@ -106,13 +129,19 @@ describe('claims', () => {
     const source = await makeSource(api.db.prisma);
     const days = ['2018-10-20', '2018-11-16', '2018-11-27', '2019-02-01'];
     for (const [index, day] of days.entries()) {
-      await makeClaim(api.db.prisma, { speakerId: speaker.id, sourceId: index % 2 ? source.id : null, statedAt: new Date(day), text: `Missile claim ${index}` });
+      await makeClaim(api.db.prisma, {
+        speakerId: speaker.id,
+        sourceId: index % 2 ? source.id : null,
+        statedAt: new Date(day),
+        text: `Missile claim ${index}`,
+      });
     }
     await makeClaim(api.db.prisma, { speakerId: other.id, text: 'missile talk elsewhere', kind: 'PARAPHRASE' });
 
     const query = `query($filter: ClaimFilter, $first: Int, $after: String) {
       claims(filter: $filter, first: $first, after: $after) { totalCount nodes { text statedAt } pageInfo { hasNextPage endCursor } } }`;
-    const list = async (filter: Record<string, unknown>, first = 20, after?: string | null) => dataOf(await api.gql(query, { filter, first, after })).claims;
+    const list = async (filter: Record<string, unknown>, first = 20, after?: string | null) =>
+      dataOf(await api.gql(query, { filter, first, after })).claims;
 
     expect((await list({ speakerId: speaker.id })).totalCount).toBe(4);
     expect((await list({ speakerId: speaker.id, sourceId: source.id })).nodes.map((c) => c.statedAt)).toEqual(['2018-11-16', '2019-02-01']);

@@ -40,55 +40,83 @@ describe('database commands', () => {
     fs.rmSync(workDir, { recursive: true, force: true });
   });
 
-  it('db:migrate applies every migration once and records it as prisma migrate deploy does', async () => {
-    const folders = fs.readdirSync(MIGRATIONS).filter((name) => fs.statSync(path.join(MIGRATIONS, name)).isDirectory()).sort();
-    const first = await runCli('migrate', [], env);
-    expect(first).toMatchObject({ code: 0 });
-    expect(first.stdout).toContain(`Applied ${folders.length} migration(s)`);
-    const second = await runCli('migrate', [], env);
-    expect(second.stdout).toMatch(/up to date/);
+  it(
+    'db:migrate applies every migration once and records it as prisma migrate deploy does',
+    async () => {
+      const folders = fs
+        .readdirSync(MIGRATIONS)
+        .filter((name) => fs.statSync(path.join(MIGRATIONS, name)).isDirectory())
+        .sort();
+      const first = await runCli('migrate', [], env);
+      expect(first).toMatchObject({ code: 0 });
+      expect(first.stdout).toContain(`Applied ${folders.length} migration(s)`);
+      const second = await runCli('migrate', [], env);
+      expect(second.stdout).toMatch(/up to date/);
 
-    const db = await open();
-    try {
-      const rows = await db.prisma.$queryRaw<{ migration_name: string; checksum: string; finished_at: Date | null; rolled_back_at: Date | null; applied_steps_count: number }[]>`
+      const db = await open();
+      try {
+        const rows = await db.prisma.$queryRaw<
+          { migration_name: string; checksum: string; finished_at: Date | null; rolled_back_at: Date | null; applied_steps_count: number }[]
+        >`
         SELECT migration_name, checksum, finished_at, rolled_back_at, applied_steps_count FROM _prisma_migrations ORDER BY migration_name`;
-      expect(rows.map((row) => row.migration_name)).toEqual(folders);
-      for (const row of rows) {
-        const sql = fs.readFileSync(path.join(MIGRATIONS, row.migration_name, 'migration.sql'));
-        expect(row.checksum).toBe(crypto.createHash('sha256').update(sql).digest('hex'));
-        expect(row.finished_at).not.toBeNull();
-        expect(row.rolled_back_at).toBeNull();
-        expect(row.applied_steps_count).toBe(1);
+        expect(rows.map((row) => row.migration_name)).toEqual(folders);
+        for (const row of rows) {
+          const sql = fs.readFileSync(path.join(MIGRATIONS, row.migration_name, 'migration.sql'));
+          expect(row.checksum).toBe(crypto.createHash('sha256').update(sql).digest('hex'));
+          expect(row.finished_at).not.toBeNull();
+          expect(row.rolled_back_at).toBeNull();
+          expect(row.applied_steps_count).toBe(1);
+        }
+      } finally {
+        await db.close();
       }
-    } finally {
-      await db.close();
-    }
-  }, SCHEMA_ENGINE_TIMEOUT);
+    },
+    SCHEMA_ENGINE_TIMEOUT,
+  );
 
-  it('db:seed fills the database once; a second run creates nothing', async () => {
-    const first = await runCli('seed', [], env);
-    expect(first.code).toBe(0);
-    expect(first.stdout).toMatch(/Created \d+ speaker\(s\), \d+ source\(s\), \d+ claim\(s\) and \d+ rebuttal\(s\)/);
-    const second = await runCli('seed', [], env);
-    expect(second).toMatchObject({ code: 0 });
-    expect(second.stdout).toMatch(/nothing created/);
-  }, SCHEMA_ENGINE_TIMEOUT);
+  it(
+    'db:seed fills the database once; a second run creates nothing',
+    async () => {
+      const first = await runCli('seed', [], env);
+      expect(first.code).toBe(0);
+      expect(first.stdout).toMatch(/Created \d+ speaker\(s\), \d+ source\(s\), \d+ claim\(s\) and \d+ rebuttal\(s\)/);
+      const second = await runCli('seed', [], env);
+      expect(second).toMatchObject({ code: 0 });
+      expect(second.stdout).toMatch(/nothing created/);
+    },
+    SCHEMA_ENGINE_TIMEOUT,
+  );
 
   it('keys creates a key (printed once, alone on the last line), lists it without its secret, and revokes it once', async () => {
-    const created = await runCli('keys', ['create', '--name', 'Jane Doe (desk)', '--role', 'reviewer', '--expires', '2099-01-01T00:00:00Z'], env);
+    const created = await runCli(
+      'keys',
+      ['create', '--name', 'Jane Doe (desk)', '--role', 'reviewer', '--expires', '2099-01-01T00:00:00Z'],
+      env,
+    );
     expect(created).toMatchObject({ code: 0, stderr: '' });
     const lines = created.stdout.trimEnd().split('\n');
     const key = lines.at(-1)!;
     expect(key).toMatch(/^ctk_[0-9a-f]{16}_[A-Za-z0-9_-]{43}$/);
     const id = /^Created API key (\S+)$/m.exec(created.stdout)![1]!;
-    expect(lines.slice(0, -1).join('\n')).toMatch(/name: +Jane Doe \(desk\)\n +role: +REVIEWER\n +expires: +2099-01-01T00:00:00Z\n.*Authorization: Bearer/);
+    expect(lines.slice(0, -1).join('\n')).toMatch(
+      /name: +Jane Doe \(desk\)\n +role: +REVIEWER\n +expires: +2099-01-01T00:00:00Z\n.*Authorization: Bearer/,
+    );
     expect(lines.slice(0, -1).join('\n')).not.toContain(key.slice(21));
 
     const listed = await runCli('keys', ['list'], env);
     expect(listed).toMatchObject({ code: 0, stderr: '' });
     const [header, row] = listed.stdout.trimEnd().split('\n');
     expect(header!.split(/\s{2,}/)).toEqual(['ID', 'PREFIX', 'NAME', 'ROLE', 'CREATED', 'EXPIRES', 'LAST USED', 'REVOKED']);
-    expect(row!.split(/\s{2,}/)).toEqual([id, `${key.slice(0, 21)}…`, 'Jane Doe (desk)', 'REVIEWER', expect.stringMatching(/^\d{4}-/), '2099-01-01T00:00:00Z', 'never', 'no']);
+    expect(row!.split(/\s{2,}/)).toEqual([
+      id,
+      `${key.slice(0, 21)}…`,
+      'Jane Doe (desk)',
+      'REVIEWER',
+      expect.stringMatching(/^\d{4}-/),
+      '2099-01-01T00:00:00Z',
+      'never',
+      'no',
+    ]);
     expect(listed.stdout).not.toContain(key.slice(21));
 
     const revoked = await runCli('keys', ['revoke', id], env);
@@ -144,20 +172,24 @@ describe('database commands', () => {
 });
 
 describe('db:migrate:create', () => {
-  it('finds prisma/schema.prisma and prisma/migrations in agreement (no migration is missing)', async () => {
-    const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'claimtrace-migrations-'));
-    try {
-      fs.cpSync(MIGRATIONS, scratch, { recursive: true });
-      const script = `require(${JSON.stringify(builtModule('src/db/migrator'))})
+  it(
+    'finds prisma/schema.prisma and prisma/migrations in agreement (no migration is missing)',
+    async () => {
+      const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'claimtrace-migrations-'));
+      try {
+        fs.cpSync(MIGRATIONS, scratch, { recursive: true });
+        const script = `require(${JSON.stringify(builtModule('src/db/migrator'))})
         .createMigration('drift_check', ${JSON.stringify(scratch)})
         .then((created) => { console.log(created ? 'DRIFT\\n' + created.sql : 'IN SYNC'); process.exit(0); }, (e) => { console.error(e); process.exit(1); });`;
-      const result = await runScript(script);
-      expect(result.stderr).toBe('');
-      expect(result.stdout.trim()).toBe('IN SYNC');
-    } finally {
-      fs.rmSync(scratch, { recursive: true, force: true });
-    }
-  }, SCHEMA_ENGINE_TIMEOUT);
+        const result = await runScript(script);
+        expect(result.stderr).toBe('');
+        expect(result.stdout.trim()).toBe('IN SYNC');
+      } finally {
+        fs.rmSync(scratch, { recursive: true, force: true });
+      }
+    },
+    SCHEMA_ENGINE_TIMEOUT,
+  );
 
   describe('--help and unknown options', () => {
     // A data directory that must not appear: --help and a refused option never open the database.

@@ -11,11 +11,21 @@ describe('the seeded INF-treaty corpus', () => {
 
   it('answers the README query with the officials of both articles and their claims', async () => {
     const data = dataOf(
-      await api.gql(`{ speakers(first: 20) { nodes { name claims(first: 5) { nodes { text rebuttals { nodes { counterclaim { text speaker { name } } } } } } } } }`),
+      await api.gql(
+        `{ speakers(first: 20) { nodes { name claims(first: 5) { nodes { text rebuttals { nodes { counterclaim { text speaker { name } } } } } } } } }`,
+      ),
     );
     const names = data.speakers.nodes.map((speaker) => speaker.name);
     expect(names).toEqual(
-      expect.arrayContaining(['Daniel Coats', 'Sergei Ryabkov', 'Jens Stoltenberg', 'Heiko Maas', 'Konstantin Kosachev', 'Donald Trump', 'John Bolton']),
+      expect.arrayContaining([
+        'Daniel Coats',
+        'Sergei Ryabkov',
+        'Jens Stoltenberg',
+        'Heiko Maas',
+        'Konstantin Kosachev',
+        'Donald Trump',
+        'John Bolton',
+      ]),
     );
     const coats = data.speakers.nodes.find((speaker) => speaker.name === 'Daniel Coats')!;
     const illegalMissiles = coats.claims.nodes.find((claim) => claim.text.includes('illegal missiles'))!;
@@ -33,7 +43,10 @@ describe('the seeded INF-treaty corpus', () => {
 
   it('links Maas’s plea and Kosachev’s warning to the claims they answer', async () => {
     const data = dataOf(
-      await api.gql<{ maas: SpeakerShape; kosachev: SpeakerShape }>(`{ maas: speaker(slug: "heiko-maas") { claims { nodes { text rebuts { nodes { stance claim { speaker { name } } } } } } }
+      await api.gql<{
+        maas: SpeakerShape;
+        kosachev: SpeakerShape;
+      }>(`{ maas: speaker(slug: "heiko-maas") { claims { nodes { text rebuts { nodes { stance claim { speaker { name } } } } } } }
                       kosachev: speaker(slug: "konstantin-kosachev") { claims { nodes { rebuts { nodes { claim { text speaker { slug } } } } } } } }`),
     );
     const plea = data.maas.claims.nodes.find((claim) => claim.text.startsWith('We’re working to persuade the United States'))!;

@@ -44,7 +44,9 @@ function startLoad(api: TestServer, clients: number, speakerId: string, claimId:
       });
       if (note(created) && created.data) acknowledged.push(created.data.createClaim.id);
       note(await api.gql(CLAIM_PAGE));
-      const review = await api.gql<{ createReview: { id: string } }>(CREATE_REVIEW, { input: { claimId, rating: 'MIXED', organizationName: `desk ${n}` } });
+      const review = await api.gql<{ createReview: { id: string } }>(CREATE_REVIEW, {
+        input: { claimId, rating: 'MIXED', organizationName: `desk ${n}` },
+      });
       if (note(review) && review.data) note(await api.gql(DELETE_REVIEW, { id: review.data.createReview.id }));
     }
   };
@@ -71,7 +73,8 @@ function expectServiceUnavailable(failed: GraphQLResponse<unknown>[]): void {
 }
 
 const connectionFaults = (entries: LogLine[]) => entries.filter((entry) => /PostgreSQL connection failed/.test(entry.msg));
-const requestFaults = (entries: LogLine[]) => entries.filter((entry) => entry.msg === 'database fault in a GraphQL operation: SERVICE_UNAVAILABLE');
+const requestFaults = (entries: LogLine[]) =>
+  entries.filter((entry) => entry.msg === 'database fault in a GraphQL operation: SERVICE_UNAVAILABLE');
 
 async function health(api: TestServer, path: string) {
   const response = await fetch(`${api.url}${path.slice(1)}`);
@@ -129,7 +132,9 @@ onPostgres('PostgreSQL sessions terminated under load', () => {
     expect(new Set(lost.map((entry) => entry.connection)).size).toBe(lost.length);
     // And it goes on serving.
     // At least those (a write whose answer was lost with its session may have committed too).
-    expect(dataOf(await api.gql<{ claims: { totalCount: number } }>(CLAIM_PAGE)).claims.totalCount).toBeGreaterThan(load.acknowledged.length);
+    expect(dataOf(await api.gql<{ claims: { totalCount: number } }>(CLAIM_PAGE)).claims.totalCount).toBeGreaterThan(
+      load.acknowledged.length,
+    );
     expect((await health(api, '/health/ready')).status).toBe(200);
   });
 });
@@ -165,7 +170,10 @@ onPostgres('a database outage through a TCP proxy', () => {
     const write = await api.gql(CREATE_CLAIM, { input: { text: 'during the outage', kind: 'QUOTE', speakerId: speaker.id } });
     expect(write.status).toBe(503);
     expect(distinctCodes(write)).toEqual(['SERVICE_UNAVAILABLE']);
-    expect(await health(api, '/health')).toEqual({ status: 503, body: { status: 'unavailable', database: { status: 'down', kind: 'postgres' } } });
+    expect(await health(api, '/health')).toEqual({
+      status: 503,
+      body: { status: 'unavailable', database: { status: 'down', kind: 'postgres' } },
+    });
     expect((await health(api, '/health/ready')).status).toBe(503);
     expect(await health(api, '/health/live')).toEqual({ status: 200, body: { status: 'ok' } });
 
@@ -201,7 +209,12 @@ onPostgres('a database outage through a TCP proxy', () => {
 
   it('a mutation sent with an Idempotency-Key during the outage holds no key: the retry after it writes once', async () => {
     const speaker = await makeSpeaker(api.db.prisma);
-    const send = () => api.post(CREATE_CLAIM, { input: { text: 'retried after the outage', kind: 'QUOTE', speakerId: speaker.id } }, { 'idempotency-key': 'outage-1' });
+    const send = () =>
+      api.post(
+        CREATE_CLAIM,
+        { input: { text: 'retried after the outage', kind: 'QUOTE', speakerId: speaker.id } },
+        { 'idempotency-key': 'outage-1' },
+      );
     proxy.cut();
     const during = await send();
     expect(during.status).toBe(503);
@@ -240,7 +253,11 @@ onPostgres('PostgreSQL not running at all', () => {
     expect(withKey.headers.get('retry-after')).toBe('1');
     expect(withKey.data).toBeUndefined();
     expect(distinctCodes(withKey)).toEqual(['SERVICE_UNAVAILABLE']);
-    const write = await api.post(CREATE_CLAIM, { input: { text: 'nowhere', kind: 'QUOTE', speakerId: '00000000-0000-7000-8000-000000000000' } }, { 'idempotency-key': 'down-1' });
+    const write = await api.post(
+      CREATE_CLAIM,
+      { input: { text: 'nowhere', kind: 'QUOTE', speakerId: '00000000-0000-7000-8000-000000000000' } },
+      { 'idempotency-key': 'down-1' },
+    );
     expect(write.status).toBe(503);
     expect(distinctCodes(write)).toEqual(['SERVICE_UNAVAILABLE']);
     expect((await health(api, '/health')).status).toBe(503);
@@ -258,7 +275,9 @@ onPostgres('the statement timeout', () => {
   afterAll(() => api.close());
 
   it("is set on the pool's connections", async () => {
-    expect(await api.db.queryRows<{ statement_timeout: string }>(Prisma.sql`SHOW statement_timeout`)).toEqual([{ statement_timeout: '300ms' }]);
+    expect(await api.db.queryRows<{ statement_timeout: string }>(Prisma.sql`SHOW statement_timeout`)).toEqual([
+      { statement_timeout: '300ms' },
+    ]);
   });
 
   it('stops a statement that runs past it: OPERATION_TIMEOUT, logged, nothing written', async () => {
@@ -267,7 +286,10 @@ onPostgres('the statement timeout', () => {
       await admin.query('BEGIN');
       await admin.query('LOCK TABLE speakers IN ACCESS EXCLUSIVE MODE');
       try {
-        return [await api.gql('{ speakers { totalCount } }'), await api.gql('mutation { createSpeaker(input: { name: "Too late" }) { id } }')];
+        return [
+          await api.gql('{ speakers { totalCount } }'),
+          await api.gql('mutation { createSpeaker(input: { name: "Too late" }) { id } }'),
+        ];
       } finally {
         await admin.query('ROLLBACK');
       }

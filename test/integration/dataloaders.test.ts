@@ -25,7 +25,9 @@ describe('relations through per-request DataLoaders', () => {
     // nodes(ids:) is not planned into one statement (see nested-reads.test.ts): its relations go through the loaders.
     const ids = dataOf(await api.gql('{ claims(first: 50) { nodes { id } } }')).claims.nodes.map((node) => node.id);
     api.statements.length = 0;
-    const data = dataOf(await api.gql<{ nodes: ClaimShape[] }>(`query($ids: [ID!]!) { nodes(ids: $ids) { ... on Claim { ${NESTED_CLAIM} } } }`, { ids }));
+    const data = dataOf(
+      await api.gql<{ nodes: ClaimShape[] }>(`query($ids: [ID!]!) { nodes(ids: $ids) { ... on Claim { ${NESTED_CLAIM} } } }`, { ids }),
+    );
     expect(data.nodes).toHaveLength(50);
     expect(data.nodes[0]!.rebuttals.nodes[0]!.counterclaim.speaker.name).toEqual(expect.any(String));
     // node types, claims by id, speakers, sources, rebuttals against, rebuttals made, counterclaims (+ their speakers
@@ -48,7 +50,12 @@ describe('relations through per-request DataLoaders', () => {
   it('batches nested connections across parents: 10 speakers with their claims and counts', async () => {
     const ids = dataOf(await api.gql('{ speakers(first: 10) { nodes { id } } }')).speakers.nodes.map((node) => node.id);
     api.statements.length = 0;
-    const data = dataOf(await api.gql<{ nodes: SpeakerShape[] }>(`query($ids: [ID!]!) { nodes(ids: $ids) { ... on Speaker { name claims(first: 3) { totalCount nodes { text source { title } } } } } }`, { ids }));
+    const data = dataOf(
+      await api.gql<{ nodes: SpeakerShape[] }>(
+        `query($ids: [ID!]!) { nodes(ids: $ids) { ... on Speaker { name claims(first: 3) { totalCount nodes { text source { title } } } } } }`,
+        { ids },
+      ),
+    );
     expect(data.nodes).toHaveLength(10);
     expect(data.nodes.every((speaker) => speaker.claims.totalCount === 5 && speaker.claims.nodes.length === 3)).toBe(true);
     expect(api.statements.length).toBeGreaterThan(0);

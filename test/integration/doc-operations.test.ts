@@ -27,7 +27,8 @@ interface DocOperation {
 function operationsOf(file: string): DocOperation[] {
   return fencedBlocks(read(file), 'graphql').map((source, index) => {
     const [definition, ...others] = parse(source).definitions;
-    if (definition?.kind !== Kind.OPERATION_DEFINITION || others.length) throw new Error(`${file}: a graphql block holds one operation:\n${source}`);
+    if (definition?.kind !== Kind.OPERATION_DEFINITION || others.length)
+      throw new Error(`${file}: a graphql block holds one operation:\n${source}`);
     return { file, source, name: definition.name?.value ?? `${file} #${index + 1}`, definition };
   });
 }
@@ -51,7 +52,13 @@ describe('the operations in the documentation', () => {
   afterAll(() => api.close());
 
   const coatsClaimId = async () =>
-    at(dataOf<Data>(await api.gql(`{ claims(filter: { text: "illegal missiles" }, first: 1) { nodes { id } } }`)), 'claims', 'nodes', 0, 'id');
+    at(
+      dataOf<Data>(await api.gql(`{ claims(filter: { text: "illegal missiles" }, first: 1) { nodes { id } } }`)),
+      'claims',
+      'nodes',
+      0,
+      'id',
+    );
 
   /** The variables a reader gives each operation that has some: from the text around it. */
   const variablesOf: Record<string, () => Promise<Record<string, unknown>>> = {
@@ -67,10 +74,18 @@ describe('the operations in the documentation', () => {
     CorrectReview: async () => {
       const claimId = at(results.get('RecordClaim'), 'createClaim', 'id');
       const review = dataOf<Data>(
-        await api.gql(`mutation($claimId: ID!) { createReview(input: { claimId: $claimId, rating: MOSTLY_FALSE, organizationName: "Example Fact Desk" }) { id } }`, { claimId }),
+        await api.gql(
+          `mutation($claimId: ID!) { createReview(input: { claimId: $claimId, rating: MOSTLY_FALSE, organizationName: "Example Fact Desk" }) { id } }`,
+          { claimId },
+        ),
       );
       for (const status of ['IN_REVIEW', 'REVIEWED', 'PUBLISHED']) {
-        dataOf(await api.gql(`mutation($id: ID!, $status: ReviewStatus!) { setClaimReviewStatus(id: $id, status: $status) { reviewStatus } }`, { id: claimId, status }));
+        dataOf(
+          await api.gql(`mutation($id: ID!, $status: ReviewStatus!) { setClaimReviewStatus(id: $id, status: $status) { reviewStatus } }`, {
+            id: claimId,
+            status,
+          }),
+        );
       }
       return { id: at(review, 'createReview', 'id') };
     },
@@ -82,9 +97,12 @@ describe('the operations in the documentation', () => {
     // docs/api.md: a review of Coats's claim, read as typed schema.org objects.
     ReviewSchemaOrg: async () => {
       const created = dataOf<Data>(
-        await api.gql(`mutation($claimId: ID!) { createReview(input: { claimId: $claimId, rating: FALSE, organizationName: "Example Fact Desk" }) { id } }`, {
-          claimId: await coatsClaimId(),
-        }),
+        await api.gql(
+          `mutation($claimId: ID!) { createReview(input: { claimId: $claimId, rating: FALSE, organizationName: "Example Fact Desk" }) { id } }`,
+          {
+            claimId: await coatsClaimId(),
+          },
+        ),
       );
       return { id: at(created, 'createReview', 'id') };
     },
@@ -115,7 +133,8 @@ describe('the operations in the documentation', () => {
   }
 
   it('pages the README claims example: the first page has a next one, and `after` gives it', async () => {
-    const page = (after: unknown) => api.gql<Data>(examples.Claims.toString(), { after }).then((response) => at(dataOf(response), 'claims') as Data);
+    const page = (after: unknown) =>
+      api.gql<Data>(examples.Claims.toString(), { after }).then((response) => at(dataOf(response), 'claims') as Data);
     const first = await page(null);
     expect(at(first, 'pageInfo', 'hasNextPage')).toBe(true);
     const second = await page(at(first, 'pageInfo', 'endCursor'));
@@ -131,7 +150,9 @@ describe('the operations in the documentation', () => {
     expect(lines.some((line) => line.includes("-H 'apollo-require-preflight: true'"))).toBe(true);
     const run = promisify(execFile);
     for (const line of lines) {
-      const { stdout } = await run('bash', ['-c', line.replaceAll('http://localhost:4000/', api.url)], { env: { ...process.env, KEY: api.adminKey } });
+      const { stdout } = await run('bash', ['-c', line.replaceAll('http://localhost:4000/', api.url)], {
+        env: { ...process.env, KEY: api.adminKey },
+      });
       const body = JSON.parse(stdout) as { data?: Data; errors?: unknown };
       expect([line, body.errors]).toEqual([line, undefined]);
       expect(body.data).toBeDefined();

@@ -49,6 +49,8 @@ describe('the example client', () => {
     const anonymous = recordDenial(createClient({ url: `${api.url}graphql` }));
     await expect(anonymous).rejects.toBeInstanceOf(GraphQLRequestError);
     await expect(anonymous).rejects.toMatchObject({ status: 401, errors: [{ extensions: { code: 'UNAUTHENTICATED' } }] });
-    expect(await createClient({ url: `${api.url}graphql`, apiKey: api.adminKey }).get(Viewer)).toEqual({ viewer: { name: 'test admin', role: 'ADMIN' } });
+    expect(await createClient({ url: `${api.url}graphql`, apiKey: api.adminKey }).get(Viewer)).toEqual({
+      viewer: { name: 'test admin', role: 'ADMIN' },
+    });
   });
 });

@@ -156,12 +156,13 @@ if (!browserPath) {
     tab.on('pageerror', (error) => problems.push(`page error: ${String(error)}`));
     tab.on('console', (message) => {
       const text = message.text();
-      if (message.type() === 'error' || /Content Security Policy|Could not create web worker/i.test(text)) problems.push(`console: ${text}`);
+      if (message.type() === 'error' || /Content Security Policy|Could not create web worker/i.test(text))
+        problems.push(`console: ${text}`);
     });
     await tab.goto(`${api.url}explorer`, { waitUntil: 'load' });
     /** Polls until `check` holds; a timeout says what the page had logged and tried to reach. */
     const waitFor = async (what: string, check: () => Promise<boolean>): Promise<void> => {
-      for (const deadline = Date.now() + 8_000; !(await check().catch(() => false)); ) {
+      for (const deadline = Date.now() + 8_000; !(await check().catch(() => false));) {
         if (Date.now() > deadline) {
           throw new Error(`${what} did not happen within 8 s; ${JSON.stringify({ elsewhere, problems: problems.slice(0, 5) })}`);
         }

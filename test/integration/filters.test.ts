@@ -13,20 +13,28 @@ describe('filters', () => {
     const claims = [];
     for (const text of TEXTS) claims.push(await makeClaim(api.db.prisma, { speakerId: speaker.id, text }));
     for (const [index, organizationName] of ['Fact_Desk', 'FactXDesk', '100% Checks', 'Back\\Slash', 'Plain Desk'].entries()) {
-      await api.db.prisma.review.create({ data: { claimId: claims[index]!.id, rating: 'TRUE', organizationName, language: index === 0 ? 'en-GB' : 'en' } });
+      await api.db.prisma.review.create({
+        data: { claimId: claims[index]!.id, rating: 'TRUE', organizationName, language: index === 0 ? 'en-GB' : 'en' },
+      });
     }
     await api.db.prisma.review.create({ data: { claimId: claims[5]!.id, rating: 'TRUE', organizationName: 'Else', language: 'en_GB' } });
   });
   afterAll(() => api.close());
 
   const claimTexts = async (text: string) =>
-    dataOf(await api.gql(`query($text: String) { claims(filter: { text: $text }) { nodes { text } } }`, { text })).claims.nodes.map((node: { text: string }) => node.text);
+    dataOf(await api.gql(`query($text: String) { claims(filter: { text: $text }) { nodes { text } } }`, { text })).claims.nodes.map(
+      (node: { text: string }) => node.text,
+    );
   const searchTexts = async (text: string) =>
-    dataOf(await api.gql(`query($text: String) { searchClaims(query: "percent_man", filter: { text: $text }) { nodes { claim { text } } } }`, { text }))
-      .searchClaims.nodes.map((node: { claim: { text: string } }) => node.claim.text);
+    dataOf(
+      await api.gql(`query($text: String) { searchClaims(query: "percent_man", filter: { text: $text }) { nodes { claim { text } } } }`, {
+        text,
+      }),
+    ).searchClaims.nodes.map((node: { claim: { text: string } }) => node.claim.text);
   const organizations = async (filter: Record<string, string>) =>
-    dataOf(await api.gql(`query($filter: ReviewFilter) { reviews(filter: $filter) { nodes { organizationName } } }`, { filter }))
-      .reviews.nodes.map((node: { organizationName: string }) => node.organizationName);
+    dataOf(
+      await api.gql(`query($filter: ReviewFilter) { reviews(filter: $filter) { nodes { organizationName } } }`, { filter }),
+    ).reviews.nodes.map((node: { organizationName: string }) => node.organizationName);
 
   it('claims(filter: { text }) finds the text itself: %, _ and \\ are no wildcards, case is still ignored', async () => {
     expect(await claimTexts('%')).toEqual(['We are 100% sure']);
@@ -57,13 +65,21 @@ describe('filters', () => {
   });
 
   it('reviews(filter: { language }) takes the language and its regions, not look-alikes', async () => {
-    expect((await organizations({ language: 'en' })).sort()).toEqual(['100% Checks', 'Back\\Slash', 'FactXDesk', 'Fact_Desk', 'Plain Desk']);
+    expect((await organizations({ language: 'en' })).sort()).toEqual([
+      '100% Checks',
+      'Back\\Slash',
+      'FactXDesk',
+      'Fact_Desk',
+      'Plain Desk',
+    ]);
     expect(await organizations({ language: 'en-GB' })).toEqual(['Fact_Desk']);
   });
 
   it('speakers(search) treats %, _ and \\ as the punctuation they are', async () => {
     const names = async (search: string) =>
-      dataOf(await api.gql(`query($search: String) { speakers(search: $search) { nodes { name } } }`, { search })).speakers.nodes.map((node: { name: string }) => node.name);
+      dataOf(await api.gql(`query($search: String) { speakers(search: $search) { nodes { name } } }`, { search })).speakers.nodes.map(
+        (node: { name: string }) => node.name,
+      );
     await makeSpeaker(api.db.prisma, { name: 'Other Speaker' });
     for (const search of ['%', '_', '\\', '%%']) expect({ search, names: await names(search) }).toEqual({ search, names: [] });
     expect(await names('percent_man')).toEqual(['Percent_Man']);

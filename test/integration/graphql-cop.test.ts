@@ -60,7 +60,13 @@ describe.each(['', 'graphql'])('graphql-cop against a production server at /%s',
   const get = (params: Record<string, string> | undefined, accept = '*/*') =>
     send(fetch(params ? `${url}?${new URLSearchParams(params).toString()}` : url, { headers: { ...USER_AGENT, accept } }));
   const postForm = (form: Record<string, string>) =>
-    send(fetch(url, { method: 'POST', headers: { ...USER_AGENT, accept: '*/*', 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(form).toString() }));
+    send(
+      fetch(url, {
+        method: 'POST',
+        headers: { ...USER_AGENT, accept: '*/*', 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams(form).toString(),
+      }),
+    );
 
   it('is found as GraphQL (lib/utils.py is_graphql)', async () => {
     expect((await graphQuery('query cop { __typename }')).json).toEqual({ data: { __typename: 'Query' } });
@@ -76,7 +82,10 @@ describe.each(['', 'graphql'])('graphql-cop against a production server at /%s',
     const { status, json } = await graphQuery('query cop { __schema { types { name fields { name } } } }');
     expect(json?.data?.__schema?.types).toBeUndefined();
     expect(status).toBe(400);
-    expect(json?.errors[0]).toMatchObject({ message: 'Introspection is disabled on this server', extensions: { code: 'INTROSPECTION_DISABLED' } });
+    expect(json?.errors[0]).toMatchObject({
+      message: 'Introspection is disabled on this server',
+      extensions: { code: 'INTROSPECTION_DISABLED' },
+    });
   });
 
   it('detect_graphiql: no IDE page for a browser', async () => {
@@ -112,11 +121,16 @@ describe.each(['', 'graphql'])('graphql-cop against a production server at /%s',
     const { status, json } = await graphQuery('query cop { __typename @aa@aa@aa@aa@aa@aa@aa@aa@aa@aa }');
     expect(json?.errors.length).not.toBe(10);
     expect(status).toBe(400);
-    expect(json?.errors.find((error) => error.extensions?.code === 'OPERATION_TOO_COMPLEX')?.extensions).toMatchObject({ limit: 'directives', value: 10 });
+    expect(json?.errors.find((error) => error.extensions?.code === 'OPERATION_TOO_COMPLEX')?.extensions).toMatchObject({
+      limit: 'directives',
+      value: 10,
+    });
   });
 
   it('circular_query_introspection: no types', async () => {
-    const { json } = await graphQuery('query cop { __schema { types { fields { type { fields { type { fields { type { fields { type { name } } } } } } } } } } }');
+    const { json } = await graphQuery(
+      'query cop { __schema { types { fields { type { fields { type { fields { type { fields { type { name } } } } } } } } } } }',
+    );
     expect(json?.data?.__schema?.types).toBeUndefined();
   });
 

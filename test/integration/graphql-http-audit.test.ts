@@ -14,7 +14,9 @@ async function audit(api: TestServer): Promise<AuditResult[]> {
 }
 
 const failedRequirements = (results: AuditResult[]) =>
-  results.filter((result) => result.status !== 'ok' && !result.name.startsWith('MAY')).map((result) => `${result.id} ${result.name}: ${'reason' in result ? result.reason : ''}`);
+  results
+    .filter((result) => result.status !== 'ok' && !result.name.startsWith('MAY'))
+    .map((result) => `${result.id} ${result.name}: ${'reason' in result ? result.reason : ''}`);
 
 describe('GraphQL over HTTP audit (graphql-http)', () => {
   it('passes every MUST and SHOULD with the schema exposed', async () => {
@@ -23,7 +25,11 @@ describe('GraphQL over HTTP audit (graphql-http)', () => {
       const results = await audit(api);
       expect(results.length).toBeGreaterThan(50);
       expect(failedRequirements(results)).toEqual([]);
-      expect(results.filter((result) => INTROSPECTING_AUDITS.includes(result.id)).map((result) => result.status)).toEqual(['ok', 'ok', 'ok']);
+      expect(results.filter((result) => INTROSPECTING_AUDITS.includes(result.id)).map((result) => result.status)).toEqual([
+        'ok',
+        'ok',
+        'ok',
+      ]);
     } finally {
       await api.close();
     }

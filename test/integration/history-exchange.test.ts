@@ -27,7 +27,8 @@ async function commandDatabase(workDir: string, name: string) {
   const server = serverUrl() ? await createTestDatabase() : undefined;
   const dataDir = path.join(workDir, name);
   return {
-    run: (command: string, args: string[]) => runCli(command, args, server ? { DATABASE_URL: server.url! } : { DATABASE_URL: '', PGLITE_DATA_DIR: dataDir }),
+    run: (command: string, args: string[]) =>
+      runCli(command, args, server ? { DATABASE_URL: server.url! } : { DATABASE_URL: '', PGLITE_DATA_DIR: dataDir }),
     async read<T>(query: (db: Database) => Promise<T>): Promise<T> {
       if (server) return query(server);
       const db = await openDatabase({ kind: 'pglite', dataDir });
@@ -54,7 +55,13 @@ async function entriesByActor(db: Database): Promise<Record<string, number>> {
 
 async function recordCount(db: Database): Promise<number> {
   const { prisma } = db;
-  const counts = await Promise.all([prisma.speaker.count(), prisma.source.count(), prisma.claim.count(), prisma.rebuttal.count(), prisma.review.count()]);
+  const counts = await Promise.all([
+    prisma.speaker.count(),
+    prisma.source.count(),
+    prisma.claim.count(),
+    prisma.rebuttal.count(),
+    prisma.review.count(),
+  ]);
   return counts.reduce((sum, count) => sum + count, 0);
 }
 
@@ -77,7 +84,12 @@ async function exportToFile(db: Database, file: string, withHistory: boolean) {
   return counts;
 }
 
-const lines = (file: string) => fs.readFileSync(file, 'utf8').trimEnd().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+const lines = (file: string) =>
+  fs
+    .readFileSync(file, 'utf8')
+    .trimEnd()
+    .split('\n')
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
 
 describe('history of the seed, the import and the export', () => {
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'claimtrace-history-exchange-'));
@@ -111,7 +123,11 @@ describe('history of the seed, the import and the export', () => {
         });
       }
       const speaker = await db.prisma.speaker.findFirstOrThrow({ where: { slug: 'jens-stoltenberg' } });
-      expect(written.find((entry) => entry.entityId === speaker.id)?.state).toMatchObject({ id: speaker.id, slug: 'jens-stoltenberg', name: speaker.name });
+      expect(written.find((entry) => entry.entityId === speaker.id)?.state).toMatchObject({
+        id: speaker.id,
+        slug: 'jens-stoltenberg',
+        name: speaker.name,
+      });
     });
     const again = await seeded.run('seed', []);
     expect(again.stdout).toContain('nothing created');
@@ -163,7 +179,12 @@ describe('history of the seed, the import and the export', () => {
     expect(lines(file).some((line) => line.type === 'history')).toBe(false);
     const rows = lines(file).length;
     // A claim whose speaker is neither in the file nor in the database: refused by the database, after nothing else.
-    const orphan = { ...lines(file).find((line) => line.type === 'claim'), id: '00000000-0000-4000-8000-000000000001', speakerId: '00000000-0000-4000-8000-000000000002', text: 'An orphan claim' };
+    const orphan = {
+      ...lines(file).find((line) => line.type === 'claim'),
+      id: '00000000-0000-4000-8000-000000000001',
+      speakerId: '00000000-0000-4000-8000-000000000002',
+      text: 'An orphan claim',
+    };
     fs.appendFileSync(file, `${JSON.stringify(orphan)}\n`);
 
     const first = await copy.run('import', [file]);
@@ -173,7 +194,8 @@ describe('history of the seed, the import and the export', () => {
     await copy.read(async (db) => {
       const written = await entries(db);
       expect(written).toHaveLength(rows);
-      for (const entry of written) expect([entry.action, entry.actorKind, entry.actorName]).toEqual(['CREATE', 'IMPORT', 'import rows.jsonl']);
+      for (const entry of written)
+        expect([entry.action, entry.actorKind, entry.actorName]).toEqual(['CREATE', 'IMPORT', 'import rows.jsonl']);
       expect(written.some((entry) => entry.entityId === orphan.id)).toBe(false);
       expect(await entriesByActor(db)).toEqual({ IMPORT: rows });
     });
@@ -197,8 +219,9 @@ describe('history of the seed, the import and the export', () => {
       written.map((entry) => ({ type: 'history', ...entry, id: entry.id.toString(), recordedAt: entry.recordedAt.toISOString() })),
     );
     // Every column, in the order the file lists them (the table's, from the catalogue).
-    const columns = await seeded.read((db) =>
-      db.prisma.$queryRaw<{ column: string }[]>`SELECT column_name AS "column" FROM information_schema.columns
+    const columns = await seeded.read(
+      (db) =>
+        db.prisma.$queryRaw<{ column: string }[]>`SELECT column_name AS "column" FROM information_schema.columns
         WHERE table_schema = current_schema() AND table_name = 'history_entries' ORDER BY ordinal_position`,
     );
     const camel = (column: string) => column.replace(/_(\w)/g, (_, letter: string) => letter.toUpperCase());
@@ -207,7 +230,10 @@ describe('history of the seed, the import and the export', () => {
     const plain = await seeded.run('export', ['--format', 'jsonl']);
     expect(plain.stdout).not.toContain('"type":"history"');
     expect(plain.stderr).not.toMatch(/history/);
-    for (const args of [['--format', 'claimreview', '--with-history'], ['--format', 'jsonl', '--with-history', '--speaker', 'jens-stoltenberg']]) {
+    for (const args of [
+      ['--format', 'claimreview', '--with-history'],
+      ['--format', 'jsonl', '--with-history', '--speaker', 'jens-stoltenberg'],
+    ]) {
       const refused = await seeded.run('export', args);
       expect({ args, code: refused.code }).toEqual({ args, code: 1 });
       expect(refused.stderr).toMatch(/--with-history/);
@@ -219,7 +245,9 @@ describe('history of the seed, the import and the export', () => {
     let target: TestDatabase | undefined;
     try {
       const editor = await api.createKey('EDITOR', 'desk editor');
-      const { createSpeaker } = dataOf(await api.gql(`mutation { createSpeaker(input: { name: "Ann Example", role: "Minister" }) { id } }`, {}, editor));
+      const { createSpeaker } = dataOf(
+        await api.gql(`mutation { createSpeaker(input: { name: "Ann Example", role: "Minister" }) { id } }`, {}, editor),
+      );
       const { createClaim } = dataOf(
         await api.gql(
           `mutation($speakerId: ID!) { createClaim(input: { speakerId: $speakerId, kind: QUOTE, text: "The treaty is dead." }, reason: "From the press conference") { id } }`,
@@ -227,16 +255,27 @@ describe('history of the seed, the import and the export', () => {
           editor,
         ),
       );
-      dataOf(await api.gql(`mutation($id: ID!) { updateClaim(id: $id, input: { text: "The treaty is dead, for now." }, reason: "Transcript checked") { id } }`, { id: createClaim.id }, editor));
+      dataOf(
+        await api.gql(
+          `mutation($id: ID!) { updateClaim(id: $id, input: { text: "The treaty is dead, for now." }, reason: "Transcript checked") { id } }`,
+          { id: createClaim.id },
+          editor,
+        ),
+      );
       dataOf(await api.gql(`mutation($id: ID!) { setClaimReviewStatus(id: $id, status: IN_REVIEW) { id } }`, { id: createClaim.id }));
       const { createClaim: doomed } = dataOf(
-        await api.gql(`mutation($speakerId: ID!) { createClaim(input: { speakerId: $speakerId, kind: QUOTE, text: "A duplicate." }) { id } }`, { speakerId: createSpeaker.id }),
+        await api.gql(
+          `mutation($speakerId: ID!) { createClaim(input: { speakerId: $speakerId, kind: QUOTE, text: "A duplicate." }) { id } }`,
+          { speakerId: createSpeaker.id },
+        ),
       );
       dataOf(await api.gql(`mutation($id: ID!) { deleteClaim(id: $id, reason: "Entered twice") { id } }`, { id: doomed.id }));
 
       const file = path.join(workDir, 'server.jsonl');
       const original = await entries(api.db);
-      expect(original.filter((entry) => entry.actorKind === 'API_KEY').map((entry) => [entry.entityType, entry.action, entry.reason])).toEqual([
+      expect(
+        original.filter((entry) => entry.actorKind === 'API_KEY').map((entry) => [entry.entityType, entry.action, entry.reason]),
+      ).toEqual([
         ['SPEAKER', 'CREATE', null],
         ['CLAIM', 'CREATE', 'From the press conference'],
         ['CLAIM', 'UPDATE', 'Transcript checked'],
@@ -256,7 +295,8 @@ describe('history of the seed, the import and the export', () => {
       // First the import's own entries (the rows arrived by import), then the entries of the file, as they were.
       const importRun = restored.slice(0, rows);
       expect(importRun).toHaveLength(rows);
-      for (const entry of importRun) expect([entry.action, entry.actorKind, entry.actorName]).toEqual(['CREATE', 'IMPORT', 'import server.jsonl']);
+      for (const entry of importRun)
+        expect([entry.action, entry.actorKind, entry.actorName]).toEqual(['CREATE', 'IMPORT', 'import server.jsonl']);
       expect(restored.slice(rows).map(withoutId)).toEqual(original.map(withoutId));
       // The deleted claim's history came along, its last state included, and the reasons and the key's name.
       expect(restored.filter((entry) => entry.entityId === doomed.id).map((entry) => [entry.action, entry.reason])).toEqual([
@@ -284,10 +324,16 @@ describe('history of the seed, the import and the export', () => {
     try {
       // The same speaker under two ids; its entries in the two databases at different instants (the matching key).
       const setup = commandWrite('CLI', 'test setup');
-      const ours = await inRecordedTransaction(target.prisma, setup, (tx) => tx.speaker.create({ data: { name: 'Bo Example', slug: 'bo-example' } }));
+      const ours = await inRecordedTransaction(target.prisma, setup, (tx) =>
+        tx.speaker.create({ data: { name: 'Bo Example', slug: 'bo-example' } }),
+      );
       await new Promise((resolve) => setTimeout(resolve, 10));
-      const theirs = await inRecordedTransaction(source.prisma, setup, (tx) => tx.speaker.create({ data: { name: 'Bo Example', slug: 'bo-example' } }));
-      const claim = await inRecordedTransaction(source.prisma, setup, (tx) => tx.claim.create({ data: { text: 'Said once.', kind: 'QUOTE', speakerId: theirs.id } }));
+      const theirs = await inRecordedTransaction(source.prisma, setup, (tx) =>
+        tx.speaker.create({ data: { name: 'Bo Example', slug: 'bo-example' } }),
+      );
+      const claim = await inRecordedTransaction(source.prisma, setup, (tx) =>
+        tx.claim.create({ data: { text: 'Said once.', kind: 'QUOTE', speakerId: theirs.id } }),
+      );
       expect(theirs.id).not.toBe(ours.id);
       const file = path.join(workDir, 'mapped.jsonl');
       await exportToFile(source, file, true);

@@ -52,7 +52,10 @@ describe('request ids and logs', () => {
     // A stack with its frames: where the fault is found.
     expect(failure.err?.stack).toMatch(/\n\s+at /);
     // The request's own summary line carries the id too.
-    expect(logs.lines.find((line) => line.requestId === 'broken-1' && line.msg === 'graphql request')).toMatchObject({ operationName: 'Broken', errors: 1 });
+    expect(logs.lines.find((line) => line.requestId === 'broken-1' && line.msg === 'graphql request')).toMatchObject({
+      operationName: 'Broken',
+      errors: 1,
+    });
   });
 
   it('logs an HTTP-level failure with the request id', async () => {
@@ -62,7 +65,11 @@ describe('request ids and logs', () => {
       if (calls > 1) throw new Error('pool statistics broke');
       return { total: 1, idle: 1, waiting: 0 };
     };
-    const failing = await createServer({ config: { nodeEnv: 'production', exposeSchema: false }, db: { ...api.db, poolStats }, logger: logs.logger });
+    const failing = await createServer({
+      config: { nodeEnv: 'production', exposeSchema: false },
+      db: { ...api.db, poolStats },
+      logger: logs.logger,
+    });
     const url = await failing.listen(0, '127.0.0.1');
     try {
       const response = await request(`${url}metrics`, { headers: { 'x-request-id': 'metrics-broke' } });
@@ -77,18 +84,77 @@ describe('request ids and logs', () => {
 
   describe("answers a client's mistakes with 4xx and a code, and logs no error for them", () => {
     const mistakes: [string, () => Promise<{ status: number; body: string }>, number, string][] = [
-      ['an unknown operationName', () => postGraphQL(api.url, { query: '{ __typename }', operationName: 'Nope' }), 400, 'OPERATION_RESOLUTION_FAILURE'],
-      ['several named operations and no operationName', () => postGraphQL(api.url, { query: 'query A { __typename } query B { __typename }' }), 400, 'OPERATION_RESOLUTION_FAILURE'],
-      ['several anonymous operations', () => postGraphQL(api.url, { query: '{ __typename } { __typename }' }), 400, 'GRAPHQL_VALIDATION_FAILED'],
-      ['a subscription (the schema has none)', () => postGraphQL(api.url, { query: 'subscription { x }' }), 400, 'GRAPHQL_VALIDATION_FAILED'],
-      ['a mutation sent with GET', () => request(`${api.url}graphql?query=${encodeURIComponent('mutation { deleteClaim(id: "x") { id } }')}`, { headers: { 'apollo-require-preflight': 'true' } }), 405, 'BAD_REQUEST'],
-      ['an operationName that is not a string', () => postGraphQL(api.url, { query: '{ __typename }', operationName: 42 }), 400, 'BAD_REQUEST'],
+      [
+        'an unknown operationName',
+        () => postGraphQL(api.url, { query: '{ __typename }', operationName: 'Nope' }),
+        400,
+        'OPERATION_RESOLUTION_FAILURE',
+      ],
+      [
+        'several named operations and no operationName',
+        () => postGraphQL(api.url, { query: 'query A { __typename } query B { __typename }' }),
+        400,
+        'OPERATION_RESOLUTION_FAILURE',
+      ],
+      [
+        'several anonymous operations',
+        () => postGraphQL(api.url, { query: '{ __typename } { __typename }' }),
+        400,
+        'GRAPHQL_VALIDATION_FAILED',
+      ],
+      [
+        'a subscription (the schema has none)',
+        () => postGraphQL(api.url, { query: 'subscription { x }' }),
+        400,
+        'GRAPHQL_VALIDATION_FAILED',
+      ],
+      [
+        'a mutation sent with GET',
+        () =>
+          request(`${api.url}graphql?query=${encodeURIComponent('mutation { deleteClaim(id: "x") { id } }')}`, {
+            headers: { 'apollo-require-preflight': 'true' },
+          }),
+        405,
+        'BAD_REQUEST',
+      ],
+      [
+        'an operationName that is not a string',
+        () => postGraphQL(api.url, { query: '{ __typename }', operationName: 42 }),
+        400,
+        'BAD_REQUEST',
+      ],
       ['variables that are not an object', () => postGraphQL(api.url, { query: '{ __typename }', variables: [1] }), 400, 'BAD_REQUEST'],
       ['a body with no query', () => postGraphQL(api.url, { qeury: '{ __typename }' }), 400, 'BAD_REQUEST'],
-      ['a batch (not supported)', () => request(`${api.url}graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '[{"query":"{ __typename }"}]' }), 400, 'BAD_REQUEST'],
-      ['a body of another content type', () => request(`${api.url}graphql`, { method: 'POST', headers: { 'content-type': 'application/xml' }, body: '<query/>' }), 400, 'BAD_REQUEST'],
-      ['a form post (CSRF prevention)', () => request(`${api.url}graphql`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{"query":"{ __typename }"}' }), 400, 'BAD_REQUEST'],
-      ['an unsupported method', () => request(`${api.url}graphql`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: '{}' }), 405, 'BAD_REQUEST'],
+      [
+        'a batch (not supported)',
+        () =>
+          request(`${api.url}graphql`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: '[{"query":"{ __typename }"}]',
+          }),
+        400,
+        'BAD_REQUEST',
+      ],
+      [
+        'a body of another content type',
+        () => request(`${api.url}graphql`, { method: 'POST', headers: { 'content-type': 'application/xml' }, body: '<query/>' }),
+        400,
+        'BAD_REQUEST',
+      ],
+      [
+        'a form post (CSRF prevention)',
+        () =>
+          request(`${api.url}graphql`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{"query":"{ __typename }"}' }),
+        400,
+        'BAD_REQUEST',
+      ],
+      [
+        'an unsupported method',
+        () => request(`${api.url}graphql`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: '{}' }),
+        405,
+        'BAD_REQUEST',
+      ],
     ];
     it.each(mistakes)('%s', async (_, send, status, code) => {
       const before = logs.lines.filter((line) => line.level >= LOG_LEVEL.error).length;
@@ -99,10 +165,20 @@ describe('request ids and logs', () => {
     });
 
     it('answers invalid JSON, a body over 1 MB and an unknown path with JSON errors and the usual headers', async () => {
-      const invalid = await request(`${api.url}graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' });
+      const invalid = await request(`${api.url}graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"query": ',
+      });
       expect(invalid.status).toBe(400);
-      expect(JSON.parse(invalid.body)).toEqual({ errors: [{ message: 'Request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
-      const huge = await request(`${api.url}graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: 'x'.repeat(1_100_000) });
+      expect(JSON.parse(invalid.body)).toEqual({
+        errors: [{ message: 'Request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }],
+      });
+      const huge = await request(`${api.url}graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: 'x'.repeat(1_100_000),
+      });
       expect(huge.status).toBe(413);
       const missing = await request(`${api.url}nope`);
       expect(missing.status).toBe(404);
@@ -119,7 +195,11 @@ describe('slow, idle and surplus connections', () => {
   let api: TestServer;
   beforeAll(async () => {
     api = await startTestServer({
-      config: { nodeEnv: 'production', exposeSchema: false, http: { headersTimeoutMs: 300, requestTimeoutMs: 600, keepAliveTimeoutMs: 200, maxConnections: 1_000 } },
+      config: {
+        nodeEnv: 'production',
+        exposeSchema: false,
+        http: { headersTimeoutMs: 300, requestTimeoutMs: 600, keepAliveTimeoutMs: 200, maxConnections: 1_000 },
+      },
     });
   });
   afterAll(() => api.close());
@@ -138,7 +218,9 @@ describe('slow, idle and surplus connections', () => {
   }
 
   it('cuts a client that sends its headers too slowly (slowloris) with 408', async () => {
-    expect(await dripUntilClosed('POST /graphql HTTP/1.1\r\nHost: x\r\n', 'X-Padding: 1\r\n', 'closing the slowloris connection')).toMatch(/^HTTP\/1\.1 408/);
+    expect(await dripUntilClosed('POST /graphql HTTP/1.1\r\nHost: x\r\n', 'X-Padding: 1\r\n', 'closing the slowloris connection')).toMatch(
+      /^HTTP\/1\.1 408/,
+    );
   });
 
   it('cuts a body that never ends with 408', async () => {
@@ -158,7 +240,13 @@ describe('slow, idle and surplus connections', () => {
   });
 
   it('refuses connections beyond the cap, and serves again once one closes', async () => {
-    const capped = await startTestServer({ config: { nodeEnv: 'production', exposeSchema: false, http: { headersTimeoutMs: 5_000, requestTimeoutMs: 10_000, keepAliveTimeoutMs: 5_000, maxConnections: 2 } } });
+    const capped = await startTestServer({
+      config: {
+        nodeEnv: 'production',
+        exposeSchema: false,
+        http: { headersTimeoutMs: 5_000, requestTimeoutMs: 10_000, keepAliveTimeoutMs: 5_000, maxConnections: 2 },
+      },
+    });
     try {
       const held = [connect(capped.url), connect(capped.url)];
       for (const connection of held) {
@@ -166,7 +254,11 @@ describe('slow, idle and surplus connections', () => {
         connection.socket.write('GET /health HTTP/1.1\r\nHost: x\r\n\r\n');
       }
       // Both answered, so both are counted, and kept open.
-      await within(Promise.all(held.map((connection) => new Promise((resolve) => connection.socket.once('data', resolve)))), BOUND_MS, 'answering the two connections');
+      await within(
+        Promise.all(held.map((connection) => new Promise((resolve) => connection.socket.once('data', resolve)))),
+        BOUND_MS,
+        'answering the two connections',
+      );
 
       const surplus = connect(capped.url);
       surplus.socket.write('GET /health HTTP/1.1\r\nHost: x\r\n\r\n');
@@ -248,7 +340,9 @@ describe('CORS', () => {
 
   it('echoes a listed origin with credentials allowed, never *', async () => {
     const frontend = 'https://desk.example.org';
-    const api = await startTestServer({ config: { nodeEnv: 'production', exposeSchema: false, cors: { origins: [frontend, 'http://localhost:5173'], credentials: true } } });
+    const api = await startTestServer({
+      config: { nodeEnv: 'production', exposeSchema: false, cors: { origins: [frontend, 'http://localhost:5173'], credentials: true } },
+    });
     try {
       const allowed = await preflight(api.url, frontend);
       expect(allowed.headers['access-control-allow-origin']).toBe(frontend);
@@ -263,7 +357,9 @@ describe('CORS', () => {
   });
 
   it('answers any origin with * when CORS_ORIGINS=*', async () => {
-    const api = await startTestServer({ config: { nodeEnv: 'production', exposeSchema: false, cors: { origins: '*', credentials: false } } });
+    const api = await startTestServer({
+      config: { nodeEnv: 'production', exposeSchema: false, cors: { origins: '*', credentials: false } },
+    });
     try {
       const allowed = await preflight(api.url, 'https://anywhere.example');
       expect(allowed.headers['access-control-allow-origin']).toBe('*');

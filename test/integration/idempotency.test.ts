@@ -27,7 +27,11 @@ describe('Idempotency-Key', () => {
     expect(again.data).toEqual(first.data);
     expect(await api.db.prisma.speaker.count({ where: { name: 'Ada Retry' } })).toBe(1);
     // Variables in another key order are the same request.
-    const reordered = await api.post(`mutation ($input: CreateSpeakerInput!) { createSpeaker(input: $input) { id name slug } }`, { input: { name: 'Ada Retry' } }, key('retry-1'));
+    const reordered = await api.post(
+      `mutation ($input: CreateSpeakerInput!) { createSpeaker(input: $input) { id name slug } }`,
+      { input: { name: 'Ada Retry' } },
+      key('retry-1'),
+    );
     expect(reordered.headers.get('idempotent-replayed')).toBe('true');
     // Without the key, the same mutation is a new one.
     const plain = await api.post(CREATE_SPEAKER, variables);
@@ -73,7 +77,9 @@ describe('Idempotency-Key', () => {
       expect(refused.errors?.[0]?.extensions?.header).toBe('Idempotency-Key');
     }
     expect(await api.db.prisma.speaker.count({ where: { name: 'Malformed' } })).toBe(0);
-    expect(dataOf(await api.post(CREATE_SPEAKER, { input: { name: 'Longest Key' } }, key('k'.repeat(255)))).createSpeaker.name).toBe('Longest Key');
+    expect(dataOf(await api.post(CREATE_SPEAKER, { input: { name: 'Longest Key' } }, key('k'.repeat(255)))).createSpeaker.name).toBe(
+      'Longest Key',
+    );
     const query = await api.post('{ speakers { totalCount } }', {}, key('has space'));
     expect(query.status).toBe(200);
     expect(query.headers.get('idempotent-replayed')).toBeNull();
@@ -81,7 +87,11 @@ describe('Idempotency-Key', () => {
 
   it('does not hold the key for an attempt that wrote nothing: the corrected request runs', async () => {
     const mutation = `mutation ($input: CreateClaimInput!) { createClaim(input: $input) { id text } }`;
-    const failed = await api.post(mutation, { input: { text: 'Refused', kind: 'QUOTE', speakerId: '00000000-0000-7000-8000-000000000000' } }, key('failed-1'));
+    const failed = await api.post(
+      mutation,
+      { input: { text: 'Refused', kind: 'QUOTE', speakerId: '00000000-0000-7000-8000-000000000000' } },
+      key('failed-1'),
+    );
     expect(errorCodes(failed)).toEqual(['BAD_USER_INPUT']);
     const speaker = await makeSpeaker(api.db.prisma);
     const corrected = await api.post(mutation, { input: { text: 'Accepted', kind: 'QUOTE', speakerId: speaker.id } }, key('failed-1'));
@@ -120,7 +130,11 @@ describe('Idempotency-Key', () => {
       { claimId: claim.id },
       key('review-1'),
     );
-    const deleted = await api.post(`mutation ($id: ID!) { deleteReview(id: $id) { id } }`, { id: dataOf(review).createReview.id }, key('review-delete-1'));
+    const deleted = await api.post(
+      `mutation ($id: ID!) { deleteReview(id: $id) { id } }`,
+      { id: dataOf(review).createReview.id },
+      key('review-delete-1'),
+    );
     expect(dataOf(deleted).deleteReview.id).toBe(dataOf(review).createReview.id);
     expect(await api.db.prisma.review.count({ where: { claimId: claim.id } })).toBe(0);
   });
@@ -131,7 +145,9 @@ describe('Idempotency-Key', () => {
     const mutation = `mutation ($input: CreateClaimInput!) {
       createClaim(input: $input) { text speaker { name claims { totalCount } } rebuts { nodes { stance claim { text rebuttals { nodes { counterclaim { text } } } } } } }
     }`;
-    const input = (text: string) => ({ input: { text, kind: 'PARAPHRASE', speakerId: speaker.id, rebuts: [{ claimId: target.id, stance: 'REFUTES' }] } });
+    const input = (text: string) => ({
+      input: { text, kind: 'PARAPHRASE', speakerId: speaker.id, rebuts: [{ claimId: target.id, stance: 'REFUTES' }] },
+    });
     const plain = dataOf(await api.post(mutation, input('Same shape')));
     await api.db.prisma.claim.deleteMany({ where: { text: 'Same shape' } });
     const keyed = dataOf(await api.post(mutation, input('Same shape'), key('shape-1')));
@@ -142,7 +158,10 @@ describe('Idempotency-Key', () => {
   it('lets an expired key be used again, and deletes expired keys lazily', async () => {
     dataOf(await api.post(CREATE_SPEAKER, { input: { name: 'Before Expiry' } }, key('expiring-1')));
     dataOf(await api.post(CREATE_SPEAKER, { input: { name: 'Long Gone' } }, key('expiring-2')));
-    await api.db.prisma.idempotencyKey.updateMany({ where: { key: { in: ['expiring-1', 'expiring-2'] } }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await api.db.prisma.idempotencyKey.updateMany({
+      where: { key: { in: ['expiring-1', 'expiring-2'] } },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
     const reused = await api.post(CREATE_SPEAKER, { input: { name: 'After Expiry' } }, key('expiring-1'));
     expect(reused.status).toBe(200);
     expect(reused.headers.get('idempotent-replayed')).toBeNull();

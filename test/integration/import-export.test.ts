@@ -129,7 +129,9 @@ describe('import and export', () => {
     expect(first.stdout).toContain('record 5: claimDate is not a date: "sometime in 2019"');
     expect(first.stdout).toContain('record 6: not an object');
     expect(first.stdout).toContain('record 7: claimReview.1.url "not a url" is not an absolute http(s) URL');
-    expect(first.stdout).toMatch(/record 3: claimReview\.0: rating "Cuatro Pinochos y medio" is not in the rating word table; stored as UNPROVEN/);
+    expect(first.stdout).toMatch(
+      /record 3: claimReview\.0: rating "Cuatro Pinochos y medio" is not in the rating word table; stored as UNPROVEN/,
+    );
 
     await seeded.read(async ({ prisma }) => {
       const coats = await prisma.claim.findFirstOrThrow({
@@ -142,17 +144,27 @@ describe('import and export', () => {
         ['MOSTLY_TRUE', 'Mostly True', 'en', 'Example Fact Desk'],
         ['TRUE', 'Richtig', 'de-DE', 'Prüfstelle Beispiel'],
       ]);
-      const deployed = await prisma.claim.findFirstOrThrow({ where: { text: { startsWith: 'Russia has deployed' } }, include: { speaker: true, reviews: true } });
+      const deployed = await prisma.claim.findFirstOrThrow({
+        where: { text: { startsWith: 'Russia has deployed' } },
+        include: { speaker: true, reviews: true },
+      });
       expect(deployed).toMatchObject({ kind: 'PARAPHRASE', statedAt: null, reviewStatus: 'REVIEWED', speaker: { slug: 'us-officials' } });
       expect(deployed.reviews).toMatchObject([{ rating: 'UNPROVEN', ratingText: 'Cuatro Pinochos y medio', language: 'es' }]);
       // The rejected records left nothing behind: no claim without its speaker, no half of record 7.
-      expect(await prisma.claim.count({ where: { text: { in: ['Russia is in full compliance with the treaty.', 'The INF treaty was signed by the United States alone.'] } } })).toBe(0);
+      expect(
+        await prisma.claim.count({
+          where: {
+            text: { in: ['Russia is in full compliance with the treaty.', 'The INF treaty was signed by the United States alone.'] },
+          },
+        }),
+      ).toBe(0);
       expect(await prisma.review.count({ where: { url: 'https://factdesk.example.org/checks/ryabkov-compliance' } })).toBe(0);
     });
 
     const second = await run('import', [FACTCHECK], seeded);
     expect(second.code).toBe(0);
-    for (const model of ['speakers', 'sources', 'claims', 'rebuttals', 'reviews']) expect(summaryRow(second.stdout, model)?.created).toBe(0);
+    for (const model of ['speakers', 'sources', 'claims', 'rebuttals', 'reviews'])
+      expect(summaryRow(second.stdout, model)?.created).toBe(0);
   }, 120_000);
 
   it('imports ClaimReview JSON-LD: sources by normalised URL, ratings from words or numbers, duplicates matched', async () => {
@@ -164,16 +176,29 @@ describe('import and export', () => {
     expect(summaryRow(first.stdout, 'reviews')).toEqual({ created: 3, matched: 1 });
     expect(first.stdout).toContain('record 2: missing claimant');
     expect(first.stdout).toContain('record 5: @type is "WebPage", not ClaimReview');
-    expect(first.stdout).toMatch(/record 1: claimReview\.0: rating "plutôt vrai mais incomplet" taken from ratingValue 2 \(1\.\.5\) as MOSTLY_FALSE/);
+    expect(first.stdout).toMatch(
+      /record 1: claimReview\.0: rating "plutôt vrai mais incomplet" taken from ratingValue 2 \(1\.\.5\) as MOSTLY_FALSE/,
+    );
 
     await seeded.read(async ({ prisma }) => {
-      const ryabkov = await prisma.review.findUniqueOrThrow({ where: { url: 'https://checkers.example.org/inf/ryabkov-intelligence' }, include: { claim: { include: { speaker: true } } } });
-      expect(ryabkov).toMatchObject({ rating: 'FALSE', ratingText: 'Falso', authorName: 'Jane Checker', summary: 'No sign the INF evidence was tweaked' });
+      const ryabkov = await prisma.review.findUniqueOrThrow({
+        where: { url: 'https://checkers.example.org/inf/ryabkov-intelligence' },
+        include: { claim: { include: { speaker: true } } },
+      });
+      expect(ryabkov).toMatchObject({
+        rating: 'FALSE',
+        ratingText: 'Falso',
+        authorName: 'Jane Checker',
+        summary: 'No sign the INF evidence was tweaked',
+      });
       expect(ryabkov.claim.speaker.slug).toBe('sergei-ryabkov');
       expect(await prisma.source.findMany({ where: { url: { startsWith: 'https://news.example.org' } }, select: { url: true } })).toEqual([
         { url: 'https://news.example.org/2019/02/inf-allies' },
       ]);
-      const kosachev = await prisma.claim.findFirstOrThrow({ where: { text: { startsWith: 'Russia will respond' } }, include: { speaker: true } });
+      const kosachev = await prisma.claim.findFirstOrThrow({
+        where: { text: { startsWith: 'Russia will respond' } },
+        include: { speaker: true },
+      });
       expect(kosachev).toMatchObject({ statedAt: new Date('2019-02-02T00:00:00.000Z'), speaker: { slug: 'konstantin-kosachev' } });
     });
 
@@ -185,10 +210,16 @@ describe('import and export', () => {
     await seeded.read(async ({ prisma }) => {
       const reviewed = await prisma.claim.findFirstOrThrow({ where: { reviews: { some: {} } }, orderBy: { id: 'asc' } });
       await prisma.claim.update({ where: { id: reviewed.id }, data: { reviewStatus: 'PUBLISHED' } });
-      await prisma.claim.updateMany({ where: { reviews: { none: {} }, speaker: { slug: 'jens-stoltenberg' } }, data: { reviewStatus: 'IN_REVIEW' } });
+      await prisma.claim.updateMany({
+        where: { reviews: { none: {} }, speaker: { slug: 'jens-stoltenberg' } },
+        data: { reviewStatus: 'IN_REVIEW' },
+      });
       // Values in the columns neither the corpus nor the fixtures fill, so that every column has something to lose.
       await prisma.speaker.update({ where: { slug: 'heiko-maas' }, data: { country: 'Germany' } });
-      await prisma.source.updateMany({ where: { author: null }, data: { author: 'A. Reporter', publishedAt: new Date('2019-02-01T10:00:00.123Z') } });
+      await prisma.source.updateMany({
+        where: { author: null },
+        data: { author: 'A. Reporter', publishedAt: new Date('2019-02-01T10:00:00.123Z') },
+      });
       await prisma.rebuttal.updateMany({ where: { rationale: null }, data: { rationale: 'Answers it' } });
       await prisma.review.updateMany({ where: { organizationUrl: null }, data: { organizationUrl: 'https://desk.example.org/' } });
     });
@@ -197,7 +228,11 @@ describe('import and export', () => {
     const exported = await run('export', ['--format', 'jsonl', '--out', original], seeded);
     expect(exported).toMatchObject({ code: 0, stdout: '' });
     expect(exported.stderr).toMatch(/Exported 16 speakers, 3 sources, 44 claims, 14 rebuttals, 7 reviews as jsonl to /);
-    const lines = fs.readFileSync(original, 'utf8').trimEnd().split('\n').map((line) => JSON.parse(line));
+    const lines = fs
+      .readFileSync(original, 'utf8')
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect([...new Set(lines.map((line) => line.type))]).toEqual(['speaker', 'source', 'claim', 'rebuttal', 'review']);
 
     const imported = await run('import', [original], copy);
@@ -230,11 +265,15 @@ describe('import and export', () => {
   it('exports a filtered part: the claims selected, with their speakers, sources, reviews and the rebuttals between them', async () => {
     const result = await run('export', ['--format', 'jsonl', '--speaker', 'daniel-coats'], seeded);
     expect(result.code).toBe(0);
-    const lines = result.stdout.trimEnd().split('\n').map((line) => JSON.parse(line));
+    const lines = result.stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(lines.filter((line) => line.type === 'speaker').map((line) => line.slug)).toEqual(['daniel-coats']);
     const claimIds = new Set(lines.filter((line) => line.type === 'claim').map((line) => line.id));
     expect(claimIds.size).toBeGreaterThan(0);
-    for (const line of lines.filter((row) => row.type === 'review' || row.type === 'rebuttal')) expect(claimIds.has(line.claimId)).toBe(true);
+    for (const line of lines.filter((row) => row.type === 'review' || row.type === 'rebuttal'))
+      expect(claimIds.has(line.claimId)).toBe(true);
 
     const published = await run('export', ['--format', 'jsonl', '--status', 'PUBLISHED'], seeded);
     expect(published.stdout.split('\n').filter((line) => line.includes('"type":"claim"'))).toHaveLength(1);
@@ -247,7 +286,12 @@ describe('import and export', () => {
     const items = JSON.parse(fs.readFileSync(file, 'utf8'));
     expect(items).toHaveLength(7);
     for (const item of items) {
-      expect(item).toMatchObject({ '@context': 'https://schema.org', '@type': 'ClaimReview', reviewRating: { '@type': 'Rating' }, itemReviewed: { '@type': 'Claim' } });
+      expect(item).toMatchObject({
+        '@context': 'https://schema.org',
+        '@type': 'ClaimReview',
+        reviewRating: { '@type': 'Rating' },
+        itemReviewed: { '@type': 'Claim' },
+      });
       expect(typeof item.reviewRating.alternateName).toBe('string');
     }
     const reimported = await run('import', [file], seeded);
@@ -270,7 +314,10 @@ describe('import and export', () => {
     const unknown = path.join(workDir, 'unknown.json');
     fs.writeFileSync(unknown, '{"items": []}');
     const latin1 = path.join(workDir, 'latin1.json');
-    fs.writeFileSync(latin1, Buffer.concat([Buffer.from('{"claims": [{"text": "caf'), Buffer.from([0xe9]), Buffer.from('", "claimant": "A"}]}')]));
+    fs.writeFileSync(
+      latin1,
+      Buffer.concat([Buffer.from('{"claims": [{"text": "caf'), Buffer.from([0xe9]), Buffer.from('", "claimant": "A"}]}')]),
+    );
     const cases: [string, string[], RegExp][] = [
       ['import', [path.join(workDir, 'missing.json')], /Cannot read .*missing\.json/],
       ['import', [notJson], /is not valid JSON/],
@@ -290,9 +337,15 @@ describe('import and export', () => {
 
   it('refuses to import into or export from an embedded database another process holds', async () => {
     if (serverUrl()) return; // a server takes many clients: nothing to refuse
-    fs.writeFileSync(`${seeded.dataDir}.lock`, JSON.stringify({ pid: process.pid, command: 'npm start', startedAt: new Date().toISOString() }));
+    fs.writeFileSync(
+      `${seeded.dataDir}.lock`,
+      JSON.stringify({ pid: process.pid, command: 'npm start', startedAt: new Date().toISOString() }),
+    );
     try {
-      for (const [entry, args] of [['import', [FACTCHECK]], ['export', ['--format', 'jsonl']]] as const) {
+      for (const [entry, args] of [
+        ['import', [FACTCHECK]],
+        ['export', ['--format', 'jsonl']],
+      ] as const) {
         const refused = await run(entry, [...args], seeded);
         expect(refused.code).toBe(1);
         expect(refused.stderr).toMatch(/in use by another claimtrace process \(pid \d+, "npm start"/);

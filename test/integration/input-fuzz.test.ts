@@ -39,7 +39,8 @@ function seededRandom(seed: number): () => number {
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 const base64url = (text: string) => Buffer.from(text, 'utf8').toString('base64url');
-const isNesting = (value: Json): value is { nested: Json } => typeof value === 'object' && value !== null && !Array.isArray(value) && 'nested' in value;
+const isNesting = (value: Json): value is { nested: Json } =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) && 'nested' in value;
 const deeplyNested = (depth: number): Json => {
   let value: Json = { leaf: 'x' };
   for (let level = 0; level < depth; level += 1) value = { nested: value };
@@ -47,23 +48,66 @@ const deeplyNested = (depth: number): Json => {
 };
 
 const TEXT_CASES: Json[] = [
-  'a\u0000b', 'a\ud800b', '\udfff', 'evil\u202etxt', 'open \u2067 isolate', 'bell\u0007', 'next\u0085line', 'tab\tand\nnewline', '', '   ',
-  '%', '_', '\\', "'; DROP TABLE claims; --", '\ufeff', '💥'.repeat(2_000), 'x'.repeat(300_000), 42, true, { text: 'x' }, ['a'],
+  'a\u0000b',
+  'a\ud800b',
+  '\udfff',
+  'evil\u202etxt',
+  'open \u2067 isolate',
+  'bell\u0007',
+  'next\u0085line',
+  'tab\tand\nnewline',
+  '',
+  '   ',
+  '%',
+  '_',
+  '\\',
+  "'; DROP TABLE claims; --",
+  '\ufeff',
+  '💥'.repeat(2_000),
+  'x'.repeat(300_000),
+  42,
+  true,
+  { text: 'x' },
+  ['a'],
 ];
 const ID_CASES: Json[] = [
-  'not-an-id', '', '00000000-0000-0000-0000-000000000000', '0190A000-0000-7000-8000-00000000000Z', '0190a000-0000-7000-8000-000000000000\u0000',
-  "1' OR '1'='1", 'x'.repeat(10_000), 42, -1, 1.5, true, ['0190a000-0000-7000-8000-000000000000'],
+  'not-an-id',
+  '',
+  '00000000-0000-0000-0000-000000000000',
+  '0190A000-0000-7000-8000-00000000000Z',
+  '0190a000-0000-7000-8000-000000000000\u0000',
+  "1' OR '1'='1",
+  'x'.repeat(10_000),
+  42,
+  -1,
+  1.5,
+  true,
+  ['0190a000-0000-7000-8000-000000000000'],
 ];
 const CURSOR_CASES: Json[] = [
-  '!!!', base64url('id:not-a-uuid'), base64url('id:0190a000-0000-7000-8000-000000000000'), base64url('claim-search:[1e999,"x","y"]'),
-  base64url('speaker-search:[0,null,"0190a000-0000-7000-8000-000000000000"]'), base64url('claim-search:{"rank":1}'), base64url('\u0000'),
-  base64url('x'.repeat(50_000)), 'a\u0000b',
+  '!!!',
+  base64url('id:not-a-uuid'),
+  base64url('id:0190a000-0000-7000-8000-000000000000'),
+  base64url('claim-search:[1e999,"x","y"]'),
+  base64url('speaker-search:[0,null,"0190a000-0000-7000-8000-000000000000"]'),
+  base64url('claim-search:{"rank":1}'),
+  base64url('\u0000'),
+  base64url('x'.repeat(50_000)),
+  'a\u0000b',
 ];
 const INT_CASES: Json[] = [-1, 0, 101, 5_001, 11, 2_147_483_647, 2_147_483_648, -2_147_483_649, 1e20, 1.5, '5', true, null, [1]];
 const FLOAT_CASES: Json[] = [1e308, -1e308, -1, '1.5', true];
 const BOOLEAN_CASES: Json[] = ['true', 1, 0, [true]];
 const DATE_CASES: Json[] = ['2018-02-30', '0000-01-01', '10000-01-01', '2018-1-1', '2018-01-01T00:00:00Z', '', 'a\u0000b', 20180101];
-const DATE_TIME_CASES: Json[] = ['not a date', '2018-13-01T00:00:00Z', '+275760-09-13T00:00:00.000Z', '-271821-04-20T00:00:00.000Z', '2018-01-01', '', 1e20];
+const DATE_TIME_CASES: Json[] = [
+  'not a date',
+  '2018-13-01T00:00:00Z',
+  '+275760-09-13T00:00:00.000Z',
+  '-271821-04-20T00:00:00.000Z',
+  '2018-01-01',
+  '',
+  1e20,
+];
 
 /** Where an argument sits: the field whose argument it is, reached from the root by `path` (a selection prefix). */
 interface Site {
@@ -112,7 +156,9 @@ describe('a fuzz of malformed arguments', () => {
   /** An existing record's id for an ID argument, by its name or the field's ("speakerId", "updateSource(id)"). */
   function idFor(name: string, fieldName: string): string {
     const subject = name === 'id' ? fieldName : name;
-    const kind = (['counterclaim', 'speaker', 'source', 'review', 'rebuttal', 'claim'] as const).find((candidate) => subject.toLowerCase().includes(candidate));
+    const kind = (['counterclaim', 'speaker', 'source', 'review', 'rebuttal', 'claim'] as const).find((candidate) =>
+      subject.toLowerCase().includes(candidate),
+    );
     return kind === 'counterclaim' ? ids.claim : ids[kind ?? 'claim'];
   }
 
@@ -123,7 +169,8 @@ describe('a fuzz of malformed arguments', () => {
     if (isInputObjectType(nullable)) {
       const value: Record<string, Json> = {};
       for (const field of Object.values(nullable.getFields())) {
-        if (isNonNullType(field.type) && field.defaultValue === undefined) value[field.name] = validValue(field.type, field.name, fieldName);
+        if (isNonNullType(field.type) && field.defaultValue === undefined)
+          value[field.name] = validValue(field.type, field.name, fieldName);
       }
       return value;
     }
@@ -156,7 +203,16 @@ describe('a fuzz of malformed arguments', () => {
     const nullCase: Json[] = isNonNullType(type) ? [null] : [];
     if (isListType(nullable)) {
       const item = validValue(nullable.ofType, name, fieldName);
-      return [Array(50_000).fill(item), Array(60_000).fill('x'), [null], [[item]], [item, item, item, item, item], [], 'not a list', ...nullCase];
+      return [
+        Array(50_000).fill(item),
+        Array(60_000).fill('x'),
+        [null],
+        [[item]],
+        [item, item, item, item, item],
+        [],
+        'not a list',
+        ...nullCase,
+      ];
     }
     if (isInputObjectType(nullable)) {
       return [deeplyNested(3_000), { unknownField: 1 }, {}, 'not an object', [valid], 42, ...nullCase];
@@ -171,7 +227,7 @@ describe('a fuzz of malformed arguments', () => {
       Date: DATE_CASES,
       DateTimeISO: DATE_TIME_CASES,
     };
-    return [...(name === 'after' ? CURSOR_CASES : byScalar[nullable.name] ?? TEXT_CASES), ...nullCase];
+    return [...(name === 'after' ? CURSOR_CASES : (byScalar[nullable.name] ?? TEXT_CASES)), ...nullCase];
   }
 
   /** Every field that takes arguments: the root fields, and those below them, each reached by its shortest path. */
@@ -205,7 +261,8 @@ describe('a fuzz of malformed arguments', () => {
       found.push({ site, argument, inputPath, type: definition.type, name: definition.name });
       const nullable = getNullableType(definition.type);
       const inner = isListType(nullable) ? getNullableType(nullable.ofType) : nullable;
-      if (isInputObjectType(inner) && depth < 3) for (const field of Object.values(inner.getFields())) walk(argument, field, [...inputPath, field.name], depth + 1);
+      if (isInputObjectType(inner) && depth < 3)
+        for (const field of Object.values(inner.getFields())) walk(argument, field, [...inputPath, field.name], depth + 1);
     };
     for (const argument of site.field.args) walk(argument, argument, [], 0);
     return found;
@@ -219,10 +276,13 @@ describe('a fuzz of malformed arguments', () => {
     let depth = 0;
     for (let inner: Json = value; isNesting(inner); inner = inner.nested) depth += 1;
     if (depth > 1) return `${'{ nested: '.repeat(depth)}{ leaf: "x" }${' }'.repeat(depth)}`;
-    if (Array.isArray(value)) return `[${value.map((item) => literal(item, nullable && isListType(nullable) ? nullable.ofType : undefined)).join(', ')}]`;
+    if (Array.isArray(value))
+      return `[${value.map((item) => literal(item, nullable && isListType(nullable) ? nullable.ofType : undefined)).join(', ')}]`;
     if (typeof value === 'object') {
       const fields = nullable && isInputObjectType(nullable) ? nullable.getFields() : {};
-      return `{ ${Object.entries(value).map(([key, item]) => `${key}: ${literal(item, fields[key]?.type)}`).join(', ')} }`;
+      return `{ ${Object.entries(value)
+        .map(([key, item]) => `${key}: ${literal(item, fields[key]?.type)}`)
+        .join(', ')} }`;
     }
     if (typeof value === 'string' && nullable && isEnumType(nullable) && /^[_A-Za-z][_0-9A-Za-z]*$/.test(value)) return value;
     return JSON.stringify(value);
@@ -247,7 +307,12 @@ describe('a fuzz of malformed arguments', () => {
     const variables: Record<string, Json> = {};
     const declarations: string[] = [];
     const args = site.field.args.flatMap((arg) => {
-      const given = arg === argument ? value : isNonNullType(arg.type) && arg.defaultValue === undefined ? validValue(arg.type, arg.name, site.field.name) : undefined;
+      const given =
+        arg === argument
+          ? value
+          : isNonNullType(arg.type) && arg.defaultValue === undefined
+            ? validValue(arg.type, arg.name, site.field.name)
+            : undefined;
       if (given === undefined) return [];
       if (!asVariable) return [`${arg.name}: ${literal(given, arg.type)}`];
       variables[arg.name] = given;
@@ -287,10 +352,13 @@ describe('a fuzz of malformed arguments', () => {
         } catch {
           failures.push(`not JSON (${response.status}): ${text.slice(0, 200)}`);
         }
-        for (const error of body.errors ?? []) codes.set(error.extensions?.code ?? 'none', (codes.get(error.extensions?.code ?? 'none') ?? 0) + 1);
+        for (const error of body.errors ?? [])
+          codes.set(error.extensions?.code ?? 'none', (codes.get(error.extensions?.code ?? 'none') ?? 0) + 1);
         const where = `${position.site.field.name}(${[position.argument.name, ...position.inputPath].join('.')})`;
         if (response.status >= 500 || text.includes('INTERNAL_SERVER_ERROR')) {
-          failures.push(`${where} = ${JSON.stringify(bad).slice(0, 80)} (${Object.keys(variables).length > 0 ? 'variable' : 'literal'}): ${response.status} ${text.slice(0, 300)}`);
+          failures.push(
+            `${where} = ${JSON.stringify(bad).slice(0, 80)} (${Object.keys(variables).length > 0 ? 'variable' : 'literal'}): ${response.status} ${text.slice(0, 300)}`,
+          );
         }
       }
     }

@@ -22,7 +22,12 @@ describe('input rules', () => {
   async function expectRefused(field: string, send: () => Promise<GraphQLResponse>, message?: RegExp): Promise<void> {
     const before = await tableCounts(api.db.prisma);
     const response = await send();
-    expect({ field, status: response.status, data: response.data, errors: response.errors?.length }).toEqual({ field, status: 400, data: undefined, errors: 1 });
+    expect({ field, status: response.status, data: response.data, errors: response.errors?.length }).toEqual({
+      field,
+      status: 400,
+      data: undefined,
+      errors: 1,
+    });
     expect(response.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field });
     expect(response.errors?.[0]?.message.startsWith(`${field} `)).toBe(true);
     if (message) expect(response.errors?.[0]?.message).toMatch(message);
@@ -40,27 +45,60 @@ describe('input rules', () => {
     body: (value: string) => string;
   }
   const operations: Operation[] = [
-    { field: 'input.text', type: 'mutation', variable: 'String!', id: 'speaker', body: (s) => `{ createClaim(input: { text: ${s}, kind: QUOTE, speakerId: $id }) { id } }` },
+    {
+      field: 'input.text',
+      type: 'mutation',
+      variable: 'String!',
+      id: 'speaker',
+      body: (s) => `{ createClaim(input: { text: ${s}, kind: QUOTE, speakerId: $id }) { id } }`,
+    },
     { field: 'input.name', type: 'mutation', variable: 'String!', body: (s) => `{ createSpeaker(input: { name: ${s} }) { id } }` },
-    { field: 'input.aliases.3', type: 'mutation', variable: 'String!', body: (s) => `{ createSpeaker(input: { name: "Jens", aliases: ["a", "b", "c", ${s}] }) { id } }` },
+    {
+      field: 'input.aliases.3',
+      type: 'mutation',
+      variable: 'String!',
+      body: (s) => `{ createSpeaker(input: { name: "Jens", aliases: ["a", "b", "c", ${s}] }) { id } }`,
+    },
     { field: 'filter.text', type: 'query', variable: 'String', body: (s) => `{ claims(filter: { text: ${s} }) { nodes { id } } }` },
     { field: 'slug', type: 'query', variable: 'String', body: (s) => `{ speaker(slug: ${s}) { id } }` },
     { field: 'input.title', type: 'mutation', variable: 'String!', body: (s) => `{ createSource(input: { title: ${s} }) { id } }` },
     {
-      field: 'input.organizationName', type: 'mutation', variable: 'String!', id: 'claim',
+      field: 'input.organizationName',
+      type: 'mutation',
+      variable: 'String!',
+      id: 'claim',
       body: (s) => `{ createReview(input: { claimId: $id, rating: TRUE, organizationName: ${s} }) { id } }`,
     },
-    { field: 'filter.organizationName', type: 'query', variable: 'String', body: (s) => `{ reviews(filter: { organizationName: ${s} }) { nodes { id } } }` },
+    {
+      field: 'filter.organizationName',
+      type: 'query',
+      variable: 'String',
+      body: (s) => `{ reviews(filter: { organizationName: ${s} }) { nodes { id } } }`,
+    },
     { field: 'query', type: 'query', variable: 'String!', body: (s) => `{ searchClaims(query: ${s}) { nodes { rank } } }` },
     { field: 'search', type: 'query', variable: 'String', body: (s) => `{ speakers(search: ${s}) { nodes { id } } }` },
     {
-      field: 'input.rebuts.0.rationale', type: 'mutation', variable: 'String', id: 'speaker',
-      body: (s) => `{ createClaim(input: { text: "x", kind: QUOTE, speakerId: $id, rebuts: [{ claimId: $id, stance: REFUTES, rationale: ${s} }] }) { id } }`,
+      field: 'input.rebuts.0.rationale',
+      type: 'mutation',
+      variable: 'String',
+      id: 'speaker',
+      body: (s) =>
+        `{ createClaim(input: { text: "x", kind: QUOTE, speakerId: $id, rebuts: [{ claimId: $id, stance: REFUTES, rationale: ${s} }] }) { id } }`,
     },
     // The whole input object as one variable: the field is named inside it.
-    { field: 'input.affiliation', type: 'mutation', variable: 'CreateSpeakerInput!', body: (s) => `{ createSpeaker(input: ${s.startsWith('$') ? s : `{ name: "Jens", affiliation: ${s} }`}) { id } }` },
+    {
+      field: 'input.affiliation',
+      type: 'mutation',
+      variable: 'CreateSpeakerInput!',
+      body: (s) => `{ createSpeaker(input: ${s.startsWith('$') ? s : `{ name: "Jens", affiliation: ${s} }`}) { id } }`,
+    },
     // An argument of a field below the root, inside a fragment.
-    { field: 'after', type: 'query', variable: 'String', body: (s) => `{ speakers { nodes { ...Claims } } } fragment Claims on Speaker { claims(after: ${s}) { nodes { id } } }` },
+    {
+      field: 'after',
+      type: 'query',
+      variable: 'String',
+      body: (s) => `{ speakers { nodes { ...Claims } } } fragment Claims on Speaker { claims(after: ${s}) { nodes { id } } }`,
+    },
   ];
   const [createClaim, createSpeaker] = operations;
   const ids = (operation: Operation) => (operation.id ? { id: operation.id === 'claim' ? claimId : speakerId } : {});
@@ -100,7 +138,11 @@ describe('input rules', () => {
     });
     expect(dataOf(review).createReview.summary).toBe(text);
     for (const control of ['\u0001', '\u001f', '\u007f', '\u0080', '\u009b']) {
-      await expectRefused('input.text', () => withVariable(createClaim!, `a${control}b`), /control characters other than tab and line breaks/);
+      await expectRefused(
+        'input.text',
+        () => withVariable(createClaim!, `a${control}b`),
+        /control characters other than tab and line breaks/,
+      );
     }
   });
 
@@ -132,26 +174,42 @@ describe('input rules', () => {
     expect(aliases.errors).toEqual([
       expect.objectContaining({
         message: 'input.aliases: aliases must contain no more than 20 elements',
-        extensions: { code: 'BAD_USER_INPUT', field: 'input.aliases', violations: [{ field: 'input.aliases', message: 'aliases must contain no more than 20 elements' }] },
+        extensions: {
+          code: 'BAD_USER_INPUT',
+          field: 'input.aliases',
+          violations: [{ field: 'input.aliases', message: 'aliases must contain no more than 20 elements' }],
+        },
       }),
     ]);
     const rebuts = await api.gql(`mutation($input: CreateClaimInput!) { createClaim(input: $input) { id } }`, {
-      input: { text: 'x', kind: 'QUOTE', speakerId, rebuts: Array.from({ length: 10_000 }, () => ({ claimId: 'not-an-id', stance: 'REFUTES' })) },
+      input: {
+        text: 'x',
+        kind: 'QUOTE',
+        speakerId,
+        rebuts: Array.from({ length: 10_000 }, () => ({ claimId: 'not-an-id', stance: 'REFUTES' })),
+      },
     });
     expect(rebuts.errors?.[0]?.extensions).toEqual({
-      code: 'BAD_USER_INPUT', field: 'input.rebuts', violations: [{ field: 'input.rebuts', message: 'rebuts must contain no more than 100 elements' }],
+      code: 'BAD_USER_INPUT',
+      field: 'input.rebuts',
+      violations: [{ field: 'input.rebuts', message: 'rebuts must contain no more than 100 elements' }],
     });
-    const statuses = await api.gql(`query($filter: ClaimFilter) { claims(filter: $filter) { nodes { id } } }`, { filter: { reviewStatus: Array(60_000).fill('UNREVIEWED') } });
+    const statuses = await api.gql(`query($filter: ClaimFilter) { claims(filter: $filter) { nodes { id } } }`, {
+      filter: { reviewStatus: Array(60_000).fill('UNREVIEWED') },
+    });
     expect(statuses.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.reviewStatus' });
     const stances = await api.gql(`query($id: ID!, $stances: [RebuttalStance!]) { trace(claimId: $id, stances: $stances) { truncated } }`, {
-      id: claimId, stances: Array(60_000).fill('REFUTES'),
+      id: claimId,
+      stances: Array(60_000).fill('REFUTES'),
     });
     expect(stances.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'stances' });
     expect(await tableCounts(api.db.prisma)).toEqual(before);
   });
 
   it('reports at most 50 errors for variables, all coded: not one per bad item of a huge list', async () => {
-    const response = await api.gql(`query($filter: ClaimFilter) { claims(filter: $filter) { totalCount } }`, { filter: { reviewStatus: Array(60_000).fill('x') } });
+    const response = await api.gql(`query($filter: ClaimFilter) { claims(filter: $filter) { totalCount } }`, {
+      filter: { reviewStatus: Array(60_000).fill('x') },
+    });
     expect(response.status).toBe(400);
     expect(response.errors).toHaveLength(50);
     for (const error of response.errors ?? []) expect(error.extensions?.code).toBe('BAD_USER_INPUT');
@@ -159,12 +217,27 @@ describe('input rules', () => {
   });
 
   it('still validates the items of a list within its size: blank, repeated (ignoring case) and bad nested items', async () => {
-    const create = (aliases: string[]) => api.gql(`mutation($input: CreateSpeakerInput!) { createSpeaker(input: $input) { aliases } }`, { input: { name: 'Jens', aliases } });
-    expect((await create(['NATO chief', ' ']))?.errors?.[0]?.extensions).toMatchObject({ field: 'input.aliases', violations: [{ message: 'each of aliases must not be blank' }] });
-    expect((await create(['NATO chief', ' nato CHIEF']))?.errors?.[0]?.extensions).toMatchObject({ field: 'input.aliases', violations: [{ message: 'aliases must not repeat a name (ignoring case)' }] });
+    const create = (aliases: string[]) =>
+      api.gql(`mutation($input: CreateSpeakerInput!) { createSpeaker(input: $input) { aliases } }`, { input: { name: 'Jens', aliases } });
+    expect((await create(['NATO chief', ' ']))?.errors?.[0]?.extensions).toMatchObject({
+      field: 'input.aliases',
+      violations: [{ message: 'each of aliases must not be blank' }],
+    });
+    expect((await create(['NATO chief', ' nato CHIEF']))?.errors?.[0]?.extensions).toMatchObject({
+      field: 'input.aliases',
+      violations: [{ message: 'aliases must not repeat a name (ignoring case)' }],
+    });
     expect(dataOf(await create(Array.from({ length: 20 }, (_, index) => `Alias ${index}`))).createSpeaker.aliases).toHaveLength(20);
     const nested = await api.gql(`mutation($input: CreateClaimInput!) { createClaim(input: $input) { id } }`, {
-      input: { text: 'x', kind: 'QUOTE', speakerId, rebuts: [{ claimId, stance: 'REFUTES' }, { claimId: 'not-an-id', stance: 'REFUTES' }] },
+      input: {
+        text: 'x',
+        kind: 'QUOTE',
+        speakerId,
+        rebuts: [
+          { claimId, stance: 'REFUTES' },
+          { claimId: 'not-an-id', stance: 'REFUTES' },
+        ],
+      },
     });
     expect(nested.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.rebuts.1.claimId' });
   });
@@ -176,15 +249,22 @@ describe('input rules', () => {
       const body = Buffer.concat([prefix, Buffer.from(bad), Buffer.from(`\\" }) { id } }"}`, 'utf8')]);
       const response = await fetch(`${api.url}graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
       expect({ bad, status: response.status }).toEqual({ bad, status: 400 });
-      expect(await response.json()).toEqual({ errors: [{ message: 'Request body is not valid UTF-8', extensions: { code: 'BAD_REQUEST' } }] });
+      expect(await response.json()).toEqual({
+        errors: [{ message: 'Request body is not valid UTF-8', extensions: { code: 'BAD_REQUEST' } }],
+      });
     }
     expect(await tableCounts(api.db.prisma)).toEqual(before);
     // A GET request's query string: its percent-escapes are bytes too.
     const preflight = { 'apollo-require-preflight': 'true' };
     for (const bad of ['%FF', '%C3', '%ED%A0%80', '%C3%28']) {
-      const response = await fetch(`${api.url}graphql?query=${encodeURIComponent('{ speaker(slug: "x')}${bad}${encodeURIComponent('") { id } }')}`, { headers: preflight });
+      const response = await fetch(
+        `${api.url}graphql?query=${encodeURIComponent('{ speaker(slug: "x')}${bad}${encodeURIComponent('") { id } }')}`,
+        { headers: preflight },
+      );
       expect({ bad, status: response.status }).toEqual({ bad, status: 400 });
-      expect(await response.json()).toEqual({ errors: [{ message: 'The query string is not valid UTF-8', extensions: { code: 'BAD_REQUEST' } }] });
+      expect(await response.json()).toEqual({
+        errors: [{ message: 'The query string is not valid UTF-8', extensions: { code: 'BAD_REQUEST' } }],
+      });
     }
     const get = await fetch(`${api.url}graphql?query=${encodeURIComponent('{ speaker(slug: "é%") { id } }')}`, { headers: preflight });
     expect(await get.json()).toEqual({ data: { speaker: null } });

@@ -62,24 +62,31 @@ describe('/metrics', () => {
 
   it('counts the SQL statements sent, one for a planned claim page, each of a DataLoader fallback', async () => {
     const speaker = await makeSpeaker(api.db.prisma);
-    const [claim, counterclaim] = await Promise.all(['counted', 'counters it'].map((text) => makeClaim(api.db.prisma, { speakerId: speaker.id, text })));
+    const [claim, counterclaim] = await Promise.all(
+      ['counted', 'counters it'].map((text) => makeClaim(api.db.prisma, { speakerId: speaker.id, text })),
+    );
     await makeRebuttal(api.db.prisma, claim!.id, counterclaim!.id);
     const sent = async () => sample(await scrape(), 'claimtrace_sql_statements_total')!;
 
     const before = await sent();
     api.statements.length = 0;
     const page = await postGraphQL(api.url, {
-      query: 'query ClaimPage($id: ID!) { claim(id: $id) { id speaker { name } source { title } rebuttals(first: 10) { nodes { stance counterclaim { text speaker { name } } } } } }',
+      query:
+        'query ClaimPage($id: ID!) { claim(id: $id) { id speaker { name } source { title } rebuttals(first: 10) { nodes { stance counterclaim { text speaker { name } } } } } }',
       variables: { id: claim!.id },
     });
-    expect(JSON.parse(page.body)).toMatchObject({ data: { claim: { id: claim!.id, rebuttals: { nodes: [{ counterclaim: { text: 'counters it' } }] } } } });
+    expect(JSON.parse(page.body)).toMatchObject({
+      data: { claim: { id: claim!.id, rebuttals: { nodes: [{ counterclaim: { text: 'counters it' } }] } } },
+    });
     expect((await sent()) - before).toBe(1);
     expect(api.statements).toHaveLength(1);
 
     // nodes(ids:) is not planned: its loaders send a statement per kind of record, and the history one more.
     api.statements.length = 0;
     const afterPage = await sent();
-    await postGraphQL(api.url, { query: `{ nodes(ids: ["${claim!.id}", "${speaker.id}"]) { id } claim(id: "${claim!.id}") { history(first: 5) { nodes { id } } } }` });
+    await postGraphQL(api.url, {
+      query: `{ nodes(ids: ["${claim!.id}", "${speaker.id}"]) { id } claim(id: "${claim!.id}") { history(first: 5) { nodes { id } } } }`,
+    });
     expect(api.statements.length).toBeGreaterThan(1);
     expect((await sent()) - afterPage).toBe(api.statements.length);
   });

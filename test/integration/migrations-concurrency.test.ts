@@ -51,7 +51,9 @@ onPostgres('migrating one database from several processes at once', () => {
   it('applies every migration exactly once: one process migrates, the others wait for it, then find nothing to do', async () => {
     const migrations = readMigrations().migrationDirectories.map((directory) => directory.path);
     const results = await startTogether(database, 'migrate', 3, async () => {
-      const { rows } = await withPgClient(url, (client) => client.query<{ table: string | null }>(`SELECT to_regclass('_prisma_migrations')::text AS table`));
+      const { rows } = await withPgClient(url, (client) =>
+        client.query<{ table: string | null }>(`SELECT to_regclass('_prisma_migrations')::text AS table`),
+      );
       expect(rows[0]!.table).toBeNull();
     });
 
@@ -99,7 +101,10 @@ onPostgres('migrating one database from several processes at once', () => {
       for (const result of results) expect(result).toMatchObject({ code: 0, stderr: '' });
       const outputs = results.map((result) => result.stdout.trim()).sort();
       expect(outputs[0]).toMatch(/^Created \d+ speaker\(s\)/);
-      expect(outputs.slice(1)).toEqual(['The seed corpus is already in the database: nothing created.', 'The seed corpus is already in the database: nothing created.']);
+      expect(outputs.slice(1)).toEqual([
+        'The seed corpus is already in the database: nothing created.',
+        'The seed corpus is already in the database: nothing created.',
+      ]);
       const corpus = readCorpus();
       const counts = await withPgClient(seededUrl, async (client) => {
         const { rows } = await client.query<{ speakers: number; sources: number; claims: number; rebuttals: number }>(

@@ -33,13 +33,18 @@ describe('applyMigrations', () => {
     const engine = jest.spyOn(schemaEngine, 'withSchemaEngine');
     expect(await applyMigrations(db, extraDir)).toEqual(['29991231000000_noop']);
     expect(engine).toHaveBeenCalledTimes(1);
-    expect(await db.queryRows({ text: `SELECT to_regclass('noop_marker') IS NOT NULL AS present`, values: [] })).toEqual([{ present: true }]);
+    expect(await db.queryRows({ text: `SELECT to_regclass('noop_marker') IS NOT NULL AS present`, values: [] })).toEqual([
+      { present: true },
+    ]);
     expect(await applyMigrations(db, extraDir)).toEqual([]);
     expect(engine).toHaveBeenCalledTimes(1);
   });
 
   it('hands an edited migration to the engine rather than call it up to date', async () => {
-    const [first] = fs.readdirSync(migrationsDir).filter((name) => fs.statSync(path.join(migrationsDir, name)).isDirectory()).sort();
+    const [first] = fs
+      .readdirSync(migrationsDir)
+      .filter((name) => fs.statSync(path.join(migrationsDir, name)).isDirectory())
+      .sort();
     await db.queryRows({ text: `UPDATE _prisma_migrations SET checksum = 'edited' WHERE migration_name = $1`, values: [first] });
     const engine = jest.spyOn(schemaEngine, 'withSchemaEngine');
     await applyMigrations(db, extraDir).catch(() => undefined);

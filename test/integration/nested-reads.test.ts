@@ -5,7 +5,6 @@ import { makeClaim, makeRebuttal, makeSource, makeSpeaker } from '../helpers/fac
 import type { ApiData, ClaimShape } from '../helpers/api-shapes';
 import { dataOf, startTestServer, type TestServer } from '../helpers/test-server';
 
-
 describe('nested reads: one statement for the everyday root fields, whatever relations are selected', () => {
   let api: TestServer;
   let hub: string;
@@ -24,27 +23,45 @@ describe('nested reads: one statement for the everyday root fields, whatever rel
     claimIds.push(hub);
     for (let i = 0; i < 12; i += 1) {
       // Every other counterclaim has no source: a null relation must read as null, planned or not.
-      const counter = await makeClaim(api.db.prisma, { speakerId: speakers[(i % 3) + 1]!.id, ...(i % 2 ? {} : { sourceId }), text: `counter ${i}` });
+      const counter = await makeClaim(api.db.prisma, {
+        speakerId: speakers[(i % 3) + 1]!.id,
+        ...(i % 2 ? {} : { sourceId }),
+        text: `counter ${i}`,
+      });
       claimIds.push(counter.id);
       await makeRebuttal(api.db.prisma, hub, counter.id);
       if (i < 3) await makeRebuttal(api.db.prisma, counter.id, hub);
     }
     for (let i = 0; i < 3; i += 1) {
-      await api.db.prisma.review.create({ data: { claimId: hub, rating: 'FALSE', organizationName: `Desk ${i}`, publishedAt: new Date('2020-01-01T10:00:00Z') } });
+      await api.db.prisma.review.create({
+        data: { claimId: hub, rating: 'FALSE', organizationName: `Desk ${i}`, publishedAt: new Date('2020-01-01T10:00:00Z') },
+      });
     }
   });
   afterAll(() => api.close());
 
   /** The query's data, and the statements it sent. */
-  async function run<TData = ApiData>(query: string, variables: Record<string, unknown> = {}): Promise<{ data: TData; statements: string[] }> {
+  async function run<TData = ApiData>(
+    query: string,
+    variables: Record<string, unknown> = {},
+  ): Promise<{ data: TData; statements: string[] }> {
     api.statements.length = 0;
     const data = dataOf(await api.gql<TData>(query, variables));
     return { data, statements: [...api.statements] };
   }
 
   /** The records of `ids` with the selection, read through the loaders. */
-  async function throughLoaders(type: string, ids: string[], selection: string, variables: Record<string, unknown> = {}, variableDefinitions = ''): Promise<unknown[]> {
-    const { data } = await run(`query($ids: [ID!]! ${variableDefinitions}) { nodes(ids: $ids) { ... on ${type} { ${selection} } } }`, { ...variables, ids });
+  async function throughLoaders(
+    type: string,
+    ids: string[],
+    selection: string,
+    variables: Record<string, unknown> = {},
+    variableDefinitions = '',
+  ): Promise<unknown[]> {
+    const { data } = await run(`query($ids: [ID!]! ${variableDefinitions}) { nodes(ids: $ids) { ... on ${type} { ${selection} } } }`, {
+      ...variables,
+      ids,
+    });
     return data.nodes;
   }
 
@@ -97,9 +114,15 @@ describe('nested reads: one statement for the everyday root fields, whatever rel
     expect(before.statements).toHaveLength(1);
     expect(before.data.claim.rebuttals.pageInfo).toMatchObject({ hasPreviousPage: true, hasNextPage: true });
     for (const answer of [last, before]) {
-      expect(await throughLoaders('Claim', [hub], CLAIM, { before: answer === before ? last.data.claim.rebuttals.pageInfo.startCursor : null }, ', $before: String')).toEqual([
-        answer.data.claim,
-      ]);
+      expect(
+        await throughLoaders(
+          'Claim',
+          [hub],
+          CLAIM,
+          { before: answer === before ? last.data.claim.rebuttals.pageInfo.startCursor : null },
+          ', $before: String',
+        ),
+      ).toEqual([answer.data.claim]);
     }
     const forward = await run(`query($id: ID!) { claim(id: $id) { rebuttals(first: 12) { nodes { id } } } }`, { id: hub });
     const ids = forward.data.claim.rebuttals.nodes.map((node) => node.id);
@@ -113,7 +136,13 @@ describe('nested reads: one statement for the everyday root fields, whatever rel
     expect(earlier.statements).toHaveLength(1);
     expect(earlier.data.claims.edges.map((edge) => edge.node.id)).toEqual(claimIds.slice(3, 8));
     const nodes = earlier.data.claims.edges.map((edge) => edge.node);
-    expect(await throughLoaders('Claim', nodes.map((node) => node.id), 'id speaker { name } rebuttals(last: 2) { nodes { id } }')).toEqual(nodes);
+    expect(
+      await throughLoaders(
+        'Claim',
+        nodes.map((node) => node.id),
+        'id speaker { name } rebuttals(last: 2) { nodes { id } }',
+      ),
+    ).toEqual(nodes);
 
     const SEARCH = `query($before: String) { searchClaims(query: "counter", last: 4, before: $before) { edges { node { claim { id rebuttals(last: 1) { totalCount nodes { id } } } } } pageInfo { startCursor } } }`;
     const hits = await run(SEARCH);
@@ -121,11 +150,18 @@ describe('nested reads: one statement for the everyday root fields, whatever rel
     const hitsBefore = await run(SEARCH, { before: hits.data.searchClaims.pageInfo.startCursor });
     expect(hitsBefore.statements).toHaveLength(1);
     const claims = hitsBefore.data.searchClaims.edges.map((edge) => edge.node.claim);
-    expect(await throughLoaders('Claim', claims.map((claim) => claim.id), 'id rebuttals(last: 1) { totalCount nodes { id } }')).toEqual(claims);
+    expect(
+      await throughLoaders(
+        'Claim',
+        claims.map((claim) => claim.id),
+        'id rebuttals(last: 1) { totalCount nodes { id } }',
+      ),
+    ).toEqual(claims);
   });
 
   it('reads speakers, sources and reviews with their relations in one statement each, as the loaders do', async () => {
-    const SPEAKER = 'id name claims(first: 2) { totalCount nodes { id rebuttals(first: 2) { nodes { counterclaim { speaker { name } } } } } }';
+    const SPEAKER =
+      'id name claims(first: 2) { totalCount nodes { id rebuttals(first: 2) { nodes { counterclaim { speaker { name } } } } } }';
     const speaker = await run(`query($slug: String) { speaker(slug: $slug) { ${SPEAKER} } }`, { slug: speakerSlug });
     expect(speaker.statements).toHaveLength(1);
     expect(speaker.data.speaker.claims.nodes[0]!.rebuttals.nodes).toHaveLength(2);
@@ -163,7 +199,13 @@ describe('nested reads: one statement for the everyday root fields, whatever rel
     expect(first.data.searchClaims.totalCount).toBe(12);
     const claims = first.data.searchClaims.edges.map((edge) => edge.node.claim);
     expect(claims).toHaveLength(4);
-    expect(await throughLoaders('Claim', claims.map((claim) => claim.id), CLAIM)).toEqual(claims);
+    expect(
+      await throughLoaders(
+        'Claim',
+        claims.map((claim) => claim.id),
+        CLAIM,
+      ),
+    ).toEqual(claims);
     const next = await run(SEARCH, { after: first.data.searchClaims.pageInfo.endCursor });
     expect(next.data.searchClaims.edges.map((edge) => edge.node.claim.id)).not.toContain(claims[0]!.id);
     // Past the last hit there is no row to carry the total: it is still right.
@@ -186,10 +228,13 @@ describe('nested reads: one statement for the everyday root fields, whatever rel
       { withClaims: true, skipMore: false },
       { withClaims: false, skipMore: true },
     ]) {
-      const planned = await run<{ claim: ClaimShape & { b?: unknown; more?: unknown } }>(`query($id: ID!, $withClaims: Boolean!, $skipMore: Boolean!) { claim(id: $id) { ${SELECTION} } } ${FRAGMENT}`, {
-        id: hub,
-        ...variables,
-      });
+      const planned = await run<{ claim: ClaimShape & { b?: unknown; more?: unknown } }>(
+        `query($id: ID!, $withClaims: Boolean!, $skipMore: Boolean!) { claim(id: $id) { ${SELECTION} } } ${FRAGMENT}`,
+        {
+          id: hub,
+          ...variables,
+        },
+      );
       expect(planned.statements).toHaveLength(1);
       expect('more' in planned.data.claim).toBe(!variables.skipMore);
       expect(planned.data.claim.b === undefined).toBe(!variables.withClaims);
@@ -202,16 +247,23 @@ describe('nested reads: one statement for the everyday root fields, whatever rel
   });
 
   it('reports a bad page argument deep in the selection on its own field, and still answers the rest', async () => {
-    const response = await api.gql(`query($id: ID!) { claim(id: $id) { text rebuttals(first: 2) { nodes { counterclaim { rebuttals(first: 101) { totalCount } } } } } }`, { id: hub });
+    const response = await api.gql(
+      `query($id: ID!) { claim(id: $id) { text rebuttals(first: 2) { nodes { counterclaim { rebuttals(first: 101) { totalCount } } } } } }`,
+      { id: hub },
+    );
     expect(response.errors).toHaveLength(2);
     expect(response.errors?.every((error) => error.extensions?.code === 'BAD_USER_INPUT' && error.extensions.field === 'first')).toBe(true);
     expect(response.errors?.[0]?.path).toEqual(['claim', 'rebuttals', 'nodes', 0, 'counterclaim', 'rebuttals']);
-    const foreign = await api.gql(`query($id: ID!) { claim(id: $id) { text rebuts(after: "bm90LWEtY3Vyc29y") { totalCount } } }`, { id: hub });
+    const foreign = await api.gql(`query($id: ID!) { claim(id: $id) { text rebuts(after: "bm90LWEtY3Vyc29y") { totalCount } } }`, {
+      id: hub,
+    });
     expect(foreign.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
   });
 
   it('answers null for a claim that does not exist, in one statement', async () => {
-    const { data, statements } = await run(`query($id: ID!) { claim(id: $id) { ${CLAIM_PAGE} } }`, { id: '01890000-0000-7000-8000-000000000000' });
+    const { data, statements } = await run(`query($id: ID!) { claim(id: $id) { ${CLAIM_PAGE} } }`, {
+      id: '01890000-0000-7000-8000-000000000000',
+    });
     expect(data.claim).toBeNull();
     expect(statements).toHaveLength(1);
   });

@@ -10,12 +10,20 @@ const NODE_FIELDS = `__typename id
   ... on Rebuttal { stance }
   ... on Review { organizationName }`;
 
-type NodeData = { __typename: string; id: string; name?: string; title?: string; text?: string; stance?: string; organizationName?: string } | null;
+type NodeData = {
+  __typename: string;
+  id: string;
+  name?: string;
+  title?: string;
+  text?: string;
+  stance?: string;
+  organizationName?: string;
+} | null;
 
 /** A UUIDv7-shaped id that no record has. */
 const unknownId = () => '0190a000-0000-7000-8000-' + randomUUID().slice(-12);
 
-describe('Relay nodes: node(id:) and nodes(ids:) over the records\' UUIDs', () => {
+describe("Relay nodes: node(id:) and nodes(ids:) over the records' UUIDs", () => {
   let api: TestServer;
   let ids: { Speaker: string; Source: string; Claim: string; Rebuttal: string; Review: string };
   const expected: Record<string, Partial<NonNullable<NodeData>>> = {};
@@ -39,10 +47,13 @@ describe('Relay nodes: node(id:) and nodes(ids:) over the records\' UUIDs', () =
   });
   afterAll(() => api.close());
 
-  it.each(['Speaker', 'Source', 'Claim', 'Rebuttal', 'Review'] as const)('node(id:) finds a %s by its raw UUID, as its type', async (type) => {
-    const data = dataOf<{ node: NodeData }>(await api.gql(`query($id: ID!) { node(id: $id) { ${NODE_FIELDS} } }`, { id: ids[type] }));
-    expect(data.node).toEqual({ __typename: type, id: ids[type], ...expected[type] });
-  });
+  it.each(['Speaker', 'Source', 'Claim', 'Rebuttal', 'Review'] as const)(
+    'node(id:) finds a %s by its raw UUID, as its type',
+    async (type) => {
+      const data = dataOf<{ node: NodeData }>(await api.gql(`query($id: ID!) { node(id: $id) { ${NODE_FIELDS} } }`, { id: ids[type] }));
+      expect(data.node).toEqual({ __typename: type, id: ids[type], ...expected[type] });
+    },
+  );
 
   it('node(id:) finds an id given in upper case, and is null for a UUID no record has', async () => {
     const data = dataOf<{ found: NodeData; missing: NodeData }>(
@@ -57,7 +68,9 @@ describe('Relay nodes: node(id:) and nodes(ids:) over the records\' UUIDs', () =
   it('nodes(ids:) returns mixed types in the order asked, null where no record has the id', async () => {
     const unknown = unknownId();
     const order = [ids.Review, unknown, ids.Speaker, ids.Claim, ids.Rebuttal, ids.Source, ids.Claim];
-    const data = dataOf<{ nodes: NodeData[] }>(await api.gql(`query($ids: [ID!]!) { nodes(ids: $ids) { ${NODE_FIELDS} } }`, { ids: order }));
+    const data = dataOf<{ nodes: NodeData[] }>(
+      await api.gql(`query($ids: [ID!]!) { nodes(ids: $ids) { ${NODE_FIELDS} } }`, { ids: order }),
+    );
     expect(data.nodes.map((node) => node?.__typename ?? null)).toEqual(['Review', null, 'Speaker', 'Claim', 'Rebuttal', 'Source', 'Claim']);
     expect(data.nodes.map((node) => node?.id ?? null)).toEqual(order.map((id) => (id === unknown ? null : id)));
     expect(data.nodes[3]).toEqual({ __typename: 'Claim', id: ids.Claim, text: 'Node claim' });
@@ -66,13 +79,16 @@ describe('Relay nodes: node(id:) and nodes(ids:) over the records\' UUIDs', () =
   it('looks up the types of several ids in one statement, for nodes(ids:) and node(id:) fields alike, then one per type', async () => {
     api.statements.length = 0;
     const data = dataOf<{ a: NodeData; b: NodeData; c: NodeData; many: NodeData[] }>(
-      await api.gql(`query($a: ID!, $b: ID!, $c: ID!, $ids: [ID!]!) {
-          a: node(id: $a) { id } b: node(id: $b) { id } c: node(id: $c) { id } many: nodes(ids: $ids) { id } }`, {
-        a: ids.Speaker,
-        b: ids.Claim,
-        c: unknownId(),
-        ids: [ids.Review, ids.Rebuttal, ids.Source, unknownId()],
-      }),
+      await api.gql(
+        `query($a: ID!, $b: ID!, $c: ID!, $ids: [ID!]!) {
+          a: node(id: $a) { id } b: node(id: $b) { id } c: node(id: $c) { id } many: nodes(ids: $ids) { id } }`,
+        {
+          a: ids.Speaker,
+          b: ids.Claim,
+          c: unknownId(),
+          ids: [ids.Review, ids.Rebuttal, ids.Source, unknownId()],
+        },
+      ),
     );
     expect([data.a?.id, data.b?.id, data.c, data.many.map((node) => node?.id ?? null)]).toEqual([
       ids.Speaker,
@@ -82,7 +98,8 @@ describe('Relay nodes: node(id:) and nodes(ids:) over the records\' UUIDs', () =
     ]);
     const lookups = api.statements.filter((sql) => /UNION ALL/.test(sql));
     expect(lookups).toHaveLength(1);
-    for (const table of ['speakers', 'sources', 'claims', 'rebuttals', 'reviews']) expect(lookups[0]).toMatch(new RegExp(`FROM ${table}\\b`));
+    for (const table of ['speakers', 'sources', 'claims', 'rebuttals', 'reviews'])
+      expect(lookups[0]).toMatch(new RegExp(`FROM ${table}\\b`));
     // The lookup, then each type's byId loader once.
     expect(api.statements).toHaveLength(1 + 5);
   });
@@ -90,10 +107,13 @@ describe('Relay nodes: node(id:) and nodes(ids:) over the records\' UUIDs', () =
   it('shares the byId loaders with relations: a node also reached through a relation is fetched once', async () => {
     api.statements.length = 0;
     const data = dataOf<{ node: { speaker: { id: string } } | null; speaker: NodeData }>(
-      await api.gql(`query($claim: ID!, $speaker: ID!) { node(id: $claim) { ... on Claim { speaker { id } } } speaker: node(id: $speaker) { id } }`, {
-        claim: ids.Claim,
-        speaker: ids.Speaker,
-      }),
+      await api.gql(
+        `query($claim: ID!, $speaker: ID!) { node(id: $claim) { ... on Claim { speaker { id } } } speaker: node(id: $speaker) { id } }`,
+        {
+          claim: ids.Claim,
+          speaker: ids.Speaker,
+        },
+      ),
     );
     expect(data).toEqual({ node: { speaker: { id: ids.Speaker } }, speaker: { id: ids.Speaker } });
     expect(api.statements.filter((sql) => /FROM "?(public"?\.)?"?speakers"?/.test(sql) && !/UNION ALL/.test(sql))).toHaveLength(1);

@@ -29,7 +29,7 @@ function descendants(pid: number): number[] {
     .split('\n')
     .map((line) => line.trim().split(/\s+/).map(Number) as [number, number]);
   const found: number[] = [];
-  for (let queue = [pid]; queue.length > 0; ) {
+  for (let queue = [pid]; queue.length > 0;) {
     const parent = queue.shift()!;
     for (const [child, ppid] of table) {
       if (ppid === parent) {
@@ -82,11 +82,22 @@ describe('npm start', () => {
    * Starts `npm start` (in production, unless `overrides` say otherwise) and waits until the server answers /health;
    * resolves to npm and the server's pids.
    */
-  async function start(overrides: Record<string, string> = {}): Promise<{ npm: ChildProcess; server: number; url: string; output: () => string }> {
+  async function start(
+    overrides: Record<string, string> = {},
+  ): Promise<{ npm: ChildProcess; server: number; url: string; output: () => string }> {
     const port = await freePort();
     const npm = spawn('npm', ['start'], {
       cwd: ROOT,
-      env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'info', SEED_ON_START: 'false', PORT: String(port), HOST: '127.0.0.1', ...env, ...overrides },
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        LOG_LEVEL: 'info',
+        SEED_ON_START: 'false',
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        ...env,
+        ...overrides,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     started.push(npm.pid!);
@@ -95,11 +106,18 @@ describe('npm start', () => {
     npm.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     for (;;) {
       if (npm.exitCode !== null) throw new Error(`npm start exited early:\n${output}`);
-      const healthy = await fetch(`http://127.0.0.1:${port}/health`).then((response) => response.ok, () => false);
+      const healthy = await fetch(`http://127.0.0.1:${port}/health`).then(
+        (response) => response.ok,
+        () => false,
+      );
       if (healthy) break;
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
-    const runsEntry = (pid: number) => fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').some((arg) => path.resolve(ROOT, arg) === ENTRY);
+    const runsEntry = (pid: number) =>
+      fs
+        .readFileSync(`/proc/${pid}/cmdline`, 'utf8')
+        .split('\0')
+        .some((arg) => path.resolve(ROOT, arg) === ENTRY);
     const servers = descendants(npm.pid!).filter(runsEntry);
     started.push(...descendants(npm.pid!));
     expect(servers).toHaveLength(1);
@@ -131,7 +149,9 @@ describe('npm start', () => {
       await adminQuery(`DROP DATABASE IF EXISTS ${devDatabase} WITH (FORCE)`);
       await adminQuery(`CREATE DATABASE ${devDatabase}`);
     }
-    const devEnv: Record<string, string> = url ? { DATABASE_URL: withDatabaseName(url, devDatabase) } : { PGLITE_DATA_DIR: path.join(workDir, 'pglite-dev') };
+    const devEnv: Record<string, string> = url
+      ? { DATABASE_URL: withDatabaseName(url, devDatabase) }
+      : { PGLITE_DATA_DIR: path.join(workDir, 'pglite-dev') };
     try {
       const first = await start({ NODE_ENV: 'development', ...devEnv });
       // The key is printed before the line that says the server is serving.
@@ -139,7 +159,13 @@ describe('npm start', () => {
       const key = /^ {4}(ctk_[0-9a-f]{16}_[A-Za-z0-9_-]{43})$/m.exec(first.output())?.[1];
       expect(key).toMatch(/^ctk_/);
       // Plain lines, not a JSON log line; how to send it, in the explorer and with curl against the served URL.
-      expect(first.output().split('\n').filter((line) => line.includes(key!)).every((line) => !line.startsWith('{'))).toBe(true);
+      expect(
+        first
+          .output()
+          .split('\n')
+          .filter((line) => line.includes(key!))
+          .every((line) => !line.startsWith('{')),
+      ).toBe(true);
       expect(first.output()).toContain(`curl ${first.url}graphql -H 'content-type: application/json' -H 'Authorization: Bearer ${key}'`);
       expect(first.output()).toMatch(/headers pane[\s\S]*will not be shown again|will not be shown again[\s\S]*headers pane/);
       expect(first.output()).toContain('npm run keys -- create --name NAME --role ROLE');
@@ -151,8 +177,12 @@ describe('npm start', () => {
         });
         return (await response.json()) as { data?: Record<string, unknown>; errors?: unknown[] };
       };
-      expect(await gql('{ viewer { name role } }')).toEqual({ data: { viewer: { name: 'first admin (created at first start)', role: 'ADMIN' } } });
-      expect(await gql('mutation { createSpeaker(input: { name: "First Start" }) { name } }')).toEqual({ data: { createSpeaker: { name: 'First Start' } } });
+      expect(await gql('{ viewer { name role } }')).toEqual({
+        data: { viewer: { name: 'first admin (created at first start)', role: 'ADMIN' } },
+      });
+      expect(await gql('mutation { createSpeaker(input: { name: "First Start" }) { name } }')).toEqual({
+        data: { createSpeaker: { name: 'First Start' } },
+      });
       first.npm.kill('SIGTERM');
       expect(await exited(first.npm)).toEqual({ code: 0, signal: null });
 
@@ -200,19 +230,29 @@ describe('npm start', () => {
       expect(code).toBe(1);
       const lines = output.trim().split('\n');
       expect(lines).toHaveLength(1);
-      expect(JSON.parse(lines[0]!)).toMatchObject({ level: 60, msg: `Port ${port} on 127.0.0.1 is in use (another claimtrace, or another program): stop it, or start on another port, e.g. PORT=${port + 1} npm start` });
+      expect(JSON.parse(lines[0]!)).toMatchObject({
+        level: 60,
+        msg: `Port ${port} on 127.0.0.1 is in use (another claimtrace, or another program): stop it, or start on another port, e.g. PORT=${port + 1} npm start`,
+      });
       expect(fs.existsSync(untouched)).toBe(false);
     } finally {
       await new Promise((resolve) => taken.close(resolve));
     }
   }, 60_000);
 
-  (serverUrl() ? it : it.skip)('says in one line that the PostgreSQL database does not exist, and what to do', async () => {
-    const missing = `claimtrace_missing_${process.pid}`;
-    const { code, output } = await runServer({ PORT: String(await freePort()), DATABASE_URL: withDatabaseName(serverUrl()!, missing) });
-    expect(code).toBe(1);
-    const lines = output.trim().split('\n');
-    expect(lines).toHaveLength(1);
-    expect(JSON.parse(lines[0]!)).toMatchObject({ level: 60, msg: expect.stringMatching(new RegExp(`^PostgreSQL has no database "${missing}" \\(DATABASE_URL\\): create it first`)) });
-  }, 60_000);
+  (serverUrl() ? it : it.skip)(
+    'says in one line that the PostgreSQL database does not exist, and what to do',
+    async () => {
+      const missing = `claimtrace_missing_${process.pid}`;
+      const { code, output } = await runServer({ PORT: String(await freePort()), DATABASE_URL: withDatabaseName(serverUrl()!, missing) });
+      expect(code).toBe(1);
+      const lines = output.trim().split('\n');
+      expect(lines).toHaveLength(1);
+      expect(JSON.parse(lines[0]!)).toMatchObject({
+        level: 60,
+        msg: expect.stringMatching(new RegExp(`^PostgreSQL has no database "${missing}" \\(DATABASE_URL\\): create it first`)),
+      });
+    },
+    60_000,
+  );
 });

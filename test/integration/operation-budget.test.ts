@@ -12,7 +12,8 @@ const BOUND_MS = 10_000;
 // The claims with their speakers and the speakers' claims are one statement through queryRows (held at a gate below);
 // the claims' history is read after it through a loader: the statement that must not be sent once the request is
 // abandoned.
-const NESTED = 'query Nested { claims(first: 5) { nodes { text speaker { name claims(first: 5) { nodes { text } } } history(first: 5) { nodes { action } } } } }';
+const NESTED =
+  'query Nested { claims(first: 5) { nodes { text speaker { name claims(first: 5) { nodes { text } } } history(first: 5) { nodes { action } } } } }';
 const isClaimPageStatement = (sql: string) => /FROM history_entries/i.test(sql);
 
 describe('bounded work', () => {
@@ -40,7 +41,11 @@ describe('bounded work', () => {
       }
     };
     const logs = captureLogs();
-    const server: AppServer = await createServer({ config: { nodeEnv: 'test', exposeSchema: true, operationTimeoutMs }, db: { ...api.db, queryRows }, logger: logs.logger });
+    const server: AppServer = await createServer({
+      config: { nodeEnv: 'test', exposeSchema: true, operationTimeoutMs },
+      db: { ...api.db, queryRows },
+      logger: logs.logger,
+    });
     const url = await server.listen(0, '127.0.0.1');
     /** Lets the held statement through, waits for it and for what the server does next. */
     const release = async () => {
@@ -112,10 +117,14 @@ describe('bounded work', () => {
       // The first field reads its speaker's claims' speaker through queryRows, and waits at the gate past the budget.
       const speaker = await makeSpeaker(api.db.prisma);
       await makeClaim(api.db.prisma, { speakerId: speaker.id });
-      const response = postGraphQL(gated.url, {
-        query: `mutation Two($id: ID!) { first: updateSpeaker(id: $id, input: { role: "first" }) { claims { nodes { speaker { name } } } } second: updateSpeaker(id: $id, input: { role: "second" }) { role } }`,
-        variables: { id: speaker.id },
-      }, { authorization: `Bearer ${api.adminKey}` });
+      const response = postGraphQL(
+        gated.url,
+        {
+          query: `mutation Two($id: ID!) { first: updateSpeaker(id: $id, input: { role: "first" }) { claims { nodes { speaker { name } } } } second: updateSpeaker(id: $id, input: { role: "second" }) { role } }`,
+          variables: { id: speaker.id },
+        },
+        { authorization: `Bearer ${api.adminKey}` },
+      );
       await within(gated.entered, BOUND_MS, 'reaching the held statement');
       expect((await within(response, BOUND_MS, 'answering')).status).toBe(504);
       await gated.release();
@@ -134,11 +143,23 @@ describe('the response size cap', () => {
     try {
       const small = await postGraphQL(api.url, { query: '{ claims(first: 2) { nodes { id } } }' });
       expect(small.status).toBe(200);
-      const large = await postGraphQL(api.url, { query: 'query Large { claims(first: 40) { nodes { text } } }' }, { 'x-request-id': 'large-1' });
+      const large = await postGraphQL(
+        api.url,
+        { query: 'query Large { claims(first: 40) { nodes { text } } }' },
+        { 'x-request-id': 'large-1' },
+      );
       expect(large.status).toBe(400);
-      const { errors, data } = JSON.parse(large.body) as { errors: { message: string; extensions: Record<string, unknown> }[]; data?: unknown };
+      const { errors, data } = JSON.parse(large.body) as {
+        errors: { message: string; extensions: Record<string, unknown> }[];
+        data?: unknown;
+      };
       expect(data).toBeUndefined();
-      expect(errors).toEqual([{ message: expect.stringMatching(/larger than 2048 bytes/), extensions: { code: 'RESPONSE_TOO_LARGE', max: 2_048, value: expect.any(Number) } }]);
+      expect(errors).toEqual([
+        {
+          message: expect.stringMatching(/larger than 2048 bytes/),
+          extensions: { code: 'RESPONSE_TOO_LARGE', max: 2_048, value: expect.any(Number) },
+        },
+      ]);
       expect(errors[0]!.extensions.value).toBeGreaterThan(2_048);
       const line = await logs.waitFor((candidate) => candidate.requestId === 'large-1' && candidate.level === LOG_LEVEL.warn);
       expect(line).toMatchObject({ operationName: 'Large', bytes: errors[0]!.extensions.value });

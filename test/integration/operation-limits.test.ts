@@ -103,11 +103,16 @@ describe('operation limits', () => {
     expect(dataOf(await api.gql(query, { n: 1 })).claims.nodes).toHaveLength(1);
     // A bad variable is the executor's BAD_USER_INPUT, and a page over the maximum the field's own, not a cost.
     expect((await api.gql(query, { n: 'many' })).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    expect((await api.gql('{ claims(first: 100000) { nodes { id } } }')).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
+    expect((await api.gql('{ claims(first: 100000) { nodes { id } } }')).errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'first',
+    });
   });
 
   it('refuses more directives, and the same field more often in one selection set, than allowed', async () => {
-    const directives = await run(`{ ${Array.from({ length: LIMITS.directives + 1 }, (_, i) => `f${i}: __typename @include(if: true)`).join(' ')} }`);
+    const directives = await run(
+      `{ ${Array.from({ length: LIMITS.directives + 1 }, (_, i) => `f${i}: __typename @include(if: true)`).join(' ')} }`,
+    );
     expect(refusal(directives.response, 'directives').extensions?.value).toBe(LIMITS.directives + 1);
 
     const repeats = await run(`{ ${'__typename '.repeat(500)} }`);
@@ -121,8 +126,18 @@ describe('operation limits', () => {
   });
 
   it('lets the full introspection query of GraphiQL and Sandbox through', async () => {
-    const query = getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, schemaDescription: true, inputValueDeprecation: true, oneOf: true });
-    expect(dataOf(await api.gql<{ __schema: { queryType: { name: string; kind: string } } }>(query)).__schema.queryType).toEqual({ name: 'Query', kind: 'OBJECT' });
+    const query = getIntrospectionQuery({
+      descriptions: true,
+      specifiedByUrl: true,
+      directiveIsRepeatable: true,
+      schemaDescription: true,
+      inputValueDeprecation: true,
+      oneOf: true,
+    });
+    expect(dataOf(await api.gql<{ __schema: { queryType: { name: string; kind: string } } }>(query)).__schema.queryType).toEqual({
+      name: 'Query',
+      kind: 'OBJECT',
+    });
   });
 
   it('applies to queries sent with GET too', async () => {

@@ -26,7 +26,8 @@ let sequence = 0;
 const unique = () => `${process.pid}-${(sequence += 1)}`;
 
 const claimOf = async (prisma: PrismaClient) => makeClaim(prisma, { speakerId: (await makeSpeaker(prisma)).id });
-const reviewOf = (prisma: PrismaClient, claimId: string) => prisma.review.create({ data: { claimId, rating: 'FALSE', organizationName: 'Desk' } });
+const reviewOf = (prisma: PrismaClient, claimId: string) =>
+  prisma.review.create({ data: { claimId, rating: 'FALSE', organizationName: 'Desk' } });
 /** A PUBLISHED claim with one review. */
 async function publishedClaim(prisma: PrismaClient) {
   const claim = await claimOf(prisma);
@@ -36,19 +37,54 @@ async function publishedClaim(prisma: PrismaClient) {
 }
 
 const CASES: Case[] = [
-  { name: 'createSpeaker', needs: 'EDITOR', query: 'mutation ($name: String!) { createSpeaker(input: { name: $name }) { id } }', prepare: async () => ({ name: `Speaker ${unique()}` }) },
-  { name: 'updateSpeaker', needs: 'EDITOR', query: 'mutation ($id: ID!) { updateSpeaker(id: $id, input: { role: "Spokesperson" }) { id } }', prepare: async (p) => ({ id: (await makeSpeaker(p)).id }) },
-  { name: 'deleteSpeaker', needs: 'ADMIN', query: 'mutation ($id: ID!) { deleteSpeaker(id: $id) { id } }', prepare: async (p) => ({ id: (await makeSpeaker(p)).id }) },
-  { name: 'createSource', needs: 'EDITOR', query: 'mutation ($title: String!) { createSource(input: { title: $title }) { id } }', prepare: async () => ({ title: `Source ${unique()}` }) },
-  { name: 'updateSource', needs: 'EDITOR', query: 'mutation ($id: ID!) { updateSource(id: $id, input: { publisher: "Wire" }) { id } }', prepare: async (p) => ({ id: (await makeSource(p)).id }) },
-  { name: 'deleteSource', needs: 'ADMIN', query: 'mutation ($id: ID!) { deleteSource(id: $id) { id } }', prepare: async (p) => ({ id: (await makeSource(p)).id }) },
+  {
+    name: 'createSpeaker',
+    needs: 'EDITOR',
+    query: 'mutation ($name: String!) { createSpeaker(input: { name: $name }) { id } }',
+    prepare: async () => ({ name: `Speaker ${unique()}` }),
+  },
+  {
+    name: 'updateSpeaker',
+    needs: 'EDITOR',
+    query: 'mutation ($id: ID!) { updateSpeaker(id: $id, input: { role: "Spokesperson" }) { id } }',
+    prepare: async (p) => ({ id: (await makeSpeaker(p)).id }),
+  },
+  {
+    name: 'deleteSpeaker',
+    needs: 'ADMIN',
+    query: 'mutation ($id: ID!) { deleteSpeaker(id: $id) { id } }',
+    prepare: async (p) => ({ id: (await makeSpeaker(p)).id }),
+  },
+  {
+    name: 'createSource',
+    needs: 'EDITOR',
+    query: 'mutation ($title: String!) { createSource(input: { title: $title }) { id } }',
+    prepare: async () => ({ title: `Source ${unique()}` }),
+  },
+  {
+    name: 'updateSource',
+    needs: 'EDITOR',
+    query: 'mutation ($id: ID!) { updateSource(id: $id, input: { publisher: "Wire" }) { id } }',
+    prepare: async (p) => ({ id: (await makeSource(p)).id }),
+  },
+  {
+    name: 'deleteSource',
+    needs: 'ADMIN',
+    query: 'mutation ($id: ID!) { deleteSource(id: $id) { id } }',
+    prepare: async (p) => ({ id: (await makeSource(p)).id }),
+  },
   {
     name: 'createClaim',
     needs: 'EDITOR',
     query: 'mutation ($speakerId: ID!) { createClaim(input: { text: "Said so", kind: QUOTE, speakerId: $speakerId }) { id } }',
     prepare: async (p) => ({ speakerId: (await makeSpeaker(p)).id }),
   },
-  { name: 'updateClaim', needs: 'EDITOR', query: 'mutation ($id: ID!) { updateClaim(id: $id, input: { text: "Said otherwise" }) { id } }', prepare: async (p) => ({ id: (await claimOf(p)).id }) },
+  {
+    name: 'updateClaim',
+    needs: 'EDITOR',
+    query: 'mutation ($id: ID!) { updateClaim(id: $id, input: { text: "Said otherwise" }) { id } }',
+    prepare: async (p) => ({ id: (await claimOf(p)).id }),
+  },
   {
     name: 'updateClaim of a published claim, with a reason',
     needs: 'PUBLISHER',
@@ -56,11 +92,17 @@ const CASES: Case[] = [
     query: 'mutation ($id: ID!) { updateClaim(id: $id, input: { text: "Said otherwise" }, reason: "Misquoted") { id } }',
     prepare: async (p) => ({ id: (await publishedClaim(p)).claim.id }),
   },
-  { name: 'deleteClaim', needs: 'ADMIN', query: 'mutation ($id: ID!) { deleteClaim(id: $id) { id } }', prepare: async (p) => ({ id: (await claimOf(p)).id }) },
+  {
+    name: 'deleteClaim',
+    needs: 'ADMIN',
+    query: 'mutation ($id: ID!) { deleteClaim(id: $id) { id } }',
+    prepare: async (p) => ({ id: (await claimOf(p)).id }),
+  },
   {
     name: 'createRebuttal',
     needs: 'EDITOR',
-    query: 'mutation ($claimId: ID!, $counterclaimId: ID!) { createRebuttal(input: { claimId: $claimId, counterclaimId: $counterclaimId, stance: REFUTES }) { id } }',
+    query:
+      'mutation ($claimId: ID!, $counterclaimId: ID!) { createRebuttal(input: { claimId: $claimId, counterclaimId: $counterclaimId, stance: REFUTES }) { id } }',
     prepare: async (p) => ({ claimId: (await claimOf(p)).id, counterclaimId: (await claimOf(p)).id }),
   },
   {
@@ -85,7 +127,8 @@ const CASES: Case[] = [
     name: 'createReview on a published claim, with a reason',
     needs: 'PUBLISHER',
     gate: 'REVIEWER',
-    query: 'mutation ($claimId: ID!) { createReview(input: { claimId: $claimId, rating: TRUE, organizationName: "Other Desk" }, reason: "Second opinion") { id } }',
+    query:
+      'mutation ($claimId: ID!) { createReview(input: { claimId: $claimId, rating: TRUE, organizationName: "Other Desk" }, reason: "Second opinion") { id } }',
     prepare: async (p) => ({ claimId: (await publishedClaim(p)).claim.id }),
   },
   {
@@ -101,7 +144,12 @@ const CASES: Case[] = [
     query: 'mutation ($id: ID!) { updateReview(id: $id, input: { rating: MOSTLY_FALSE }, reason: "New figures") { id } }',
     prepare: async (p) => ({ id: (await publishedClaim(p)).review.id }),
   },
-  { name: 'deleteReview', needs: 'ADMIN', query: 'mutation ($id: ID!) { deleteReview(id: $id) { id } }', prepare: async (p) => ({ id: (await reviewOf(p, (await claimOf(p)).id)).id }) },
+  {
+    name: 'deleteReview',
+    needs: 'ADMIN',
+    query: 'mutation ($id: ID!) { deleteReview(id: $id) { id } }',
+    prepare: async (p) => ({ id: (await reviewOf(p, (await claimOf(p)).id)).id }),
+  },
   {
     name: 'setClaimReviewStatus to IN_REVIEW',
     needs: 'REVIEWER',
@@ -137,7 +185,11 @@ const CASES: Case[] = [
     name: 'revokeApiKey',
     needs: 'ADMIN',
     query: 'mutation ($id: ID!) { revokeApiKey(id: $id) { id } }',
-    prepare: async (p) => ({ id: (await p.apiKey.create({ data: { name: 'to revoke', role: 'VIEWER', lookupId: unique(), secretSha256: '00', createdBy: 'test' } })).id }),
+    prepare: async (p) => ({
+      id: (
+        await p.apiKey.create({ data: { name: 'to revoke', role: 'VIEWER', lookupId: unique(), secretSha256: '00', createdBy: 'test' } })
+      ).id,
+    }),
   },
 ];
 

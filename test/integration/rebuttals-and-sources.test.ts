@@ -19,19 +19,23 @@ describe('rebuttals', () => {
   afterAll(() => api.close());
 
   it('records that one claim counters another, visible from both ends', async () => {
-    const rebuttal = dataOf(await api.gql(CREATE_REBUTTAL, { input: { claimId, counterclaimId, stance: 'DISPUTES', rationale: 'questions the evidence' } }))
-      .createRebuttal;
+    const rebuttal = dataOf(
+      await api.gql(CREATE_REBUTTAL, { input: { claimId, counterclaimId, stance: 'DISPUTES', rationale: 'questions the evidence' } }),
+    ).createRebuttal;
     expect(rebuttal).toMatchObject({
       stance: 'DISPUTES',
       claim: { text: 'Russia built illegal missiles' },
       counterclaim: { text: 'Intelligence was tweaked', speaker: { name: 'Sergei Ryabkov' } },
     });
     const ends = dataOf(
-      await api.gql(`query($a: ID!, $b: ID!) { a: claim(id: $a) { ...ends } b: claim(id: $b) { ...ends } }
-                fragment ends on Claim { rebuttals { nodes { id } } rebuts { nodes { id } } }`, {
-        a: claimId,
-        b: counterclaimId,
-      }),
+      await api.gql(
+        `query($a: ID!, $b: ID!) { a: claim(id: $a) { ...ends } b: claim(id: $b) { ...ends } }
+                fragment ends on Claim { rebuttals { nodes { id } } rebuts { nodes { id } } }`,
+        {
+          a: claimId,
+          b: counterclaimId,
+        },
+      ),
     );
     expect(ends).toEqual({
       a: { rebuttals: { nodes: [{ id: rebuttal.id }] }, rebuts: { nodes: [] } },
@@ -45,7 +49,9 @@ describe('rebuttals', () => {
     expect(duplicate.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'input.counterclaimId' });
     const self = await api.gql(CREATE_REBUTTAL, { input: { claimId, counterclaimId: claimId, stance: 'REFUTES' } });
     expect(self.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.counterclaimId' });
-    const unknown = await api.gql(CREATE_REBUTTAL, { input: { claimId: '0190a000-0000-7000-8000-000000000000', counterclaimId, stance: 'REFUTES' } });
+    const unknown = await api.gql(CREATE_REBUTTAL, {
+      input: { claimId: '0190a000-0000-7000-8000-000000000000', counterclaimId, stance: 'REFUTES' },
+    });
     expect(unknown.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.claimId' });
     const badStance = await api.gql(CREATE_REBUTTAL, { input: { claimId, counterclaimId, stance: 'AGREES' } });
     expect(badStance.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.stance' });
@@ -53,12 +59,18 @@ describe('rebuttals', () => {
   });
 
   it('holds the no-self-rebuttal rule in the database too', async () => {
-    await expect(api.db.prisma.rebuttal.create({ data: { claimId, counterclaimId: claimId, stance: 'REFUTES' } })).rejects.toThrow(/rebuttals_not_self_check/);
+    await expect(api.db.prisma.rebuttal.create({ data: { claimId, counterclaimId: claimId, stance: 'REFUTES' } })).rejects.toThrow(
+      /rebuttals_not_self_check/,
+    );
   });
 
   it('updates and deletes a rebuttal; a missing one is NOT_FOUND', async () => {
     const { id } = await api.db.prisma.rebuttal.findFirstOrThrow({ where: { claimId, counterclaimId } });
-    const updated = dataOf(await api.gql(`mutation($id: ID!) { updateRebuttal(id: $id, input: { stance: REFUTES, rationale: null }) { stance rationale } }`, { id }));
+    const updated = dataOf(
+      await api.gql(`mutation($id: ID!) { updateRebuttal(id: $id, input: { stance: REFUTES, rationale: null }) { stance rationale } }`, {
+        id,
+      }),
+    );
     expect(updated.updateRebuttal).toEqual({ stance: 'REFUTES', rationale: null });
     dataOf(await api.gql(`mutation($id: ID!) { deleteRebuttal(id: $id) { id } }`, { id }));
     const again = await api.gql(`mutation($id: ID!) { deleteRebuttal(id: $id) { id } }`, { id });
@@ -79,12 +91,19 @@ describe('sources', () => {
   it('creates, reads, updates and lists sources', async () => {
     const source = dataOf(
       await api.gql(CREATE_SOURCE, {
-        input: { title: 'NATO plans for a Russia with more missiles', url: 'https://example.org/inf', author: 'Tara Copp', publishedAt: '2019-02-13T12:00:00.000Z' },
+        input: {
+          title: 'NATO plans for a Russia with more missiles',
+          url: 'https://example.org/inf',
+          author: 'Tara Copp',
+          publishedAt: '2019-02-13T12:00:00.000Z',
+        },
       }),
     ).createSource;
     expect(source).toMatchObject({ kind: 'ARTICLE', author: 'Tara Copp', publishedAt: '2019-02-13T12:00:00.000Z', publisher: null });
     const updated = dataOf(
-      await api.gql(`mutation($id: ID!) { updateSource(id: $id, input: { kind: TRANSCRIPT, url: null }) { kind url title } }`, { id: source.id }),
+      await api.gql(`mutation($id: ID!) { updateSource(id: $id, input: { kind: TRANSCRIPT, url: null }) { kind url title } }`, {
+        id: source.id,
+      }),
     ).updateSource;
     expect(updated).toEqual({ kind: 'TRANSCRIPT', url: null, title: source.title });
     const listed = dataOf(await api.gql(`{ sources { totalCount nodes { id } } }`)).sources;

@@ -59,7 +59,13 @@ describe('reviews', () => {
       publishedAt: '2019-02-03T10:00:00.000Z',
       language: 'de-de',
     });
-    expect(review).toMatchObject({ rating: 'FALSE', ratingText: 'Pants on Fire', language: 'de-DE', publishedAt: '2019-02-03T10:00:00.000Z', claim: { id: claim.id } });
+    expect(review).toMatchObject({
+      rating: 'FALSE',
+      ratingText: 'Pants on Fire',
+      language: 'de-DE',
+      publishedAt: '2019-02-03T10:00:00.000Z',
+      claim: { id: claim.id },
+    });
     expect(dataOf(await api.gql(`query($id: ID!) { review(id: $id) { id } }`, { id: review.id })).review).toEqual({ id: review.id });
   });
 
@@ -90,8 +96,19 @@ describe('reviews', () => {
 
   it('updates only the fields given (null clears), and reports NOT_FOUND and CONFLICT', async () => {
     const claim = await claimOf();
-    const review = await createReview({ claimId: claim.id, rating: 'MIXED', organizationName: 'Desk', ratingText: 'Half true', language: 'en' });
-    const other = await createReview({ claimId: claim.id, rating: 'TRUE', organizationName: 'Other desk', url: 'https://other.example.org/1' });
+    const review = await createReview({
+      claimId: claim.id,
+      rating: 'MIXED',
+      organizationName: 'Desk',
+      ratingText: 'Half true',
+      language: 'en',
+    });
+    const other = await createReview({
+      claimId: claim.id,
+      rating: 'TRUE',
+      organizationName: 'Other desk',
+      url: 'https://other.example.org/1',
+    });
     const UPDATE = `mutation($id: ID!, $input: UpdateReviewInput!) { updateReview(id: $id, input: $input) { ${REVIEW_FIELDS} } }`;
     const updated = dataOf(await api.gql(UPDATE, { id: review.id, input: { rating: 'MOSTLY_FALSE', ratingText: null } })).updateReview;
     expect(updated).toMatchObject({ rating: 'MOSTLY_FALSE', ratingText: null, organizationName: 'Desk', language: 'en' });
@@ -117,16 +134,43 @@ describe('reviews', () => {
     const speaker = await makeSpeaker(api.db.prisma, { name: 'Daniel Coats' });
     await api.db.prisma.speaker.update({ where: { id: speaker.id }, data: { role: 'Director of National Intelligence' } });
     const source = await makeSource(api.db.prisma, { title: 'INF article', url: 'https://news.example.org/inf' });
-    const claim = await makeClaim(api.db.prisma, { speakerId: speaker.id, sourceId: source.id, statedAt: new Date('2019-01-29'), text: 'Russia built illegal missiles' });
-    await createReview({ claimId: claim.id, rating: 'TRUE', organizationName: 'Lister Desk', language: 'en-GB', url: 'https://lister.example.org/a' });
-    await createReview({ claimId: claim.id, rating: 'MOSTLY_TRUE', organizationName: 'Other Lister', language: 'de', url: 'https://lister.example.org/b' });
-    await createReview({ claimId: claim.id, rating: 'UNPROVEN', organizationName: 'lister desk', language: 'en', url: 'https://lister.example.org/c' });
+    const claim = await makeClaim(api.db.prisma, {
+      speakerId: speaker.id,
+      sourceId: source.id,
+      statedAt: new Date('2019-01-29'),
+      text: 'Russia built illegal missiles',
+    });
+    await createReview({
+      claimId: claim.id,
+      rating: 'TRUE',
+      organizationName: 'Lister Desk',
+      language: 'en-GB',
+      url: 'https://lister.example.org/a',
+    });
+    await createReview({
+      claimId: claim.id,
+      rating: 'MOSTLY_TRUE',
+      organizationName: 'Other Lister',
+      language: 'de',
+      url: 'https://lister.example.org/b',
+    });
+    await createReview({
+      claimId: claim.id,
+      rating: 'UNPROVEN',
+      organizationName: 'lister desk',
+      language: 'en',
+      url: 'https://lister.example.org/c',
+    });
 
     const LIST = `query($filter: ReviewFilter, $first: Int, $after: String) {
       reviews(filter: $filter, first: $first, after: $after) { totalCount nodes { url } pageInfo { hasNextPage endCursor } } }`;
-    const list = async (filter: Record<string, unknown>, first = 20, after?: string | null) => dataOf(await api.gql(LIST, { filter, first, after })).reviews;
+    const list = async (filter: Record<string, unknown>, first = 20, after?: string | null) =>
+      dataOf(await api.gql(LIST, { filter, first, after })).reviews;
     expect((await list({ claimId: claim.id })).totalCount).toBe(3);
-    expect((await list({ claimId: claim.id, language: 'en' })).nodes.map((r) => r.url)).toEqual(['https://lister.example.org/a', 'https://lister.example.org/c']);
+    expect((await list({ claimId: claim.id, language: 'en' })).nodes.map((r) => r.url)).toEqual([
+      'https://lister.example.org/a',
+      'https://lister.example.org/c',
+    ]);
     expect((await list({ organizationName: 'LISTER DESK' })).totalCount).toBe(2);
     expect((await list({ claimId: claim.id, rating: ['TRUE', 'MOSTLY_TRUE'] })).totalCount).toBe(2);
     const page1 = await list({ claimId: claim.id }, 2);
@@ -136,7 +180,9 @@ describe('reviews', () => {
     expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.language' });
 
     const detail = dataOf(
-      await api.gql(`query($id: ID!) { claim(id: $id) { reviewStatus reviews { nodes { rating organizationName } } claimReviews } }`, { id: claim.id }),
+      await api.gql(`query($id: ID!) { claim(id: $id) { reviewStatus reviews { nodes { rating organizationName } } claimReviews } }`, {
+        id: claim.id,
+      }),
     ).claim;
     expect(detail.reviewStatus).toBe('UNREVIEWED');
     expect(detail.reviews.nodes.map((r) => r.rating)).toEqual(['TRUE', 'MOSTLY_TRUE', 'UNPROVEN']);
@@ -160,23 +206,51 @@ describe('reviews', () => {
 
   it('gives the ClaimReview typed (schemaOrg) as the same document as the JSON-LD, a speaker without a role as an Organization', async () => {
     const coats = await api.db.prisma.speaker.create({
-      data: { name: 'Daniel Coats', slug: `coats-${process.pid}`, role: 'Director of National Intelligence', affiliation: 'United States government' },
+      data: {
+        name: 'Daniel Coats',
+        slug: `coats-${process.pid}`,
+        role: 'Director of National Intelligence',
+        affiliation: 'United States government',
+      },
     });
-    const officials = await api.db.prisma.speaker.create({ data: { name: 'Russian officials', slug: `officials-${process.pid}`, isNamed: false } });
+    const officials = await api.db.prisma.speaker.create({
+      data: { name: 'Russian officials', slug: `officials-${process.pid}`, isNamed: false },
+    });
     const source = await api.db.prisma.source.create({
-      data: { title: 'INF article', url: 'https://news.example.org/typed', publisher: 'Example News', author: 'A. Reporter', publishedAt: new Date('2019-02-01T00:00:00Z') },
+      data: {
+        title: 'INF article',
+        url: 'https://news.example.org/typed',
+        publisher: 'Example News',
+        author: 'A. Reporter',
+        publishedAt: new Date('2019-02-01T00:00:00Z'),
+      },
     });
-    const full = await makeClaim(api.db.prisma, { speakerId: coats.id, sourceId: source.id, text: 'Russia deployed missiles', statedAt: new Date('2019-01-29T00:00:00Z') });
+    const full = await makeClaim(api.db.prisma, {
+      speakerId: coats.id,
+      sourceId: source.id,
+      text: 'Russia deployed missiles',
+      statedAt: new Date('2019-01-29T00:00:00Z'),
+    });
     const sparse = await makeClaim(api.db.prisma, { speakerId: officials.id, text: 'Russia is in compliance' });
     const fullReview = await createReview({
-      claimId: full.id, rating: 'MOSTLY_TRUE', ratingText: 'Largely accurate', summary: 'Allies back it.', organizationName: 'Typed Desk',
-      organizationUrl: 'https://typed.example.org', authorName: 'Jane Checker', url: 'https://typed.example.org/coats', publishedAt: '2019-02-05T10:00:00.000Z', language: 'en',
+      claimId: full.id,
+      rating: 'MOSTLY_TRUE',
+      ratingText: 'Largely accurate',
+      summary: 'Allies back it.',
+      organizationName: 'Typed Desk',
+      organizationUrl: 'https://typed.example.org',
+      authorName: 'Jane Checker',
+      url: 'https://typed.example.org/coats',
+      publishedAt: '2019-02-05T10:00:00.000Z',
+      language: 'en',
     });
     const sparseReview = await createReview({ claimId: sparse.id, rating: 'UNPROVEN', organizationName: 'Typed Desk' });
 
     const READ = `query($id: ID!) { review(id: $id) { claimReview ${SCHEMA_ORG} } }`;
     type Read = { review: { claimReview: Record<string, unknown>; schemaOrg: { itemReviewed: { author: { __typename: string } } } } };
-    const [fullRead, sparseRead] = await Promise.all([fullReview, sparseReview].map(async ({ id }) => dataOf<Read>(await api.gql(READ, { id })).review));
+    const [fullRead, sparseRead] = await Promise.all(
+      [fullReview, sparseReview].map(async ({ id }) => dataOf<Read>(await api.gql(READ, { id })).review),
+    );
     expect(fullRead!.schemaOrg).toMatchObject({
       context: 'https://schema.org',
       type: 'ClaimReview',
@@ -184,8 +258,19 @@ describe('reviews', () => {
       creator: { type: 'Person', name: 'Jane Checker', jobTitle: null, affiliation: null },
       reviewRating: { type: 'Rating', ratingValue: 4, bestRating: 5, worstRating: 1, alternateName: 'Largely accurate' },
       itemReviewed: {
-        author: { __typename: 'SchemaOrgPerson', type: 'Person', jobTitle: 'Director of National Intelligence', affiliation: { type: 'Organization', name: 'United States government', url: null } },
-        appearance: { type: 'CreativeWork', headline: 'INF article', datePublished: '2019-02-01', publisher: { name: 'Example News' }, author: { name: 'A. Reporter' } },
+        author: {
+          __typename: 'SchemaOrgPerson',
+          type: 'Person',
+          jobTitle: 'Director of National Intelligence',
+          affiliation: { type: 'Organization', name: 'United States government', url: null },
+        },
+        appearance: {
+          type: 'CreativeWork',
+          headline: 'INF article',
+          datePublished: '2019-02-01',
+          publisher: { name: 'Example News' },
+          author: { name: 'A. Reporter' },
+        },
       },
       correction: null,
     });
@@ -193,7 +278,12 @@ describe('reviews', () => {
       url: null,
       creator: null,
       reviewRating: { ratingValue: null, alternateName: 'Unproven' },
-      itemReviewed: { type: 'Claim', datePublished: null, appearance: null, author: { __typename: 'SchemaOrgOrganization', type: 'Organization', name: 'Russian officials', url: null } },
+      itemReviewed: {
+        type: 'Claim',
+        datePublished: null,
+        appearance: null,
+        author: { __typename: 'SchemaOrgOrganization', type: 'Organization', name: 'Russian officials', url: null },
+      },
     });
     for (const read of [fullRead!, sparseRead!]) expect(asJsonLd(read.schemaOrg)).toEqual(read.claimReview);
   });
@@ -209,7 +299,9 @@ describe('reviews', () => {
     api.statements.length = 0;
     const nodes = dataOf(await api.gql(query, { id: speaker.id })).claims.nodes;
     expect(nodes).toHaveLength(10);
-    expect(nodes.every((node) => node.claimReviews.length === 1 && node.reviews.nodes[0]!.claimReview['@type'] === 'ClaimReview')).toBe(true);
+    expect(nodes.every((node) => node.claimReviews.length === 1 && node.reviews.nodes[0]!.claimReview['@type'] === 'ClaimReview')).toBe(
+      true,
+    );
     // the claims page with their reviews and the reviews' claims (one statement), corrections by review, speakers by
     // id, sources by id
     expect(api.statements.filter((sql) => /^\s*SELECT/i.test(sql))).toHaveLength(4);
@@ -222,7 +314,10 @@ describe('reviews', () => {
       for (const status of ['IN_REVIEW', 'REVIEWED', 'PUBLISHED', 'IN_REVIEW', 'REVIEWED', 'IN_REVIEW', 'UNREVIEWED']) {
         // Leaving PUBLISHED is a retraction, which gives its reason.
         const reason = status === 'IN_REVIEW' ? 'Back to the desk' : null;
-        expect(dataOf(await api.gql(SET_STATUS, { id: claim.id, status, reason })).setClaimReviewStatus).toEqual({ id: claim.id, reviewStatus: status });
+        expect(dataOf(await api.gql(SET_STATUS, { id: claim.id, status, reason })).setClaimReviewStatus).toEqual({
+          id: claim.id,
+          reviewStatus: status,
+        });
       }
       for (const status of ['IN_REVIEW', 'REVIEWED']) dataOf(await api.gql(SET_STATUS, { id: claim.id, status }));
 
@@ -230,7 +325,10 @@ describe('reviews', () => {
       const reviewed = dataOf(await api.gql(query, { statuses: ['REVIEWED'] })).claims.nodes;
       expect(reviewed).toContainEqual({ id: claim.id, reviewStatus: 'REVIEWED' });
       expect(reviewed.every((node) => node.reviewStatus === 'REVIEWED')).toBe(true);
-      expect(dataOf(await api.gql(query, { statuses: ['PUBLISHED', 'UNREVIEWED'] })).claims.nodes).not.toContainEqual({ id: claim.id, reviewStatus: 'REVIEWED' });
+      expect(dataOf(await api.gql(query, { statuses: ['PUBLISHED', 'UNREVIEWED'] })).claims.nodes).not.toContainEqual({
+        id: claim.id,
+        reviewStatus: 'REVIEWED',
+      });
       const speakerView = dataOf(
         await api.gql(`query($id: ID!) { speaker(id: $id) { claims { nodes { reviewStatus } } } }`, { id: claim.speakerId }),
       );

@@ -21,7 +21,8 @@ describe('search', () => {
   });
   afterAll(() => api.close());
 
-  const search = async (query: string, variables: Record<string, unknown> = {}) => dataOf(await api.gql(SEARCH, { query, ...variables })).searchClaims;
+  const search = async (query: string, variables: Record<string, unknown> = {}) =>
+    dataOf(await api.gql(SEARCH, { query, ...variables })).searchClaims;
   const texts = (result: Connection<SearchHitShape>): string[] => result.edges.map((edge) => edge.node.claim.text);
   const speakers = async (search: string | null, variables: Record<string, unknown> = {}) =>
     dataOf(await api.gql(SPEAKERS, { search, ...variables })).speakers;
@@ -39,7 +40,13 @@ describe('search', () => {
       await makeClaim(api.db.prisma, { speakerId: other.id, text: 'Zorblat is wrong' });
 
       const result = await search('zorblat');
-      expect(texts(result)).toEqual(['Zorblat is wrong', 'Said by him, late', 'Said by him, early', 'Said by him, undated', 'Cited in the papers only']);
+      expect(texts(result)).toEqual([
+        'Zorblat is wrong',
+        'Said by him, late',
+        'Said by him, early',
+        'Said by him, undated',
+        'Cited in the papers only',
+      ]);
       expect(result.totalCount).toBe(5);
       const ranks = result.edges.map((edge) => edge.node.rank);
       expect(ranks).toEqual([...ranks].sort((a, b) => b - a));
@@ -50,7 +57,12 @@ describe('search', () => {
 
     it('reads web-search syntax: quoted phrases, or, and -word', async () => {
       const speaker = await makeSpeaker(api.db.prisma);
-      for (const text of ['Plutonic full compliance with the deal', 'Plutonic compliance is never full', 'Plutonic missiles in Europe', 'Plutonic rockets in Asia']) {
+      for (const text of [
+        'Plutonic full compliance with the deal',
+        'Plutonic compliance is never full',
+        'Plutonic missiles in Europe',
+        'Plutonic rockets in Asia',
+      ]) {
         await makeClaim(api.db.prisma, { speakerId: speaker.id, text });
       }
       expect(texts(await search('plutonic "full compliance"'))).toEqual(['Plutonic full compliance with the deal']);
@@ -87,9 +99,15 @@ describe('search', () => {
       const source = await makeSource(api.db.prisma, { title: 'Old title' });
       await makeClaim(api.db.prisma, { speakerId: speaker.id, sourceId: source.id, text: 'A plain sentence' });
       expect((await search('vexillologist')).totalCount).toBe(0);
-      dataOf(await api.gql(`mutation($id: ID!) { updateSpeaker(id: $id, input: { aliases: ["The Vexillologist"] }) { id } }`, { id: speaker.id }));
+      dataOf(
+        await api.gql(`mutation($id: ID!) { updateSpeaker(id: $id, input: { aliases: ["The Vexillologist"] }) { id } }`, {
+          id: speaker.id,
+        }),
+      );
       expect(texts(await search('vexillologist'))).toEqual(['A plain sentence']);
-      dataOf(await api.gql(`mutation($id: ID!) { updateSource(id: $id, input: { title: "Gazette of Quokkas" }) { id } }`, { id: source.id }));
+      dataOf(
+        await api.gql(`mutation($id: ID!) { updateSource(id: $id, input: { title: "Gazette of Quokkas" }) { id } }`, { id: source.id }),
+      );
       expect(texts(await search('quokka'))).toEqual(['A plain sentence']);
       expect((await search('"old title"')).totalCount).toBe(0);
     });
@@ -120,7 +138,9 @@ describe('search', () => {
       await makeClaim(api.db.prisma, { speakerId: b.id, sourceId: source.id, text: 'Kumquat three', statedAt: new Date('2019-01-05') });
       expect(texts(await search('kumquat', { filter: { speakerId: a.id } }))).toEqual(['Kumquat two', 'Kumquat one']);
       expect(texts(await search('kumquat', { filter: { sourceId: source.id, statedFrom: '2019-01-01' } }))).toEqual(['Kumquat three']);
-      expect(texts(await search('kumquat', { filter: { statedFrom: '2018-11-01', statedTo: '2018-12-31', kind: 'PARAPHRASE' } }))).toEqual(['Kumquat two']);
+      expect(texts(await search('kumquat', { filter: { statedFrom: '2018-11-01', statedTo: '2018-12-31', kind: 'PARAPHRASE' } }))).toEqual([
+        'Kumquat two',
+      ]);
       expect(texts(await search('kumquat', { filter: { text: 'THREE' } }))).toEqual(['Kumquat three']);
       expect((await search('kumquat', { filter: { speakerId: a.id, sourceId: source.id } })).totalCount).toBe(1);
       const inverted = await api.gql(SEARCH, { query: 'kumquat', filter: { statedFrom: '2019-01-01', statedTo: '2018-01-01' } });
@@ -154,7 +174,30 @@ describe('search', () => {
     });
 
     it('takes any string the input rules take: odd syntax is read as words, never as an error or as SQL', async () => {
-      const odd = ['"', '(', ')', '!', ':*', "'", "''", '\\', '\\\\', '&|!<->', 'gnu:*', '"unclosed phrase', 'or', '-', '- -', 'a & b | !c', "'; DROP TABLE claims; --", '\tgnu\n', '💥 gnu', 'x'.repeat(500), 'the', 'the and of'];
+      const odd = [
+        '"',
+        '(',
+        ')',
+        '!',
+        ':*',
+        "'",
+        "''",
+        '\\',
+        '\\\\',
+        '&|!<->',
+        'gnu:*',
+        '"unclosed phrase',
+        'or',
+        '-',
+        '- -',
+        'a & b | !c',
+        "'; DROP TABLE claims; --",
+        '\tgnu\n',
+        '💥 gnu',
+        'x'.repeat(500),
+        'the',
+        'the and of',
+      ];
       for (const query of odd) {
         const response = await api.gql(SEARCH, { query });
         expect({ query, errors: response.errors }).toEqual({ query, errors: undefined });
@@ -188,7 +231,9 @@ describe('search', () => {
       }
       api.statements.length = 0;
       const data = dataOf(
-        await api.gql(`{ searchClaims(query: "okapi", first: 40) { totalCount nodes { snippet claim { text speaker { name } source { title } } } } }`),
+        await api.gql(
+          `{ searchClaims(query: "okapi", first: 40) { totalCount nodes { snippet claim { text speaker { name } source { title } } } } }`,
+        ),
       );
       expect(data.searchClaims.nodes).toHaveLength(40);
       expect(data.searchClaims.totalCount).toBe(40);
@@ -241,22 +286,35 @@ describe('search', () => {
   });
 
   describe('aliases', () => {
-    const create = (input: Record<string, unknown>) => api.gql(`mutation($input: CreateSpeakerInput!) { createSpeaker(input: $input) { id aliases } }`, { input });
+    const create = (input: Record<string, unknown>) =>
+      api.gql(`mutation($input: CreateSpeakerInput!) { createSpeaker(input: $input) { id aliases } }`, { input });
 
     it('are trimmed on save, replaced on update, and cleared by null', async () => {
       const created = dataOf(await create({ name: 'Alias Holder', aliases: ['  The Holder ', 'AH'] })).createSpeaker;
       expect(created.aliases).toEqual(['The Holder', 'AH']);
       const update = (aliases: unknown) =>
-        api.gql(`mutation($id: ID!, $aliases: [String!]) { updateSpeaker(id: $id, input: { aliases: $aliases }) { aliases } }`, { id: created.id, aliases });
+        api.gql(`mutation($id: ID!, $aliases: [String!]) { updateSpeaker(id: $id, input: { aliases: $aliases }) { aliases } }`, {
+          id: created.id,
+          aliases,
+        });
       expect(dataOf(await update(['Holder General'])).updateSpeaker.aliases).toEqual(['Holder General']);
       expect(dataOf(await update(null)).updateSpeaker.aliases).toEqual([]);
     });
 
     it('refuses blank, repeated, over-long and too many aliases, naming the field, and writes nothing', async () => {
       const before = await api.db.prisma.speaker.count();
-      for (const aliases of [[' '], ['', 'x'], ['NATO chief', 'nato chief '], ['x'.repeat(201)], Array.from({ length: 21 }, (_, i) => `alias ${i}`)]) {
+      for (const aliases of [
+        [' '],
+        ['', 'x'],
+        ['NATO chief', 'nato chief '],
+        ['x'.repeat(201)],
+        Array.from({ length: 21 }, (_, i) => `alias ${i}`),
+      ]) {
         const response = await create({ name: 'Bad Aliases', aliases });
-        expect({ aliases, extensions: response.errors?.[0]?.extensions }).toMatchObject({ aliases, extensions: { code: 'BAD_USER_INPUT', field: 'input.aliases' } });
+        expect({ aliases, extensions: response.errors?.[0]?.extensions }).toMatchObject({
+          aliases,
+          extensions: { code: 'BAD_USER_INPUT', field: 'input.aliases' },
+        });
       }
       expect(await api.db.prisma.speaker.count()).toBe(before);
     });

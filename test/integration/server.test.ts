@@ -24,9 +24,12 @@ describe('the HTTP server in development', () => {
     expect(query.status).toBe(200);
     expect(await query.json()).toEqual({ data: { speakers: { totalCount: 0 } } });
 
-    const mutation = await fetch(`${api.url}graphql?query=${encodeURIComponent('mutation { createSpeaker(input: { name: "GET" }) { id } }')}`, {
-      headers: { 'apollo-require-preflight': 'true' },
-    });
+    const mutation = await fetch(
+      `${api.url}graphql?query=${encodeURIComponent('mutation { createSpeaker(input: { name: "GET" }) { id } }')}`,
+      {
+        headers: { 'apollo-require-preflight': 'true' },
+      },
+    );
     expect(mutation.status).toBe(405);
     expect(await api.db.prisma.speaker.count()).toBe(0);
   });
@@ -52,7 +55,10 @@ describe('the HTTP server in development', () => {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ query: document, operationName, variables }),
       });
-      return { status: response.status, ...((await response.json()) as { data?: unknown; errors?: { message: string; extensions: { code: string } }[] }) };
+      return {
+        status: response.status,
+        ...((await response.json()) as { data?: unknown; errors?: { message: string; extensions: { code: string } }[] }),
+      };
     };
     expect(await named('Count', {})).toEqual({ status: 200, data: { speakers: { totalCount: 0 } } });
     expect(await named('One', { slug: 'nobody' })).toEqual({ status: 200, data: { speaker: null } });
@@ -69,7 +75,11 @@ describe('the HTTP server in development', () => {
 
   it('answers unknown paths with 404 and malformed bodies with 400', async () => {
     expect((await fetch(`${api.url}nope`)).status).toBe(404);
-    const malformed = await fetch(`${api.url}graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' });
+    const malformed = await fetch(`${api.url}graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"query": ',
+    });
     expect(malformed.status).toBe(400);
   });
 
@@ -78,7 +88,11 @@ describe('the HTTP server in development', () => {
     const refused = await fetch(`${api.url}graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: huge });
     expect(refused.status).toBe(413);
     expect(await refused.json()).toEqual({ error: 'Request body is larger than 1000000 bytes' });
-    const next = await fetch(`${api.url}graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' });
+    const next = await fetch(`${api.url}graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"query":"{ __typename }"}',
+    });
     expect(await next.json()).toEqual({ data: { __typename: 'Query' } });
   });
 
@@ -90,8 +104,12 @@ describe('the HTTP server in development', () => {
   });
 
   it('suggests names of the schema while it is exposed', async () => {
-    expect((await api.gql('{ claimz { totalCount } }')).errors?.[0]?.message).toBe('Cannot query field "claimz" on type "Query". Did you mean "claim" or "claims"?');
-    const variable = await api.gql('query($s: [ReviewStatus!]) { claims(filter: { reviewStatus: $s }) { totalCount } }', { s: ['PUBLISH'] });
+    expect((await api.gql('{ claimz { totalCount } }')).errors?.[0]?.message).toBe(
+      'Cannot query field "claimz" on type "Query". Did you mean "claim" or "claims"?',
+    );
+    const variable = await api.gql('query($s: [ReviewStatus!]) { claims(filter: { reviewStatus: $s }) { totalCount } }', {
+      s: ['PUBLISH'],
+    });
     expect(variable.errors?.[0]?.message).toMatch(/Did you mean the enum value "PUBLISHED"\?/);
   });
 });
@@ -107,7 +125,11 @@ describe('the HTTP server in production', () => {
     const introspection = await api.gql(`{ __schema { queryType { name } } }`);
     expect(introspection.status).toBe(400);
     expect(introspection.errors).toEqual([
-      { message: 'Introspection is disabled on this server', locations: [{ line: 1, column: 3 }], extensions: { code: 'INTROSPECTION_DISABLED' } },
+      {
+        message: 'Introspection is disabled on this server',
+        locations: [{ line: 1, column: 3 }],
+        extensions: { code: 'INTROSPECTION_DISABLED' },
+      },
     ]);
     const type = await api.gql(`{ __type(name: "Claim") { name } }`);
     expect(type.errors?.[0]?.extensions).toEqual({ code: 'INTROSPECTION_DISABLED' });

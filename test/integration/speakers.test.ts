@@ -53,7 +53,9 @@ describe('speakers', () => {
     expect(blank.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.name' });
     const badSlug = await api.gql(`mutation { createSpeaker(input: { name: "X", slug: "Not A Slug" }) { id } }`);
     expect(badSlug.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.slug' });
-    const missing = await api.gql(`mutation($input: CreateSpeakerInput!) { createSpeaker(input: $input) { id } }`, { input: { role: 'x' } });
+    const missing = await api.gql(`mutation($input: CreateSpeakerInput!) { createSpeaker(input: $input) { id } }`, {
+      input: { role: 'x' },
+    });
     expect(missing.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.name' });
     expect(await api.db.prisma.speaker.count()).toBe(before);
   });
@@ -61,9 +63,12 @@ describe('speakers', () => {
   it('updates only the fields given; null clears an optional field and is refused for a required one', async () => {
     const speaker = await create({ name: 'Konstantin Kosachev', role: 'Senator', country: 'Russia' });
     const updated = dataOf(
-      await api.gql(`mutation($id: ID!) { updateSpeaker(id: $id, input: { role: null, affiliation: "Federation Council" }) { ${SPEAKER_FIELDS} } }`, {
-        id: speaker.id,
-      }),
+      await api.gql(
+        `mutation($id: ID!) { updateSpeaker(id: $id, input: { role: null, affiliation: "Federation Council" }) { ${SPEAKER_FIELDS} } }`,
+        {
+          id: speaker.id,
+        },
+      ),
     ).updateSpeaker;
     expect(updated).toMatchObject({ name: 'Konstantin Kosachev', role: null, affiliation: 'Federation Council', country: 'Russia' });
 
@@ -95,9 +100,12 @@ describe('speakers', () => {
     let pages = 0;
     for (;;) {
       const page: Connection<SpeakerShape> = dataOf(
-        await api.gql(`query($after: String) { speakers(first: 2, after: $after) { totalCount edges { cursor node { id } } pageInfo { hasNextPage hasPreviousPage endCursor } } }`, {
-          after,
-        }),
+        await api.gql(
+          `query($after: String) { speakers(first: 2, after: $after) { totalCount edges { cursor node { id } } pageInfo { hasNextPage hasPreviousPage endCursor } } }`,
+          {
+            after,
+          },
+        ),
       ).speakers;
       expect(page.totalCount).toBe(total);
       expect(page.pageInfo.hasPreviousPage).toBe(after !== null);

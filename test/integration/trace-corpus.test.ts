@@ -13,10 +13,14 @@ describe('trace and disputes on the seeded INF-treaty corpus', () => {
   const claimId = async (start: string) => (await api.db.prisma.claim.findFirstOrThrow({ where: { text: { startsWith: start } } })).id;
   const trace = async (id: string, args = '') =>
     dataOf(
-      await api.gql(`query($id: ID!) { trace(claimId: $id ${args}) { truncated root { text } nodes { ${NODE_FIELDS} }
-        edges { stance claim { speaker { name } } counterclaim { speaker { name } } } } }`, { id }),
+      await api.gql(
+        `query($id: ID!) { trace(claimId: $id ${args}) { truncated root { text } nodes { ${NODE_FIELDS} }
+        edges { stance claim { speaker { name } } counterclaim { speaker { name } } } } }`,
+        { id },
+      ),
     ).trace;
-  const view = (nodes: TraceShape['nodes']) => nodes.map((node) => `${node.depth} ${node.claim.speaker.name}: ${node.claim.text.slice(0, 30)}`);
+  const view = (nodes: TraceShape['nodes']) =>
+    nodes.map((node) => `${node.depth} ${node.claim.speaker.name}: ${node.claim.text.slice(0, 30)}`);
 
   it('traces Coats’s accusation to Ryabkov’s answers', async () => {
     const result = await trace(await claimId('We believe Russia’s objective was to keep the United States constrained'));
@@ -58,12 +62,16 @@ describe('trace and disputes on the seeded INF-treaty corpus', () => {
     const plea = await claimId('We’re working to persuade the United States not to hastily withdraw');
     const result = await trace(plea, ', direction: REBUTS');
     expect(result.truncated).toBe(false);
-    expect(view(result.nodes)).toEqual([
-      '0 Heiko Maas: We’re working to persuade the ',
-      '1 Donald Trump: unless Russia comes to us and ',
-    ]);
+    expect(view(result.nodes)).toEqual(['0 Heiko Maas: We’re working to persuade the ', '1 Donald Trump: unless Russia comes to us and ']);
     expect(result.edges.map((edge) => edge.stance)).toEqual(['DISPUTES']);
-    expect(dataOf(await api.gql(`query($id: ID!) { trace(claimId: $id, direction: BOTH) { nodes(order: STATED_AT) { claim { statedAt speaker { name } } } } }`, { id: plea })).trace.nodes).toEqual([
+    expect(
+      dataOf(
+        await api.gql(
+          `query($id: ID!) { trace(claimId: $id, direction: BOTH) { nodes(order: STATED_AT) { claim { statedAt speaker { name } } } } }`,
+          { id: plea },
+        ),
+      ).trace.nodes,
+    ).toEqual([
       { claim: { statedAt: '2018-10-20', speaker: { name: 'Donald Trump' } } },
       { claim: { statedAt: null, speaker: { name: 'Heiko Maas' } } },
     ]);

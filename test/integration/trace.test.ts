@@ -44,9 +44,14 @@ describe('trace', () => {
     });
     const names = [...new Set([...parsed.flatMap((edge) => [edge.claim, edge.counterclaim]), ...extraClaims])].sort();
     const ids = Object.fromEntries(
-      names.map((name, index) => [name, `01900000-0000-7000-8${graphs.toString(16).padStart(3, '0')}-${(index + 1).toString(16).padStart(12, '0')}`]),
+      names.map((name, index) => [
+        name,
+        `01900000-0000-7000-8${graphs.toString(16).padStart(3, '0')}-${(index + 1).toString(16).padStart(12, '0')}`,
+      ]),
     );
-    await api.db.prisma.claim.createMany({ data: names.map((name) => ({ id: ids[name]!, text: `claim ${name}`, kind: 'QUOTE', speakerId })) });
+    await api.db.prisma.claim.createMany({
+      data: names.map((name) => ({ id: ids[name]!, text: `claim ${name}`, kind: 'QUOTE', speakerId })),
+    });
     await api.db.prisma.rebuttal.createMany({
       data: parsed.map((edge) => ({ claimId: ids[edge.claim]!, counterclaimId: ids[edge.counterclaim]!, stance: edge.stance })),
     });
@@ -79,9 +84,17 @@ describe('trace', () => {
     });
 
     it('follows what a claim counters (REBUTS), and both ways (BOTH)', async () => {
-      expect(await trace(g, 'D', 'direction: REBUTS')).toEqual({ nodes: ['D:0', 'C:1', 'B:2', 'A:3'], edges: ['B>A', 'C>B', 'D>C'], truncated: false });
+      expect(await trace(g, 'D', 'direction: REBUTS')).toEqual({
+        nodes: ['D:0', 'C:1', 'B:2', 'A:3'],
+        edges: ['B>A', 'C>B', 'D>C'],
+        truncated: false,
+      });
       expect(await trace(g, 'A', 'direction: REBUTS')).toEqual({ nodes: ['A:0'], edges: [], truncated: false });
-      expect(await trace(g, 'B', 'direction: BOTH, depth: 1')).toEqual({ nodes: ['B:0', 'A:1', 'C:1'], edges: ['B>A', 'C>B'], truncated: true });
+      expect(await trace(g, 'B', 'direction: BOTH, depth: 1')).toEqual({
+        nodes: ['B:0', 'A:1', 'C:1'],
+        edges: ['B>A', 'C>B'],
+        truncated: true,
+      });
       expect(await trace(g, 'B', 'direction: BOTH, depth: 2')).toEqual({
         nodes: ['B:0', 'A:1', 'C:1', 'D:2'],
         edges: ['B>A', 'C>B', 'D>C'],
@@ -99,15 +112,27 @@ describe('trace', () => {
     it('terminates and returns each claim once, at its shortest depth, with every edge among them once', async () => {
       const all = ['A>C', 'A>D', 'B>A', 'C>B', 'D>A'];
       expect(await trace(g, 'A', 'depth: 10')).toEqual({ nodes: ['A:0', 'B:1', 'D:1', 'C:2'], edges: all, truncated: false });
-      expect(await trace(g, 'A', 'depth: 10, direction: REBUTS')).toEqual({ nodes: ['A:0', 'C:1', 'D:1', 'B:2'], edges: all, truncated: false });
-      expect(await trace(g, 'A', 'depth: 10, direction: BOTH')).toEqual({ nodes: ['A:0', 'B:1', 'C:1', 'D:1'], edges: all, truncated: false });
+      expect(await trace(g, 'A', 'depth: 10, direction: REBUTS')).toEqual({
+        nodes: ['A:0', 'C:1', 'D:1', 'B:2'],
+        edges: all,
+        truncated: false,
+      });
+      expect(await trace(g, 'A', 'depth: 10, direction: BOTH')).toEqual({
+        nodes: ['A:0', 'B:1', 'C:1', 'D:1'],
+        edges: all,
+        truncated: false,
+      });
       expect(await trace(g, 'C', 'depth: 10')).toEqual({ nodes: ['C:0', 'A:1', 'B:2', 'D:2'], edges: all, truncated: false });
     });
 
     it('is not truncated when the only edges beyond the depth lead back into the trace', async () => {
       // From A at depth 1: A, B and D; B is countered by C (new: truncated), D is countered by A (seen).
       expect(await trace(g, 'A', 'depth: 1')).toEqual({ nodes: ['A:0', 'B:1', 'D:1'], edges: ['A>D', 'B>A', 'D>A'], truncated: true });
-      expect(await trace(g, 'A', 'depth: 2')).toEqual({ nodes: ['A:0', 'B:1', 'D:1', 'C:2'], edges: ['A>C', 'A>D', 'B>A', 'C>B', 'D>A'], truncated: false });
+      expect(await trace(g, 'A', 'depth: 2')).toEqual({
+        nodes: ['A:0', 'B:1', 'D:1', 'C:2'],
+        edges: ['A>C', 'A>D', 'B>A', 'C>B', 'D>A'],
+        truncated: false,
+      });
     });
   });
 
@@ -121,7 +146,11 @@ describe('trace', () => {
       const capped = await trace(g, 'A', 'maxNodes: 6, depth: 1');
       expect(capped.nodes).toHaveLength(6);
       expect(capped.edges).toHaveLength(24);
-      const oldest = await api.db.prisma.rebuttal.findMany({ where: { claimId: { in: Object.values(g.ids) } }, orderBy: { id: 'asc' }, take: 24 });
+      const oldest = await api.db.prisma.rebuttal.findMany({
+        where: { claimId: { in: Object.values(g.ids) } },
+        orderBy: { id: 'asc' },
+        take: 24,
+      });
       expect(capped.edges).toEqual(oldest.map((edge) => `${g.names.get(edge.counterclaimId)}>${g.names.get(edge.claimId)}`).sort());
     });
   });
@@ -133,7 +162,11 @@ describe('trace', () => {
     });
 
     it('reaches the shared claim once, and keeps both edges into it', async () => {
-      expect(await trace(g, 'A')).toEqual({ nodes: ['A:0', 'B:1', 'C:1', 'D:2', 'E:3'], edges: ['B>A', 'C>A', 'D>B', 'D>C', 'E>D'], truncated: false });
+      expect(await trace(g, 'A')).toEqual({
+        nodes: ['A:0', 'B:1', 'C:1', 'D:2', 'E:3'],
+        edges: ['B>A', 'C>A', 'D>B', 'D>C', 'E>D'],
+        truncated: false,
+      });
       expect(await trace(g, 'E', 'direction: REBUTS')).toEqual({
         nodes: ['E:0', 'D:1', 'B:2', 'C:2', 'A:3'],
         edges: ['B>A', 'C>A', 'D>B', 'D>C', 'E>D'],
@@ -142,9 +175,21 @@ describe('trace', () => {
     });
 
     it('follows and returns only the rebuttals of the stances asked for', async () => {
-      expect(await trace(g, 'A', 'stances: [REFUTES]')).toEqual({ nodes: ['A:0', 'B:1', 'D:2', 'E:3'], edges: ['B>A', 'D>B', 'E>D'], truncated: false });
-      expect(await trace(g, 'A', 'stances: [QUALIFIES, DISPUTES]')).toEqual({ nodes: ['A:0', 'C:1', 'D:2'], edges: ['C>A', 'D>C'], truncated: false });
-      expect(await trace(g, 'E', 'direction: REBUTS, stances: [DISPUTES, DISPUTES]')).toEqual({ nodes: ['E:0'], edges: [], truncated: false });
+      expect(await trace(g, 'A', 'stances: [REFUTES]')).toEqual({
+        nodes: ['A:0', 'B:1', 'D:2', 'E:3'],
+        edges: ['B>A', 'D>B', 'E>D'],
+        truncated: false,
+      });
+      expect(await trace(g, 'A', 'stances: [QUALIFIES, DISPUTES]')).toEqual({
+        nodes: ['A:0', 'C:1', 'D:2'],
+        edges: ['C>A', 'D>C'],
+        truncated: false,
+      });
+      expect(await trace(g, 'E', 'direction: REBUTS, stances: [DISPUTES, DISPUTES]')).toEqual({
+        nodes: ['E:0'],
+        edges: [],
+        truncated: false,
+      });
       expect(await trace(g, 'A', 'stances: []')).toEqual({ nodes: ['A:0'], edges: [], truncated: false });
     });
   });
@@ -170,8 +215,15 @@ describe('trace', () => {
       expect(await trace(g, 'H', 'depth: 2, maxNodes: 14')).toMatchObject({ nodes: [...level1, 'Y:2'], truncated: false });
       expect(await trace(g, 'H', 'depth: 2, maxNodes: 13')).toMatchObject({ nodes: level1, truncated: true });
       expect(await trace(g, 'H', 'depth: 1, maxNodes: 13')).toMatchObject({ nodes: level1, truncated: true });
-      expect(await trace(g, 'Y', 'direction: REBUTS, depth: 2, maxNodes: 3')).toEqual({ nodes: ['Y:0', 'X01:1', 'H:2'], edges: ['X01>H', 'Y>X01'], truncated: false });
-      expect(await trace(g, 'Y', 'direction: BOTH, depth: 3, maxNodes: 14')).toMatchObject({ nodes: ['Y:0', 'X01:1', 'H:2', ...xs.slice(1).map((x) => `${x}:3`)], truncated: false });
+      expect(await trace(g, 'Y', 'direction: REBUTS, depth: 2, maxNodes: 3')).toEqual({
+        nodes: ['Y:0', 'X01:1', 'H:2'],
+        edges: ['X01>H', 'Y>X01'],
+        truncated: false,
+      });
+      expect(await trace(g, 'Y', 'direction: BOTH, depth: 3, maxNodes: 14')).toMatchObject({
+        nodes: ['Y:0', 'X01:1', 'H:2', ...xs.slice(1).map((x) => `${x}:3`)],
+        truncated: false,
+      });
       expect(await trace(g, 'Y', 'direction: BOTH, depth: 2')).toMatchObject({ nodes: ['Y:0', 'X01:1', 'H:2'], truncated: true });
     });
   });
@@ -183,9 +235,12 @@ describe('trace', () => {
       await api.db.prisma.claim.update({ where: { id: g.ids[name] }, data: { statedAt: date ? new Date(`${date}T00:00:00Z`) : null } });
     }
     const data = dataOf(
-      await api.gql<{ trace: { timeline: TraceShape['nodes']; byDepth: TraceShape['nodes'] } }>(`query($id: ID!) { trace(claimId: $id) { timeline: nodes(order: STATED_AT) { depth claim { id statedAt } } byDepth: nodes { claim { id } } } }`, {
-        id: g.ids.A,
-      }),
+      await api.gql<{ trace: { timeline: TraceShape['nodes']; byDepth: TraceShape['nodes'] } }>(
+        `query($id: ID!) { trace(claimId: $id) { timeline: nodes(order: STATED_AT) { depth claim { id statedAt } } byDepth: nodes { claim { id } } } }`,
+        {
+          id: g.ids.A,
+        },
+      ),
     );
     expect(data.trace.timeline.map((node) => `${g.names.get(node.claim.id)}:${node.claim.statedAt}`)).toEqual([
       'E:2018-12-31',
@@ -215,9 +270,12 @@ describe('trace', () => {
     });
 
     it('accepts the limits themselves, and null for the defaults', async () => {
-      const response = await api.gql(`query($id: ID!) { trace(claimId: $id, depth: 10, maxNodes: 5000) { truncated } n: trace(claimId: $id, depth: null, maxNodes: null, direction: null) { nodes { depth } } }`, {
-        id: root,
-      });
+      const response = await api.gql(
+        `query($id: ID!) { trace(claimId: $id, depth: 10, maxNodes: 5000) { truncated } n: trace(claimId: $id, depth: null, maxNodes: null, direction: null) { nodes { depth } } }`,
+        {
+          id: root,
+        },
+      );
       expect(dataOf(response)).toEqual({ trace: { truncated: false }, n: { nodes: [{ depth: 0 }, { depth: 1 }] } });
     });
 
@@ -246,7 +304,9 @@ describe('trace', () => {
       const speakers = await Promise.all(
         Array.from({ length: 15 }, (_, index) => api.db.prisma.speaker.create({ data: { slug: `cost-${index}`, name: `Cost ${index}` } })),
       );
-      const sources = await Promise.all(Array.from({ length: 5 }, (_, index) => api.db.prisma.source.create({ data: { title: `Source ${index}` } })));
+      const sources = await Promise.all(
+        Array.from({ length: 5 }, (_, index) => api.db.prisma.source.create({ data: { title: `Source ${index}` } })),
+      );
       const edges = Array.from({ length: 30 }, (_, index) => `M${String(index).padStart(3, '0')}>HUB`);
       for (let index = 0; index < 120; index += 1) edges.push(`L${String(index).padStart(3, '0')}>M${String(index % 30).padStart(3, '0')}`);
       const big = await graph(edges);
@@ -282,7 +342,9 @@ describe('trace', () => {
     it('costs one statement for a claim with no rebuttals', async () => {
       const lonely = await graph([], ['Z']);
       api.statements.length = 0;
-      expect(dataOf(await api.gql(`query($id: ID!) { trace(claimId: $id) { truncated edges { id } nodes { depth } } }`, { id: lonely.ids.Z }))).toEqual({
+      expect(
+        dataOf(await api.gql(`query($id: ID!) { trace(claimId: $id) { truncated edges { id } nodes { depth } } }`, { id: lonely.ids.Z })),
+      ).toEqual({
         trace: { truncated: false, edges: [], nodes: [{ depth: 0 }] },
       });
       expect(api.statements).toHaveLength(1);
@@ -302,14 +364,16 @@ describe('Speaker.disputes', () => {
     const [ann, bob, cy, dee] = await Promise.all(
       ['ann', 'bob', 'cy', 'dee'].map((slug) => prisma.speaker.create({ data: { slug, name: slug.toUpperCase() } })),
     );
-    const claim = async (speaker: { id: string }, text: string) => (await prisma.claim.create({ data: { text, kind: 'QUOTE', speakerId: speaker.id } })).id;
+    const claim = async (speaker: { id: string }, text: string) =>
+      (await prisma.claim.create({ data: { text, kind: 'QUOTE', speakerId: speaker.id } })).id;
     const a1 = await claim(ann!, 'a1');
     const a2 = await claim(ann!, 'a2');
     const b1 = await claim(bob!, 'b1');
     const b2 = await claim(bob!, 'b2');
     const c1 = await claim(cy!, 'c1');
     await claim(dee!, 'd1');
-    const rebut = (claimId: string, counterclaimId: string) => prisma.rebuttal.create({ data: { claimId, counterclaimId, stance: 'DISPUTES' } });
+    const rebut = (claimId: string, counterclaimId: string) =>
+      prisma.rebuttal.create({ data: { claimId, counterclaimId, stance: 'DISPUTES' } });
     // Bob counters Ann three times (two of her claims), Ann counters Bob once, Cy counters Bob once, Ann corrects herself.
     await Promise.all([rebut(a1, b1), rebut(a2, b1), rebut(a1, b2), rebut(b1, a2), rebut(b2, c1), rebut(a1, a2)]);
 

@@ -23,7 +23,9 @@ describe('textViolation', () => {
       expect(textViolation(`a${allowed}b`, 'line')).toMatch(/^must not contain control characters; found U\+000[9AD] at character 1$/);
     }
     for (const code of [0x01, 0x08, 0x0b, 0x0c, 0x1b, 0x1f, 0x7f, 0x80, 0x85, 0x9f]) {
-      expect(textViolation(`a${String.fromCharCode(code)}`, 'text')).toMatch(/^must not contain control characters other than tab and line breaks/);
+      expect(textViolation(`a${String.fromCharCode(code)}`, 'text')).toMatch(
+        /^must not contain control characters other than tab and line breaks/,
+      );
       expect(textViolation(`a${String.fromCharCode(code)}`, 'line')).toMatch(/^must not contain control characters;/);
     }
     expect(textViolation('a\u00a0b', 'line')).toBeUndefined(); // just past C1: a no-break space

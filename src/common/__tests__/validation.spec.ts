@@ -13,12 +13,15 @@ describe('list arguments and input fields', () => {
       for (const field of type.fields ?? []) {
         if (!field.typeOptions.array) continue;
         lists.push(`${type.name}.${field.name}`);
-        if (!rules.some((rule) => rule.propertyName === field.name && rule.name === ARRAY_MAX_SIZE)) unbounded.push(`${type.name}.${field.name}`);
+        if (!rules.some((rule) => rule.propertyName === field.name && rule.name === ARRAY_MAX_SIZE))
+          unbounded.push(`${type.name}.${field.name}`);
       }
     }
     expect(unbounded).toEqual([]);
     // The check finds the lists there are (so that it cannot pass by finding none).
-    expect(lists).toEqual(expect.arrayContaining(['SpeakerDetailsInput.aliases', 'CreateClaimInput.rebuts', 'ClaimFilter.reviewStatus', 'TraceArgs.stances']));
+    expect(lists).toEqual(
+      expect.arrayContaining(['SpeakerDetailsInput.aliases', 'CreateClaimInput.rebuts', 'ClaimFilter.reviewStatus', 'TraceArgs.stances']),
+    );
     // A single @Arg cannot carry a size rule: a list argument goes in an @Args class.
     const listArgs = [...storage.queries, ...storage.mutations, ...storage.fieldResolvers]
       .flatMap((resolver) => resolver.params ?? [])

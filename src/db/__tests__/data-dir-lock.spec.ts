@@ -31,7 +31,8 @@ describe('the embedded database lock', () => {
     const lock = acquireDataDirLock(dataDir);
     const owner = readLock();
     expect(owner).toMatchObject({ pid: process.pid, host: os.hostname(), instanceId: expect.any(String) });
-    if (process.platform === 'linux') expect(owner).toMatchObject({ bootId: expect.any(String), pidNamespace: expect.stringMatching(/^pid:\[\d+\]$/) });
+    if (process.platform === 'linux')
+      expect(owner).toMatchObject({ bootId: expect.any(String), pidNamespace: expect.stringMatching(/^pid:\[\d+\]$/) });
     lock.release();
     expect(fs.existsSync(lockPath)).toBe(false);
   });
@@ -68,7 +69,10 @@ describe('the embedded database lock', () => {
   });
 
   it('takes over a lock from another pid namespace once its heartbeat has stopped for several intervals', () => {
-    writeLock({ ...ownRecord(), pid: 1, host: 'api-2', pidNamespace: 'pid:[4026532999]', instanceId: 'container-2' }, STALE_AFTER_MS + 1_000);
+    writeLock(
+      { ...ownRecord(), pid: 1, host: 'api-2', pidNamespace: 'pid:[4026532999]', instanceId: 'container-2' },
+      STALE_AFTER_MS + 1_000,
+    );
     const lock = acquireDataDirLock(dataDir);
     expect(readLock()).toMatchObject({ pid: process.pid, host: os.hostname() });
     lock.release();

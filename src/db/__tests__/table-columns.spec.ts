@@ -34,7 +34,12 @@ describe('tableColumns', () => {
   });
 
   it('reads a JSON row back as the record: dates from ISO text, other values as they are', () => {
-    const row = SPEAKER_TABLE.fromJson({ id: 'x', createdAt: '2018-10-20T14:05:09.123+00:00', updatedAt: '2018-10-20T14:05:09+02:00', aliases: ['a'] });
+    const row = SPEAKER_TABLE.fromJson({
+      id: 'x',
+      createdAt: '2018-10-20T14:05:09.123+00:00',
+      updatedAt: '2018-10-20T14:05:09+02:00',
+      aliases: ['a'],
+    });
     expect(row.createdAt).toEqual(new Date('2018-10-20T14:05:09.123Z'));
     expect(row.updatedAt).toEqual(new Date('2018-10-20T12:05:09Z'));
     expect(row.aliases).toEqual(['a']);

@@ -3,7 +3,11 @@ import { Prisma } from '../../generated/prisma/client';
 import { databaseFault } from '../database-errors';
 
 const prismaError = (code: string, cause?: Record<string, unknown>) =>
-  new Prisma.PrismaClientKnownRequestError('failed', { code, clientVersion: '7', meta: cause ? { driverAdapterError: { cause } } : undefined });
+  new Prisma.PrismaClientKnownRequestError('failed', {
+    code,
+    clientVersion: '7',
+    meta: cause ? { driverAdapterError: { cause } } : undefined,
+  });
 const socketError = (code: string) => Object.assign(new Error(`connect ${code} 127.0.0.1:5432`), { code, syscall: 'connect', errno: -111 });
 
 describe('databaseFault', () => {

@@ -50,16 +50,22 @@ describe('domain errors at the GraphQL edge', () => {
       },
     });
     const created = await firstError(schema, `mutation { createClaim(input: { text: "t", speakerId: "${ID}" }) { id } }`);
-    expect(created).toMatchObject({ message: `No speaker has id ${ID}`, path: ['createClaim'], extensions: { code: 'BAD_USER_INPUT', field: 'input.speakerId' } });
+    expect(created).toMatchObject({
+      message: `No speaker has id ${ID}`,
+      path: ['createClaim'],
+      extensions: { code: 'BAD_USER_INPUT', field: 'input.speakerId' },
+    });
     const listed = await firstError(schema, '{ claims(filter: { statedTo: "2018-01-01" }) { id } }');
     expect(listed.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'filter.statedTo' });
   });
 
   it('keeps an argument the domain field is named after, and a path into a list', async () => {
     const schema = edgeSchema({
-      'Mutation.setStatus': () => Promise.reject(new InvalidInput('A claim cannot move from DRAFT to PUBLISHED', { field: 'status', allowed: ['IN_REVIEW'] })),
+      'Mutation.setStatus': () =>
+        Promise.reject(new InvalidInput('A claim cannot move from DRAFT to PUBLISHED', { field: 'status', allowed: ['IN_REVIEW'] })),
       'Query.claim': () => Promise.reject(new NotFound('Claim', ID, { field: 'id' })),
-      'Mutation.createClaim': () => Promise.reject(new Conflict('The claim already rebuts one of those claims', { field: 'rebuts.0.claimId' })),
+      'Mutation.createClaim': () =>
+        Promise.reject(new Conflict('The claim already rebuts one of those claims', { field: 'rebuts.0.claimId' })),
     });
     expect((await firstError(schema, `mutation { setStatus(id: "${ID}", status: "PUBLISHED") { id } }`)).extensions).toEqual({
       code: 'BAD_USER_INPUT',
@@ -70,7 +76,10 @@ describe('domain errors at the GraphQL edge', () => {
       message: `Claim ${ID} does not exist`,
       extensions: { code: 'NOT_FOUND', field: 'id' },
     });
-    const conflict = await firstError(schema, `mutation { createClaim(input: { text: "t", speakerId: "${ID}", rebuts: [{ claimId: "${ID}" }] }) { id } }`);
+    const conflict = await firstError(
+      schema,
+      `mutation { createClaim(input: { text: "t", speakerId: "${ID}", rebuts: [{ claimId: "${ID}" }] }) { id } }`,
+    );
     expect(conflict.extensions).toEqual({ code: 'CONFLICT', field: 'input.rebuts.0.claimId' });
   });
 
@@ -82,17 +91,29 @@ describe('domain errors at the GraphQL edge', () => {
         return { id: ID };
       },
     });
-    const bad = await firstError(schema, `mutation { createClaim(input: { text: "t", speakerId: "${ID}", rebuts: [{ claimId: "${ID}" }, { claimId: "x" }] }) { id } }`);
-    expect(bad).toMatchObject({ message: 'input.rebuts.1.claimId must be an id (a UUID), got "x"', extensions: { code: 'BAD_USER_INPUT', field: 'input.rebuts.1.claimId' } });
+    const bad = await firstError(
+      schema,
+      `mutation { createClaim(input: { text: "t", speakerId: "${ID}", rebuts: [{ claimId: "${ID}" }, { claimId: "x" }] }) { id } }`,
+    );
+    expect(bad).toMatchObject({
+      message: 'input.rebuts.1.claimId must be an id (a UUID), got "x"',
+      extensions: { code: 'BAD_USER_INPUT', field: 'input.rebuts.1.claimId' },
+    });
     expect(seen).toEqual([]);
 
-    const result = await graphql({ schema, source: `mutation { createClaim(input: { text: "t", speakerId: "${UPPER_ID}", rebuts: [{ claimId: "${UPPER_ID}" }] }) { id } }` });
+    const result = await graphql({
+      schema,
+      source: `mutation { createClaim(input: { text: "t", speakerId: "${UPPER_ID}", rebuts: [{ claimId: "${UPPER_ID}" }] }) { id } }`,
+    });
     expect(result.errors).toBeUndefined();
     expect(seen).toEqual([{ text: 't', speakerId: ID, rebuts: [{ claimId: ID }] }]);
 
     // Over its declared size, a list is left to the argument validation's size error (not run here): its items unread.
     const long = Array.from({ length: 4 }, () => '{ claimId: "x" }').join(', ');
-    expect((await graphql({ schema, source: `mutation { createClaim(input: { text: "t", speakerId: "${ID}", rebuts: [${long}] }) { id } }` })).errors).toBeUndefined();
+    expect(
+      (await graphql({ schema, source: `mutation { createClaim(input: { text: "t", speakerId: "${ID}", rebuts: [${long}] }) { id } }` }))
+        .errors,
+    ).toBeUndefined();
     expect(seen[1]).toEqual({ text: 't', speakerId: ID, rebuts: Array.from({ length: 4 }, () => ({ claimId: 'x' })) });
   });
 

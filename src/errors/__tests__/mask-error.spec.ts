@@ -8,7 +8,10 @@ describe('formatError', () => {
 
   it('passes errors the client can act on through unchanged', () => {
     const error = new BadUserInputError('input.text: text must not be blank', { field: 'input.text' });
-    expect(format({ message: error.message, extensions: error.extensions }, error)).toEqual({ message: error.message, extensions: error.extensions });
+    expect(format({ message: error.message, extensions: error.extensions }, error)).toEqual({
+      message: error.message,
+      extensions: error.extensions,
+    });
   });
 
   it('names the variable path of a variable that failed coercion', () => {
@@ -18,12 +21,17 @@ describe('formatError', () => {
       field: 'input.statedAt',
     });
     const missing = 'Variable "$input" got invalid value { role: "x" }; Field "name" of required type "String!" was not provided.';
-    expect(format({ message: missing, extensions: { code: 'BAD_USER_INPUT' } }, new GraphQLError(missing)).extensions?.field).toBe('input.name');
+    expect(format({ message: missing, extensions: { code: 'BAD_USER_INPUT' } }, new GraphQLError(missing)).extensions?.field).toBe(
+      'input.name',
+    );
   });
 
   it('gives back its own code to an operation limit that Apollo re-coded as a validation error', () => {
     const refusal = new OperationTooComplexError('Operation too complex', { limit: 'depth', max: 12, value: 77 });
-    const wrapped = new GraphQLError(refusal.message, { originalError: refusal, extensions: { ...refusal.extensions, code: 'GRAPHQL_VALIDATION_FAILED' } });
+    const wrapped = new GraphQLError(refusal.message, {
+      originalError: refusal,
+      extensions: { ...refusal.extensions, code: 'GRAPHQL_VALIDATION_FAILED' },
+    });
     expect(format({ message: wrapped.message, extensions: wrapped.extensions }, wrapped).extensions).toEqual({
       code: 'OPERATION_TOO_COMPLEX',
       limit: 'depth',
@@ -49,18 +57,34 @@ describe('formatError', () => {
 
   it("replaces Apollo's introspection refusal, which tells the client how to configure the server", () => {
     const formatted = format(
-      { message: 'GraphQL introspection is not allowed by Apollo Server, ... pass introspection: true to ApolloServer in production', extensions: { code: 'GRAPHQL_VALIDATION_FAILED', validationErrorCode: ApolloServerValidationErrorCode.INTROSPECTION_DISABLED } },
+      {
+        message: 'GraphQL introspection is not allowed by Apollo Server, ... pass introspection: true to ApolloServer in production',
+        extensions: { code: 'GRAPHQL_VALIDATION_FAILED', validationErrorCode: ApolloServerValidationErrorCode.INTROSPECTION_DISABLED },
+      },
       new GraphQLError('x'),
     );
-    expect(formatted).toEqual({ message: 'Introspection is disabled on this server', locations: undefined, extensions: { code: 'INTROSPECTION_DISABLED' } });
+    expect(formatted).toEqual({
+      message: 'Introspection is disabled on this server',
+      locations: undefined,
+      extensions: { code: 'INTROSPECTION_DISABLED' },
+    });
   });
 
   it('masks anything unexpected, keeping only the path', () => {
     const formatted = format(
-      { message: 'relation "claims" does not exist', path: ['claims'], extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: ['at x'] } },
+      {
+        message: 'relation "claims" does not exist',
+        path: ['claims'],
+        extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: ['at x'] },
+      },
       new Error('relation "claims" does not exist'),
     );
-    expect(formatted).toEqual({ message: 'Internal server error', path: ['claims'], locations: undefined, extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+    expect(formatted).toEqual({
+      message: 'Internal server error',
+      path: ['claims'],
+      locations: undefined,
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    });
   });
 
   it('shows the message in development', () => {
@@ -90,7 +114,9 @@ describe('isUnexpectedError', () => {
   });
 
   it('is false for a database fault, which the request logger logs as such', () => {
-    expect(isUnexpectedError(new GraphQLError('lost', { path: ['claims'], originalError: new Error('Connection terminated unexpectedly') }))).toBe(false);
+    expect(
+      isUnexpectedError(new GraphQLError('lost', { path: ['claims'], originalError: new Error('Connection terminated unexpectedly') })),
+    ).toBe(false);
   });
 
   it('is true for anything else, coded or not', () => {

@@ -14,7 +14,8 @@ describe('the text kinds of the schema', () => {
       if (type.name.startsWith('__')) continue;
       if (isInputObjectType(type)) for (const field of Object.values(type.getFields())) note(`${type.name}.${field.name}`, field);
       else if ('getFields' in type) {
-        for (const field of Object.values(type.getFields())) for (const arg of 'args' in field ? field.args : []) note(`${type.name}.${field.name}(${arg.name})`, arg);
+        for (const field of Object.values(type.getFields()))
+          for (const arg of 'args' in field ? field.args : []) note(`${type.name}.${field.name}(${arg.name})`, arg);
       }
     }
     expect(freeText.sort()).toEqual([
@@ -23,7 +24,17 @@ describe('the text kinds of the schema', () => {
       'CreateClaimInput.text: text',
       'CreateRebuttalInput.rationale: text',
       'CreateReviewInput.summary: text',
-      ...['createClaim', 'createRebuttal', 'createReview', 'createSource', 'createSpeaker', 'deleteClaim', 'deleteRebuttal', 'deleteReview', 'deleteSource']
+      ...[
+        'createClaim',
+        'createRebuttal',
+        'createReview',
+        'createSource',
+        'createSpeaker',
+        'deleteClaim',
+        'deleteRebuttal',
+        'deleteReview',
+        'deleteSource',
+      ]
         .concat(['deleteSpeaker', 'setClaimReviewStatus', 'updateClaim', 'updateRebuttal', 'updateReview', 'updateSource', 'updateSpeaker'])
         .map((mutation) => `Mutation.${mutation}(reason): text`),
       'Query.searchClaims(query): text',
@@ -33,6 +44,13 @@ describe('the text kinds of the schema', () => {
     ]);
     // Only strings carry a kind.
     for (const entry of freeText) expect(entry).toMatch(/: text$/);
-    expect(getNamedType(schema.getQueryType()!.getFields().searchClaims!.args.find((arg) => arg.name === 'query')!.type).name).toBe('String');
+    expect(
+      getNamedType(
+        schema
+          .getQueryType()!
+          .getFields()
+          .searchClaims!.args.find((arg) => arg.name === 'query')!.type,
+      ).name,
+    ).toBe('String');
   });
 });

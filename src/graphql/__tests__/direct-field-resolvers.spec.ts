@@ -1,6 +1,21 @@
 import { graphql, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
 import type { AuthChecker } from 'type-graphql';
-import { Arg, Authorized, Ctx, Field, FieldResolver, ID, Info, ObjectType, Query, Resolver, Root, UseMiddleware, buildSchema, type MiddlewareFn } from 'type-graphql';
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  Info,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+  UseMiddleware,
+  buildSchema,
+  type MiddlewareFn,
+} from 'type-graphql';
 import { callFieldResolversDirectly } from '../direct-field-resolvers';
 import { buildAppSchema } from '../schema';
 
@@ -83,7 +98,19 @@ class WidgetResolver {
 }
 
 const QUERY = '{ widgets { id owner { name } summary label(prefix: "#") asInstance loud secret } }';
-const EXPECTED = { widgets: [{ id: 'w1', owner: { name: 'Ann' }, summary: 'owned by Ann', label: '#w1', asInstance: 'converted', loud: 'ANN', secret: 'secret of w1' }] };
+const EXPECTED = {
+  widgets: [
+    {
+      id: 'w1',
+      owner: { name: 'Ann' },
+      summary: 'owned by Ann',
+      label: '#w1',
+      asInstance: 'converted',
+      loud: 'ANN',
+      secret: 'secret of w1',
+    },
+  ],
+};
 
 async function run(schema: GraphQLSchema, insider = true) {
   const context: WidgetContext = { calls: [], insider };
@@ -122,7 +149,9 @@ describe('callFieldResolversDirectly', () => {
 
   it("reaches the app's relations that large traces resolve thousands of times", async () => {
     const changed = callFieldResolversDirectly(await buildAppSchema(), {});
-    expect(changed).toEqual(expect.arrayContaining(['Claim.speaker', 'Claim.source', 'Rebuttal.claim', 'Rebuttal.counterclaim', 'ClaimTrace.edges']));
+    expect(changed).toEqual(
+      expect.arrayContaining(['Claim.speaker', 'Claim.source', 'Rebuttal.claim', 'Rebuttal.counterclaim', 'ClaimTrace.edges']),
+    );
     // Arguments are converted and validated by type-graphql.
     expect(changed).not.toEqual(expect.arrayContaining(['ClaimTrace.nodes']));
     expect(changed).not.toEqual(expect.arrayContaining(['Speaker.claims']));

@@ -27,7 +27,10 @@ describe('fieldRepeatsRule', () => {
     expect(worstRepeat('{ a ... on Query { a } ... on Query { a ... on Query { a } } }')).toEqual({ responseKey: 'a', count: 4 });
     expect(worstRepeat('{ ...F ...F ...F ...F } fragment F on Query { a }')).toEqual({ responseKey: 'a', count: 4 });
     // Fragments within fragments multiply: 2 × 2 × 2 = 8 of `a` in the operation's selection set.
-    expect(worstRepeat('{ ...F1 ...F1 } fragment F1 on Query { ...F2 ...F2 } fragment F2 on Query { a a }')).toEqual({ responseKey: 'a', count: 8 });
+    expect(worstRepeat('{ ...F1 ...F1 } fragment F1 on Query { ...F2 ...F2 } fragment F2 on Query { a a }')).toEqual({
+      responseKey: 'a',
+      count: 8,
+    });
   });
 
   it('ends on a cycle of fragments (which NoFragmentCyclesRule reports)', () => {

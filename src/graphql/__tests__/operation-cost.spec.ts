@@ -4,7 +4,9 @@ import { buildAppSchema } from '../schema';
 
 async function priceOf(query: string, variables?: Record<string, unknown>): Promise<OperationCost> {
   const document = parse(query);
-  const operation = document.definitions.find((definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION)!;
+  const operation = document.definitions.find(
+    (definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION,
+  )!;
   return createOperationPricer(await buildAppSchema())(document, operation, variables);
 }
 
@@ -55,12 +57,15 @@ describe('the price of an operation', () => {
     expect(await priceOf(`{ review(id: "${ID}") { schemaOrg { type correction { text } itemReviewed { author { name } } } } }`)).toEqual({
       cost: 1 + (1 + 1 + (100 + 100 * 1) + (1 + (1 + 1))),
     });
-    const full = await priceOf(getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, inputValueDeprecation: true }));
+    const full = await priceOf(
+      getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, inputValueDeprecation: true }),
+    );
     expect('cost' in full && full.cost).toBeGreaterThan(10_000);
   });
 
   it('skips what @include and @skip leave out, with their variables', async () => {
-    const query = 'query($deep: Boolean!) { claims(first: 100) { nodes { id rebuttals(first: 100) @include(if: $deep) { nodes { id } } } } }';
+    const query =
+      'query($deep: Boolean!) { claims(first: 100) { nodes { id rebuttals(first: 100) @include(if: $deep) { nodes { id } } } } }';
     expect(await priceOf(query, { deep: false })).toEqual({ cost: 1 + 100 * (1 + 1) });
     expect(await priceOf(query, { deep: true })).toEqual({ cost: 1 + 100 * (1 + 1 + 1 + 100 * 2) });
   });
@@ -91,7 +96,10 @@ describe('the price of an operation', () => {
   it('leaves bad variables to the executor, and calls an operation that expands past 10,000 selections too large to price', async () => {
     expect(await priceOf('query($n: Int) { claims(first: $n) { nodes { id } } }', { n: 'many' })).toEqual({ badVariables: true });
     // Each fragment spreads the next one twice: 2^14 selections once expanded, in a document of a few hundred bytes.
-    const fragments = Array.from({ length: 14 }, (_, i) => `fragment F${i} on Claim { speaker { claims { nodes { ...F${i + 1} } } } source { claims { nodes { ...F${i + 1} } } } }`);
+    const fragments = Array.from(
+      { length: 14 },
+      (_, i) => `fragment F${i} on Claim { speaker { claims { nodes { ...F${i + 1} } } } source { claims { nodes { ...F${i + 1} } } } }`,
+    );
     const query = `{ claim(id: "${ID}") { ...F0 } } ${fragments.join(' ')} fragment F14 on Claim { id }`;
     expect(await priceOf(query)).toEqual({ tooLargeToPrice: true });
   });

@@ -27,7 +27,8 @@ function undescribed(schema: GraphQLSchema): string[] {
         for (const arg of field.args) check(arg.description, `${type.name}.${field.name}(${arg.name}:)`);
       }
     }
-    if (isInputObjectType(type)) for (const field of Object.values(type.getFields())) check(field.description, `${type.name}.${field.name}`);
+    if (isInputObjectType(type))
+      for (const field of Object.values(type.getFields())) check(field.description, `${type.name}.${field.name}`);
     if (isEnumType(type)) for (const value of type.getValues()) check(value.description, `${type.name}.${value.name}`);
   }
   return missing.sort();

@@ -40,7 +40,10 @@ describe('the health handler', () => {
     for (const path of ['/health/ready', '/health']) {
       const ok = recorder();
       await createHealthHandler(up, logger).handle(path, ok.response);
-      expect(ok.written).toEqual({ status: 200, body: { status: 'ok', database: { status: 'up', kind: 'postgres', latencyMs: expect.any(Number) } } });
+      expect(ok.written).toEqual({
+        status: 200,
+        body: { status: 'ok', database: { status: 'up', kind: 'postgres', latencyMs: expect.any(Number) } },
+      });
       const failed = recorder();
       await createHealthHandler(down, logger).handle(path, failed.response);
       expect(failed.written).toEqual({ status: 503, body: { status: 'unavailable', database: { status: 'down', kind: 'postgres' } } });

@@ -2,12 +2,19 @@ import type { OperationReport } from '../../context';
 import { createMetrics, MAX_OPERATION_NAME_LENGTH, MAX_OPERATION_NAMES, outcomeOf } from '../metrics';
 
 const noPool = { poolStats: () => undefined, statementsSent: () => 0 };
-const report = (operationName: string | null, errors?: OperationReport['errors']): OperationReport => ({ operationName, resolved: true, errors });
+const report = (operationName: string | null, errors?: OperationReport['errors']): OperationReport => ({
+  operationName,
+  resolved: true,
+  errors,
+});
 
 describe('metrics', () => {
   it('counts refused operations by the limit they exceeded, an unknown limit as (other)', async () => {
     const metrics = createMetrics(noPool);
-    const refusal = (limit: unknown) => ({ message: 'too complex', extensions: { code: 'OPERATION_TOO_COMPLEX', limit, max: 1, value: 2 } });
+    const refusal = (limit: unknown) => ({
+      message: 'too complex',
+      extensions: { code: 'OPERATION_TOO_COMPLEX', limit, max: 1, value: 2 },
+    });
     metrics.observe(report('Deep', [refusal('depth')]), 400, 0.001);
     metrics.observe(report('Wide', [refusal('aliases'), refusal('cost')]), 400, 0.001);
     metrics.observe(report('Deep', [refusal('depth')]), 400, 0.001);
@@ -38,7 +45,10 @@ describe('metrics', () => {
     expect(outcomeOf(200, undefined)).toEqual({ outcome: 'ok', code: '' });
     expect(outcomeOf(200, [error('NOT_FOUND')])).toEqual({ outcome: 'client_error', code: 'NOT_FOUND' });
     // A partial result with an internal error in one field is the server's failure.
-    expect(outcomeOf(200, [error('BAD_USER_INPUT'), error('INTERNAL_SERVER_ERROR')])).toEqual({ outcome: 'server_error', code: 'INTERNAL_SERVER_ERROR' });
+    expect(outcomeOf(200, [error('BAD_USER_INPUT'), error('INTERNAL_SERVER_ERROR')])).toEqual({
+      outcome: 'server_error',
+      code: 'INTERNAL_SERVER_ERROR',
+    });
     expect(outcomeOf(504, [error('OPERATION_TIMEOUT')])).toEqual({ outcome: 'server_error', code: 'OPERATION_TIMEOUT' });
     expect(outcomeOf(503, [error('SERVICE_UNAVAILABLE')])).toEqual({ outcome: 'server_error', code: 'SERVICE_UNAVAILABLE' });
     expect(outcomeOf(413, undefined)).toEqual({ outcome: 'client_error', code: 'HTTP_413' });

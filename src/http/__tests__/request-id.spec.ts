@@ -4,7 +4,13 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{1
 
 describe('requestIdFrom', () => {
   it("keeps a caller's plain id of up to 200 characters", () => {
-    for (const id of ['a', '0af7651916cd43dd8448eb211c80319c', '01ARZ3NDEKTSV4RRFFQ69G5FAV', 'Root=1-5759e988:abc/def+g.h_i', 'x'.repeat(200)]) {
+    for (const id of [
+      'a',
+      '0af7651916cd43dd8448eb211c80319c',
+      '01ARZ3NDEKTSV4RRFFQ69G5FAV',
+      'Root=1-5759e988:abc/def+g.h_i',
+      'x'.repeat(200),
+    ]) {
       expect(requestIdFrom(id)).toBe(id);
     }
   });

@@ -28,14 +28,22 @@ export class ApiKeyResolver {
 
   @Mutation(() => CreatedApiKey, { description: 'Creates an API key and returns it, the only time it is shown. ADMIN only.' })
   @Authorized(PERMISSIONS.createApiKey)
-  async createApiKey(@Arg('input', { description: 'The new key.' }) input: CreateApiKeyInput, @Ctx() context: Context): Promise<CreatedApiKey> {
+  async createApiKey(
+    @Arg('input', { description: 'The new key.' }) input: CreateApiKeyInput,
+    @Ctx() context: Context,
+  ): Promise<CreatedApiKey> {
     const { record, key } = await context.services.apiKeys.create(input, adminOf(context));
     return { apiKey: apiKeyOf(record), key };
   }
 
-  @Mutation(() => ApiKey, { description: 'Revokes an API key: it stops working at once on this server, within seconds on others. ADMIN only.' })
+  @Mutation(() => ApiKey, {
+    description: 'Revokes an API key: it stops working at once on this server, within seconds on others. ADMIN only.',
+  })
   @Authorized(PERMISSIONS.revokeApiKey)
-  async revokeApiKey(@Arg('id', () => ID, { description: 'The key to revoke (ApiKey.id).' }) id: string, @Ctx() context: Context): Promise<ApiKey> {
+  async revokeApiKey(
+    @Arg('id', () => ID, { description: 'The key to revoke (ApiKey.id).' }) id: string,
+    @Ctx() context: Context,
+  ): Promise<ApiKey> {
     const record = await context.services.apiKeys.revoke(id, adminOf(context));
     context.authenticator.forget(record.id);
     return apiKeyOf(record);

@@ -48,7 +48,10 @@ export class ApiKeyService {
 
   /** Revokes the key (a key revoked already stays as it was revoked). */
   async revoke(keyId: string, revokedBy: string): Promise<ApiKeyRecord> {
-    const { count } = await this.prisma.apiKey.updateMany({ where: { id: keyId, revokedAt: null }, data: { revokedAt: new Date(), revokedBy } });
+    const { count } = await this.prisma.apiKey.updateMany({
+      where: { id: keyId, revokedAt: null },
+      data: { revokedAt: new Date(), revokedBy },
+    });
     const record = await this.prisma.apiKey.findUnique({ where: { id: keyId } });
     if (!record) throw new NotFound('API key', keyId, { field: 'id' });
     if (count === 0 && !record.revokedAt) throw new Error(`API key ${keyId} was neither revoked nor revocable`);

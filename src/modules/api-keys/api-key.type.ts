@@ -32,7 +32,7 @@ export class ApiKey {
   @Field({ description: CREATED_AT_DESCRIPTION })
   createdAt!: Date;
 
-  @Field({ description: 'Who created it: an admin\'s key, or the command run on the server.' })
+  @Field({ description: "Who created it: an admin's key, or the command run on the server." })
   createdBy!: string;
 
   @Field(() => Date, { nullable: true, description: 'When it stops working (UTC); null when it never expires.' })
@@ -44,7 +44,10 @@ export class ApiKey {
   @Field(() => Date, { nullable: true, description: 'When it was revoked (UTC); null while it is not.' })
   revokedAt!: Date | null;
 
-  @Field(() => String, { nullable: true, description: "Who revoked it: an admin's key, or the command run on the server; null while not revoked." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Who revoked it: an admin's key, or the command run on the server; null while not revoked.",
+  })
   revokedBy!: string | null;
 }
 

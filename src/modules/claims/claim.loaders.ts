@@ -3,7 +3,12 @@ import type { DbClient } from '../../db/database';
 import type { Claim } from '../../generated/prisma/client';
 import { CLAIM_TABLE } from './claim.columns';
 
-const claimsOf = (parentColumn: string): ChildTable => ({ table: 'claims', parentColumn, alias: 'c', columns: CLAIM_TABLE.sqlColumns('c') });
+const claimsOf = (parentColumn: string): ChildTable => ({
+  table: 'claims',
+  parentColumn,
+  alias: 'c',
+  columns: CLAIM_TABLE.sqlColumns('c'),
+});
 
 export function createClaimLoaders(prisma: DbClient, signal: AbortSignal) {
   return {

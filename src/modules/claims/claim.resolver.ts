@@ -18,7 +18,8 @@ import { Claim, ClaimConnection } from './claim.type';
 export class ClaimResolver {
   @Query(() => ClaimConnection, { description: 'Claims matching the filter, oldest first.' })
   async claims(
-    @Arg('filter', () => ClaimFilter, { nullable: true, description: 'Conditions the claims must meet; every claim when omitted.' }) filter: ClaimFilter | null,
+    @Arg('filter', () => ClaimFilter, { nullable: true, description: 'Conditions the claims must meet; every claim when omitted.' })
+    filter: ClaimFilter | null,
     @Args() page: PageArgs,
     @Ctx() { services, loaders }: Context,
     @Info() info: GraphQLResolveInfo,
@@ -38,7 +39,11 @@ export class ClaimResolver {
 
   @Mutation(() => Claim, { description: 'Creates the claim, and the rebuttals it makes when `rebuts` is given, in one transaction.' })
   @Authorized(PERMISSIONS.createClaim)
-  createClaim(@Arg('input', { description: 'The new claim.' }) input: CreateClaimInput, @Args() { reason }: ReasonArgs, @Ctx() context: Context) {
+  createClaim(
+    @Arg('input', { description: 'The new claim.' }) input: CreateClaimInput,
+    @Args() { reason }: ReasonArgs,
+    @Ctx() context: Context,
+  ) {
     return context.services.claims.create(input, writeOf(context, reason));
   }
 
@@ -55,7 +60,11 @@ export class ClaimResolver {
 
   @Mutation(() => Claim, { description: 'Deletes the claim and every rebuttal edge it stands on.' })
   @Authorized(PERMISSIONS.deleteClaim)
-  deleteClaim(@Arg('id', () => ID, { description: 'The claim to delete.' }) id: string, @Args() { reason }: ReasonArgs, @Ctx() context: Context) {
+  deleteClaim(
+    @Arg('id', () => ID, { description: 'The claim to delete.' }) id: string,
+    @Args() { reason }: ReasonArgs,
+    @Ctx() context: Context,
+  ) {
     return context.services.claims.delete(id, writeOf(context, reason));
   }
 

@@ -64,18 +64,24 @@ export class ClaimService {
       throw new InvalidInput('rebuts names the same claim twice; one rebuttal per claim', { field: 'rebuts' });
     }
     try {
-      return await inRecordedTransaction(this.prisma, write, (tx) => tx.claim.create({
-        data: {
-          text: data.text,
-          kind: data.kind,
-          statedAt: data.statedAt ?? null,
-          speakerId: data.speakerId,
-          sourceId: data.sourceId ?? null,
-          rebuts: {
-            create: rebuts.map((rebut, index) => ({ claimId: targets[index]!, stance: rebut.stance, rationale: rebut.rationale ?? null })),
+      return await inRecordedTransaction(this.prisma, write, (tx) =>
+        tx.claim.create({
+          data: {
+            text: data.text,
+            kind: data.kind,
+            statedAt: data.statedAt ?? null,
+            speakerId: data.speakerId,
+            sourceId: data.sourceId ?? null,
+            rebuts: {
+              create: rebuts.map((rebut, index) => ({
+                claimId: targets[index]!,
+                stance: rebut.stance,
+                rationale: rebut.rationale ?? null,
+              })),
+            },
           },
-        },
-      }));
+        }),
+      );
     } catch (error) {
       throw translate(error, data);
     }
@@ -91,7 +97,13 @@ export class ClaimService {
         const { speakerId, sourceId } = changes;
         return tx.claim.update({
           where: { id },
-          data: { text: changes.text ?? undefined, kind: changes.kind ?? undefined, statedAt: changes.statedAt, speakerId: speakerId ?? undefined, sourceId },
+          data: {
+            text: changes.text ?? undefined,
+            kind: changes.kind ?? undefined,
+            statedAt: changes.statedAt,
+            speakerId: speakerId ?? undefined,
+            sourceId,
+          },
         });
       });
     } catch (error) {

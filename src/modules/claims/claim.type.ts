@@ -7,7 +7,7 @@ import { ClaimKind, ReviewStatus } from '../../generated/prisma/enums';
 
 registerEnumType(ClaimKind, {
   name: 'ClaimKind',
-  description: 'How the source reports the claim: in the speaker\'s own words or in its own.',
+  description: "How the source reports the claim: in the speaker's own words or in its own.",
   valuesConfig: {
     QUOTE: { description: 'Words the source puts in quotation marks.' },
     PARAPHRASE: { description: 'Reported speech: what the source says the speaker said.' },

@@ -66,14 +66,26 @@ export function readCorpus(file: string = INF_TREATY_CORPUS): SeedCorpus {
     }
     return seen;
   };
-  const speakers = unique('speaker slug', corpus.speakers.map((speaker) => speaker.slug));
-  const sources = unique('source key', corpus.sources.map((source) => source.key));
-  const claims = unique('claim key', corpus.claims.map((claim) => claim.key));
+  const speakers = unique(
+    'speaker slug',
+    corpus.speakers.map((speaker) => speaker.slug),
+  );
+  const sources = unique(
+    'source key',
+    corpus.sources.map((source) => source.key),
+  );
+  const claims = unique(
+    'claim key',
+    corpus.claims.map((claim) => claim.key),
+  );
   for (const claim of corpus.claims) {
     if (!speakers.has(claim.speaker)) problems.push(`claim "${claim.key}" names unknown speaker "${claim.speaker}"`);
     if (claim.source !== null && !sources.has(claim.source)) problems.push(`claim "${claim.key}" cites unknown source "${claim.source}"`);
   }
-  unique('rebuttal', corpus.rebuttals.map((rebuttal) => `${rebuttal.claim} <- ${rebuttal.counterclaim}`));
+  unique(
+    'rebuttal',
+    corpus.rebuttals.map((rebuttal) => `${rebuttal.claim} <- ${rebuttal.counterclaim}`),
+  );
   for (const rebuttal of corpus.rebuttals) {
     for (const end of [rebuttal.claim, rebuttal.counterclaim]) if (!claims.has(end)) problems.push(`rebuttal names unknown claim "${end}"`);
     if (rebuttal.claim === rebuttal.counterclaim) problems.push(`claim "${rebuttal.claim}" rebuts itself`);

@@ -20,7 +20,10 @@ export interface SeedOptions {
   corpus?: SeedCorpus;
 }
 
-export async function seedDatabase(prisma: PrismaClient, { runBy = 'db:seed', corpus = readCorpus() }: SeedOptions = {}): Promise<SeedSummary> {
+export async function seedDatabase(
+  prisma: PrismaClient,
+  { runBy = 'db:seed', corpus = readCorpus() }: SeedOptions = {},
+): Promise<SeedSummary> {
   return prisma.$transaction(
     async (tx) => {
       await recordAs(tx, commandWrite('SEED', `${runBy} (prisma/seed/inf-treaty.json)`));
@@ -43,7 +46,8 @@ export async function seedDatabase(prisma: PrismaClient, { runBy = 'db:seed', co
         });
         const id =
           existing?.id ??
-          (await tx.source.create({ data: { ...source, publishedAt: publishedAt ? new Date(publishedAt) : null }, select: { id: true } })).id;
+          (await tx.source.create({ data: { ...source, publishedAt: publishedAt ? new Date(publishedAt) : null }, select: { id: true } }))
+            .id;
         if (!existing) createdSources += 1;
         sourceIds.set(key, id);
       }

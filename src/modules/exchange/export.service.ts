@@ -52,7 +52,8 @@ export async function exportDatabase(
   { withHistory = false }: ExportOptions = {},
 ): Promise<ExportResult> {
   const scope = claimScope(filter);
-  if (withHistory && (format !== 'jsonl' || scope !== undefined)) throw new Error('withHistory exports the whole database as jsonl: no filter, no other format');
+  if (withHistory && (format !== 'jsonl' || scope !== undefined))
+    throw new Error('withHistory exports the whole database as jsonl: no filter, no other format');
   if (format === 'claimreview') return exportClaimReviews(prisma, scope, write);
   const counts = await exportRows(prisma, scope, write);
   if (withHistory) counts.history = await exportHistory(prisma, write);
@@ -72,10 +73,23 @@ async function exportHistory(prisma: PrismaClient, write: Write): Promise<number
 async function exportRows(prisma: PrismaClient, scope: Prisma.ClaimWhereInput | undefined, write: Write): Promise<ExportCounts> {
   const order = { orderBy: { id: 'asc' as const } };
   const tables: [RowType, Model, (where: { id?: { gt: string } }, take: number) => Promise<{ id: string }[]>][] = [
-    ['speaker', 'speakers', (where, take) => prisma.speaker.findMany({ where: { ...where, ...(scope && { claims: { some: scope } }) }, ...order, take })],
-    ['source', 'sources', (where, take) => prisma.source.findMany({ where: { ...where, ...(scope && { claims: { some: scope } }) }, ...order, take })],
+    [
+      'speaker',
+      'speakers',
+      (where, take) => prisma.speaker.findMany({ where: { ...where, ...(scope && { claims: { some: scope } }) }, ...order, take }),
+    ],
+    [
+      'source',
+      'sources',
+      (where, take) => prisma.source.findMany({ where: { ...where, ...(scope && { claims: { some: scope } }) }, ...order, take }),
+    ],
     ['claim', 'claims', (where, take) => prisma.claim.findMany({ where: { ...where, ...scope }, ...order, take })],
-    ['rebuttal', 'rebuttals', (where, take) => prisma.rebuttal.findMany({ where: { ...where, ...(scope && { claim: scope, counterclaim: scope }) }, ...order, take })],
+    [
+      'rebuttal',
+      'rebuttals',
+      (where, take) =>
+        prisma.rebuttal.findMany({ where: { ...where, ...(scope && { claim: scope, counterclaim: scope }) }, ...order, take }),
+    ],
     ['review', 'reviews', (where, take) => prisma.review.findMany({ where: { ...where, ...(scope && { claim: scope }) }, ...order, take })],
   ];
   const counts: ExportCounts = {};
@@ -113,6 +127,8 @@ async function exportClaimReviews(prisma: PrismaClient, scope: Prisma.ClaimWhere
   const notes =
     withoutUrl === 0
       ? []
-      : [`${withoutUrl} review(s) have no url: written without one, but Google's fact-check markup requires the review's URL (set it with updateReview)`];
+      : [
+          `${withoutUrl} review(s) have no url: written without one, but Google's fact-check markup requires the review's URL (set it with updateReview)`,
+        ];
   return { counts: { reviews: count }, notes };
 }

@@ -67,7 +67,11 @@ const isObject = (value: unknown): value is Json => typeof value === 'object' &&
 /** The records of a parsed JSON document and their format, or undefined when it is neither format. */
 export function factCheckItems(document: unknown): { format: FactCheckFormat; items: unknown[] } | undefined {
   if (isObject(document) && Array.isArray(document.claims)) return { format: 'factcheck-tools', items: document.claims };
-  const items = Array.isArray(document) ? document : isObject(document) && Array.isArray(document['@graph']) ? document['@graph'] : [document];
+  const items = Array.isArray(document)
+    ? document
+    : isObject(document) && Array.isArray(document['@graph'])
+      ? document['@graph']
+      : [document];
   if (items.length > 0 && items.some((item) => isObject(item) && item['@type'] === 'ClaimReview')) return { format: 'claimreview', items };
   return undefined;
 }
@@ -153,7 +157,8 @@ function appearance(value: unknown): FactCheckSource | null {
 }
 
 function ratingValue(rating: Json): FactCheckReview['ratingValue'] {
-  const number = (value: unknown) => (typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN);
+  const number = (value: unknown) =>
+    typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
   const value = number(rating.ratingValue);
   if (!Number.isFinite(value)) return null;
   const worst = number(rating.worstRating ?? 1);
@@ -175,7 +180,8 @@ export function fromClaimReview(item: unknown): FactCheck {
     speaker: {
       name: required(claimant.name, 'itemReviewed.author.name', MISSING_CLAIMANT),
       role: isPerson ? text(claimant.jobTitle, 'itemReviewed.author.jobTitle') : null,
-      affiliation: isPerson && isObject(claimant.affiliation) ? text(claimant.affiliation.name, 'itemReviewed.author.affiliation.name') : null,
+      affiliation:
+        isPerson && isObject(claimant.affiliation) ? text(claimant.affiliation.name, 'itemReviewed.author.affiliation.name') : null,
     },
     statedAt: day(claim.datePublished, 'itemReviewed.datePublished'),
     source: appearance(claim.appearance ?? claim.firstAppearance),

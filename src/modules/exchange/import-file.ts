@@ -84,7 +84,9 @@ function checkUtf8(file: string): void {
         decoder.decode(buffer.subarray(0, read), { stream: true });
       } catch {
         // A sequence cut by the chunk's start began at most 3 bytes before it.
-        throw new ImportFileError(`${file} is not UTF-8 text: bytes ${Math.max(0, position - 3)} to ${position + read} hold a sequence that is not UTF-8`);
+        throw new ImportFileError(
+          `${file} is not UTF-8 text: bytes ${Math.max(0, position - 3)} to ${position + read} hold a sequence that is not UTF-8`,
+        );
       }
     }
     try {

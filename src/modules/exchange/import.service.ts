@@ -8,7 +8,15 @@
 import { canonicalLanguageTag } from '../../common/language-tag';
 import { databaseViolation } from '../../errors/database-errors';
 import { newId } from '../../common/ids';
-import { Prisma, type Claim, type PrismaClient, type Review, type ReviewRating, type Source, type Speaker } from '../../generated/prisma/client';
+import {
+  Prisma,
+  type Claim,
+  type PrismaClient,
+  type Review,
+  type ReviewRating,
+  type Source,
+  type Speaker,
+} from '../../generated/prisma/client';
 import { ClaimKind, ReviewStatus, SourceKind } from '../../generated/prisma/enums';
 import { CLAIM_TABLE } from '../claims/claim.columns';
 import { REVIEW_TABLE } from '../reviews/review.columns';
@@ -114,7 +122,9 @@ export class Importer {
    */
   static async open(prisma: PrismaClient, write: WriteContext, options: { batchSize?: number } = {}): Promise<Importer> {
     const importer = new Importer(prisma, write, options.batchSize ?? DEFAULT_BATCH_SIZE);
-    const pages = pagesById((where, take) => prisma.speaker.findMany({ where, orderBy: { id: 'asc' }, take, select: { id: true, slug: true, name: true } }));
+    const pages = pagesById((where, take) =>
+      prisma.speaker.findMany({ where, orderBy: { id: 'asc' }, take, select: { id: true, slug: true, name: true } }),
+    );
     for await (const page of pages) for (const speaker of page) importer.rememberSpeaker(speaker);
     return importer;
   }
@@ -236,7 +246,12 @@ export class Importer {
     const newSpeakers = new Map<string, string>();
     const speakerId = (key: string) => this.speakers.get(key) ?? newSpeakers.get(key);
     const newClaims = new Map<string, Map<string, string>>();
-    const works: { record: CheckedFactCheck; claimId: string; claimIsNew: boolean; outcome: RecordOutcome & { created: Counts; matched: Counts } }[] = [];
+    const works: {
+      record: CheckedFactCheck;
+      claimId: string;
+      claimIsNew: boolean;
+      outcome: RecordOutcome & { created: Counts; matched: Counts };
+    }[] = [];
     for (const record of records) {
       const { check, speakerKey, sourceUrl } = record;
       const outcome = { created: zero(), matched: zero(), notes: record.notes };
@@ -248,7 +263,18 @@ export class Importer {
         for (let suffix = 2; speakerId(slug) !== undefined; suffix += 1) slug = `${speakerKey}-${suffix}`;
         speaker = newId();
         const { name, role, affiliation } = check.speaker;
-        plan.speakers.push({ id: speaker, slug, name, role, affiliation, country: null, isNamed: !UNNAMED.test(name), aliases: [], createdAt: now, updatedAt: now });
+        plan.speakers.push({
+          id: speaker,
+          slug,
+          name,
+          role,
+          affiliation,
+          country: null,
+          isNamed: !UNNAMED.test(name),
+          aliases: [],
+          createdAt: now,
+          updatedAt: now,
+        });
         newSpeakers.set(slug, speaker);
         if (!newSpeakers.has(speakerKey)) newSpeakers.set(speakerKey, speaker);
         outcome.created.speakers += 1;
@@ -257,7 +283,8 @@ export class Importer {
       let sourceId: string | null = null;
       if (check.source) {
         const source = check.source;
-        sourceId = (source.url === null ? sourceByTitle.get(source.title) : (sourceByUrl.get(source.url) ?? sourceByUrl.get(sourceUrl!))) ?? null;
+        sourceId =
+          (source.url === null ? sourceByTitle.get(source.title) : (sourceByUrl.get(source.url) ?? sourceByUrl.get(sourceUrl!))) ?? null;
         if (sourceId !== null) outcome.matched.sources += 1;
         else {
           sourceId = newId();
@@ -276,7 +303,17 @@ export class Importer {
       else {
         claimId = newId();
         const reviewStatus = check.reviews.length > 0 ? ReviewStatus.REVIEWED : ReviewStatus.UNREVIEWED;
-        plan.claims.push({ id: claimId, text: check.text, kind: ClaimKind.PARAPHRASE, statedAt: check.statedAt, speakerId: speaker, sourceId, reviewStatus, createdAt: now, updatedAt: now });
+        plan.claims.push({
+          id: claimId,
+          text: check.text,
+          kind: ClaimKind.PARAPHRASE,
+          statedAt: check.statedAt,
+          speakerId: speaker,
+          sourceId,
+          reviewStatus,
+          createdAt: now,
+          updatedAt: now,
+        });
         if (!newClaims.has(speaker)) newClaims.set(speaker, new Map());
         newClaims.get(speaker)!.set(key, claimId);
         plan.claimKeys.push({ speakerId: speaker, key, id: claimId });
@@ -288,19 +325,26 @@ export class Importer {
     // Reviews, once every claim is known: by URL (as written or normalised) across the database and the batch, and
     // without one, by claim and organisation.
     const reviewUrls = new Set<string>();
-    const urls = works.flatMap(({ record }) => record.reviews.flatMap(({ url, writtenUrl }) => (writtenUrl === null ? [] : [writtenUrl, url!])));
+    const urls = works.flatMap(({ record }) =>
+      record.reviews.flatMap(({ url, writtenUrl }) => (writtenUrl === null ? [] : [writtenUrl, url!])),
+    );
     if (urls.length > 0) for (const { url } of await tx.$queryRaw<{ url: string }[]>(reviewUrlsQuery(urls))) reviewUrls.add(url);
     const organizations = new Map<string, Set<string>>();
     const organizationsOf = (claimId: string) => organizations.get(claimId) ?? organizations.set(claimId, new Set()).get(claimId)!;
-    const urlLessOfKnownClaims = works.filter(({ record, claimIsNew }) => !claimIsNew && record.reviews.some(({ writtenUrl }) => writtenUrl === null));
+    const urlLessOfKnownClaims = works.filter(
+      ({ record, claimIsNew }) => !claimIsNew && record.reviews.some(({ writtenUrl }) => writtenUrl === null),
+    );
     if (urlLessOfKnownClaims.length > 0) {
-      const rows = await tx.$queryRaw<{ claimId: string; organizationName: string }[]>(urlLessReviewsQuery(urlLessOfKnownClaims.map(({ claimId }) => claimId)));
+      const rows = await tx.$queryRaw<{ claimId: string; organizationName: string }[]>(
+        urlLessReviewsQuery(urlLessOfKnownClaims.map(({ claimId }) => claimId)),
+      );
       for (const { claimId, organizationName } of rows) organizationsOf(claimId).add(nameKey(organizationName));
     }
     for (const { record, claimId, outcome } of works) {
       for (const { writtenUrl, ...review } of record.reviews) {
         const organization = nameKey(review.organizationName);
-        const matched = writtenUrl === null ? organizationsOf(claimId).has(organization) : reviewUrls.has(writtenUrl) || reviewUrls.has(review.url!);
+        const matched =
+          writtenUrl === null ? organizationsOf(claimId).has(organization) : reviewUrls.has(writtenUrl) || reviewUrls.has(review.url!);
         if (matched) {
           outcome.matched.reviews += 1;
           continue;
@@ -336,7 +380,8 @@ export class Importer {
         }
         case 'source': {
           const data = row as Extract<Row, { type: 'source' }>;
-          const existing = (await tx.source.findUnique({ where: { id: data.id }, select: { id: true } })) ?? (await findSource(tx, data.url, data.title));
+          const existing =
+            (await tx.source.findUnique({ where: { id: data.id }, select: { id: true } })) ?? (await findSource(tx, data.url, data.title));
           if (existing) work.matched('sources');
           else {
             await tx.source.create({ data });
@@ -371,7 +416,9 @@ export class Importer {
         case 'review': {
           const data = row as Extract<Row, { type: 'review' }>;
           const review = { ...data, claimId: id(data.claimId) };
-          const existing = (await tx.review.findUnique({ where: { id: data.id }, select: { id: true } })) ?? (await findReview(tx, review.claimId, review));
+          const existing =
+            (await tx.review.findUnique({ where: { id: data.id }, select: { id: true } })) ??
+            (await findReview(tx, review.claimId, review));
           if (existing) work.matched('reviews');
           else {
             await tx.review.create({ data: review });
@@ -390,7 +437,13 @@ export class Importer {
             return;
           }
           await tx.historyEntry.create({
-            data: { ...entry, ...about, claimId: entry.claimId === null ? null : id(entry.claimId), changes: this.mappedIds(entry.changes), state: this.mappedIds(entry.state) },
+            data: {
+              ...entry,
+              ...about,
+              claimId: entry.claimId === null ? null : id(entry.claimId),
+              changes: this.mappedIds(entry.changes),
+              state: this.mappedIds(entry.state),
+            },
           });
           work.created('history');
         }
@@ -410,7 +463,8 @@ export class Importer {
     const isId = (key: string) => key === 'id' || key.endsWith('_id') || key.endsWith('Id');
     const mapped = Object.entries(json).map(([key, value]) => {
       if (!isId(key)) return [key, value];
-      if (typeof value === 'object' && value !== null && !Array.isArray(value)) return [key, { ...value, before: map(value.before), after: map(value.after) }];
+      if (typeof value === 'object' && value !== null && !Array.isArray(value))
+        return [key, { ...value, before: map(value.before), after: map(value.after) }];
       return [key, map(value)];
     });
     return Object.fromEntries(mapped) as Prisma.InputJsonObject;
@@ -469,12 +523,14 @@ export class Importer {
     const cached = this.claimsBySpeaker.get(speakerId);
     if (cached) return cached;
     const claims = new Map<string, string>();
-    const pages = pagesById((where, take) => tx.claim.findMany({ where: { ...where, speakerId }, orderBy: { id: 'asc' }, take, select: { id: true, text: true } }));
-    for await (const page of pages) for (const claim of page) if (!claims.has(textKey(claim.text))) claims.set(textKey(claim.text), claim.id);
+    const pages = pagesById((where, take) =>
+      tx.claim.findMany({ where: { ...where, speakerId }, orderBy: { id: 'asc' }, take, select: { id: true, text: true } }),
+    );
+    for await (const page of pages)
+      for (const claim of page) if (!claims.has(textKey(claim.text))) claims.set(textKey(claim.text), claim.id);
     this.claimsBySpeaker.set(speakerId, claims);
     return claims;
   }
-
 }
 
 /** A source by URL (as written or normalised), or, for one without a URL, by title. */
@@ -489,7 +545,10 @@ function findSource(tx: Tx, url: string | null, title: string) {
 /** A review by URL (as written or normalised), or, for one without a URL, by its claim and organisation. */
 async function findReview(tx: Tx, claimId: string, review: { url: string | null; organizationName: string }) {
   if (review.url !== null) {
-    return tx.review.findFirst({ where: { url: { in: [...new Set([review.url, normalizeUrl(review.url) ?? review.url])] } }, select: { id: true } });
+    return tx.review.findFirst({
+      where: { url: { in: [...new Set([review.url, normalizeUrl(review.url) ?? review.url])] } },
+      select: { id: true },
+    });
   }
   const organization = nameKey(review.organizationName);
   const siblings = await tx.review.findMany({ where: { claimId, url: null }, select: { id: true, organizationName: true } });
@@ -502,14 +561,18 @@ function prepareReview(review: FactCheckReview, field: string, note: (note: stri
   const url = review.url === null ? null : normalizeUrl(review.url);
   if (url === undefined) throw new RejectedRecord(`${field}.url "${review.url}" is not an absolute http(s) URL`);
   const organizationUrl = review.organizationUrl === null ? null : (normalizeUrl(review.organizationUrl) ?? null);
-  if (review.organizationUrl !== null && organizationUrl === null) note(`${field}: publisher URL "${review.organizationUrl}" is not a URL; left out`);
+  if (review.organizationUrl !== null && organizationUrl === null)
+    note(`${field}: publisher URL "${review.organizationUrl}" is not a URL; left out`);
   const language = review.language === null ? null : (canonicalLanguageTag(review.language) ?? null);
   if (review.language !== null && language === null) note(`${field}: language "${review.language}" is not a BCP 47 tag; left out`);
 
   let rating = review.ratingText === null ? undefined : ratingFromText(review.ratingText);
   if (rating === undefined && ratingValue) {
     rating = ratingFromValue(ratingValue.value, ratingValue.worst, ratingValue.best);
-    if (rating) note(`${field}: rating "${review.ratingText ?? ''}" taken from ratingValue ${ratingValue.value} (${ratingValue.worst}..${ratingValue.best}) as ${rating}`);
+    if (rating)
+      note(
+        `${field}: rating "${review.ratingText ?? ''}" taken from ratingValue ${ratingValue.value} (${ratingValue.worst}..${ratingValue.best}) as ${rating}`,
+      );
   }
   if (rating === undefined) {
     note(
@@ -532,7 +595,8 @@ function prepareReview(review: FactCheckReview, field: string, note: (note: stri
 function rejectionReason(error: unknown): string | undefined {
   if (error instanceof RejectedRecord) return error.message;
   const violation = databaseViolation(error);
-  if (violation?.kind === 'unique') return `conflicts with an existing record (${violation.fields.join(', ') || violation.constraint || 'a unique value'})`;
+  if (violation?.kind === 'unique')
+    return `conflicts with an existing record (${violation.fields.join(', ') || violation.constraint || 'a unique value'})`;
   if (violation?.kind === 'foreign-key') return `names a record that is neither in the file nor in the database (${violation.constraint})`;
   if (violation) return `refused by the database (${violation.kind})`;
   if (error instanceof Prisma.PrismaClientValidationError) return `not a valid record: ${error.message.trim().split('\n').at(-1)}`;

@@ -15,7 +15,9 @@ import { SOURCE_TABLE } from '../sources/source.columns';
 export function insertRows<Table extends keyof Tables, Model>(definition: TableColumns<Table, Model>, rows: readonly Model[]): Prisma.Sql {
   const entries = Object.entries<string>(definition.columns);
   const columns = Prisma.raw(entries.map(([, column]) => `"${column}"`).join(', '));
-  const json = JSON.stringify(rows.map((row) => Object.fromEntries(entries.map(([field, column]) => [column, (row as Record<string, unknown>)[field] ?? null]))));
+  const json = JSON.stringify(
+    rows.map((row) => Object.fromEntries(entries.map(([field, column]) => [column, (row as Record<string, unknown>)[field] ?? null]))),
+  );
   return Prisma.sql`INSERT INTO ${Prisma.raw(`"${definition.table}"`)} (${columns})
     SELECT ${columns} FROM json_populate_recordset(NULL::${Prisma.raw(`"${definition.table}"`)}, ${json}::json)`;
 }

@@ -4,7 +4,16 @@
 // entries, in id order (type "history").
 import { formatLocalDate, parseLocalDate } from '../../common/scalars';
 import type { Claim, HistoryEntry, Prisma, Rebuttal, Review, Source, Speaker } from '../../generated/prisma/client';
-import { ActorKind, ClaimKind, HistoryAction, HistoryEntityType, RebuttalStance, ReviewRating, ReviewStatus, SourceKind } from '../../generated/prisma/enums';
+import {
+  ActorKind,
+  ClaimKind,
+  HistoryAction,
+  HistoryEntityType,
+  RebuttalStance,
+  ReviewRating,
+  ReviewStatus,
+  SourceKind,
+} from '../../generated/prisma/enums';
 import { checkRecordText, RejectedRecord } from './fact-check';
 
 export const ROW_TYPES = ['speaker', 'source', 'claim', 'rebuttal', 'review', 'history'] as const;
@@ -22,7 +31,8 @@ export type Row =
  * What a column holds; a trailing "?" allows null. An array lists an enum's values. 'serial' is a bigint (a history
  * entry's id), written as a decimal string since JSON numbers lose precision past 2^53; 'json' is any JSON value.
  */
-type FieldKind = 'id' | 'id?' | 'text' | 'text?' | 'text[]' | 'boolean' | 'instant' | 'instant?' | 'day?' | 'serial' | 'json' | readonly string[];
+type FieldKind =
+  'id' | 'id?' | 'text' | 'text?' | 'text[]' | 'boolean' | 'instant' | 'instant?' | 'day?' | 'serial' | 'json' | readonly string[];
 
 /** The kinds that can describe a value of type V (tuples, so that unions are not distributed). */
 type KindFor<V> = [Prisma.JsonValue] extends [V]
@@ -30,18 +40,18 @@ type KindFor<V> = [Prisma.JsonValue] extends [V]
   : [V] extends [bigint]
     ? 'serial'
     : [V] extends [string[]]
-  ? 'text[]'
-  : [V] extends [boolean]
-    ? 'boolean'
-    : [V] extends [Date]
-      ? 'instant'
-      : [V] extends [Date | null]
-        ? 'instant?' | 'day?'
-        : [V] extends [string]
-          ? 'id' | 'text' | readonly V[]
-          : [V] extends [string | null]
-            ? 'id?' | 'text?'
-            : never;
+      ? 'text[]'
+      : [V] extends [boolean]
+        ? 'boolean'
+        : [V] extends [Date]
+          ? 'instant'
+          : [V] extends [Date | null]
+            ? 'instant?' | 'day?'
+            : [V] extends [string]
+              ? 'id' | 'text' | readonly V[]
+              : [V] extends [string | null]
+                ? 'id?' | 'text?'
+                : never;
 
 interface Models {
   speaker: Speaker;
@@ -58,26 +68,78 @@ interface Models {
  */
 const COLUMNS: { [T in RowType]: { [C in keyof Models[T]]-?: KindFor<Models[T][C]> } } = {
   speaker: {
-    id: 'id', slug: 'text', name: 'text', role: 'text?', affiliation: 'text?', country: 'text?', isNamed: 'boolean', aliases: 'text[]',
-    createdAt: 'instant', updatedAt: 'instant',
+    id: 'id',
+    slug: 'text',
+    name: 'text',
+    role: 'text?',
+    affiliation: 'text?',
+    country: 'text?',
+    isNamed: 'boolean',
+    aliases: 'text[]',
+    createdAt: 'instant',
+    updatedAt: 'instant',
   },
   source: {
-    id: 'id', title: 'text', url: 'text?', publisher: 'text?', author: 'text?', publishedAt: 'instant?', kind: Object.values(SourceKind),
-    createdAt: 'instant', updatedAt: 'instant',
+    id: 'id',
+    title: 'text',
+    url: 'text?',
+    publisher: 'text?',
+    author: 'text?',
+    publishedAt: 'instant?',
+    kind: Object.values(SourceKind),
+    createdAt: 'instant',
+    updatedAt: 'instant',
   },
   claim: {
-    id: 'id', text: 'text', kind: Object.values(ClaimKind), statedAt: 'day?', speakerId: 'id', sourceId: 'id?', reviewStatus: Object.values(ReviewStatus),
-    createdAt: 'instant', updatedAt: 'instant',
+    id: 'id',
+    text: 'text',
+    kind: Object.values(ClaimKind),
+    statedAt: 'day?',
+    speakerId: 'id',
+    sourceId: 'id?',
+    reviewStatus: Object.values(ReviewStatus),
+    createdAt: 'instant',
+    updatedAt: 'instant',
   },
-  rebuttal: { id: 'id', claimId: 'id', counterclaimId: 'id', stance: Object.values(RebuttalStance), rationale: 'text?', createdAt: 'instant', updatedAt: 'instant' },
+  rebuttal: {
+    id: 'id',
+    claimId: 'id',
+    counterclaimId: 'id',
+    stance: Object.values(RebuttalStance),
+    rationale: 'text?',
+    createdAt: 'instant',
+    updatedAt: 'instant',
+  },
   review: {
-    id: 'id', claimId: 'id', rating: Object.values(ReviewRating), ratingText: 'text?', summary: 'text?', organizationName: 'text', organizationUrl: 'text?',
-    authorName: 'text?', url: 'text?', publishedAt: 'instant?', language: 'text?', createdAt: 'instant', updatedAt: 'instant',
+    id: 'id',
+    claimId: 'id',
+    rating: Object.values(ReviewRating),
+    ratingText: 'text?',
+    summary: 'text?',
+    organizationName: 'text',
+    organizationUrl: 'text?',
+    authorName: 'text?',
+    url: 'text?',
+    publishedAt: 'instant?',
+    language: 'text?',
+    createdAt: 'instant',
+    updatedAt: 'instant',
   },
   history: {
-    id: 'serial', entityType: Object.values(HistoryEntityType), entityId: 'id', claimId: 'id?', action: Object.values(HistoryAction),
-    actorKind: Object.values(ActorKind), actorKeyId: 'id?', actorName: 'text', changes: 'json', state: 'json', reason: 'text?',
-    isCorrection: 'boolean', requestId: 'text?', recordedAt: 'instant',
+    id: 'serial',
+    entityType: Object.values(HistoryEntityType),
+    entityId: 'id',
+    claimId: 'id?',
+    action: Object.values(HistoryAction),
+    actorKind: Object.values(ActorKind),
+    actorKeyId: 'id?',
+    actorName: 'text',
+    changes: 'json',
+    state: 'json',
+    reason: 'text?',
+    isCorrection: 'boolean',
+    requestId: 'text?',
+    recordedAt: 'instant',
   },
 };
 
@@ -90,7 +152,13 @@ export function toLine(type: RowType, record: object): string {
   for (const [column, kind] of Object.entries<FieldKind>(COLUMNS[type])) {
     const value = values[column] ?? null;
     row[column] =
-      value instanceof Date ? (kind === 'day?' ? (formatLocalDate(value) ?? null) : value.toISOString()) : typeof value === 'bigint' ? value.toString() : value;
+      value instanceof Date
+        ? kind === 'day?'
+          ? (formatLocalDate(value) ?? null)
+          : value.toISOString()
+        : typeof value === 'bigint'
+          ? value.toString()
+          : value;
   }
   return JSON.stringify(row);
 }
@@ -151,7 +219,8 @@ export function parseLine(line: string): Row {
   checkRecordText(value);
   const fields = value as Record<string, unknown>;
   const type = fields.type;
-  if (!ROW_TYPES.includes(type as RowType)) throw new RejectedRecord(`type must be one of ${ROW_TYPES.join(', ')}, got ${JSON.stringify(type)}`);
+  if (!ROW_TYPES.includes(type as RowType))
+    throw new RejectedRecord(`type must be one of ${ROW_TYPES.join(', ')}, got ${JSON.stringify(type)}`);
   const row: Record<string, unknown> = { type };
   for (const [column, kind] of Object.entries<FieldKind>(COLUMNS[type as RowType])) row[column] = parseValue(fields[column], kind, column);
   return row as Row;

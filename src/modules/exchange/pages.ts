@@ -7,7 +7,7 @@ export async function* pagesById<T extends { id: K }, K extends string | bigint 
   fetch: (where: { id?: { gt: K } }, take: number) => Promise<T[]>,
   pageSize: number = PAGE_SIZE,
 ): AsyncGenerator<T[]> {
-  for (let after: K | undefined; ; ) {
+  for (let after: K | undefined; ;) {
     const page = await fetch(after === undefined ? {} : { id: { gt: after } }, pageSize);
     if (page.length > 0) yield page;
     if (page.length < pageSize) return;

@@ -19,7 +19,9 @@ export async function lockClaimStatus(tx: DbClient, claimId: string): Promise<Re
 export async function beginCorrection(tx: DbClient, write: WriteContext, action: string): Promise<void> {
   requireRole({ role: write.role }, PUBLISH_ROLE, action);
   if (!write.reason?.trim()) {
-    throw new InvalidInput(`To ${action} is a correction of a published verdict: give its reason (the reason argument)`, { field: 'reason' });
+    throw new InvalidInput(`To ${action} is a correction of a published verdict: give its reason (the reason argument)`, {
+      field: 'reason',
+    });
   }
   await markCorrection(tx);
 }

@@ -8,7 +8,14 @@ import { keyWindowSql } from '../../db/key-window-sql';
 import { Prisma, type Review } from '../../generated/prisma/client';
 import type { HistoryEntityType } from '../../generated/prisma/enums';
 import { REVIEW_TABLE } from '../reviews/review.columns';
-import { historyColumns, historyCursorOf, toHistoryEntry, visibleHistory, type HistoryEntryRecord, type HistoryEntryRow } from './history.sql';
+import {
+  historyColumns,
+  historyCursorOf,
+  toHistoryEntry,
+  visibleHistory,
+  type HistoryEntryRecord,
+  type HistoryEntryRow,
+} from './history.sql';
 
 /** The key of a review's corrections: the review and its claim (whose retractions and changes are corrections too). */
 export const correctionsKey = (review: { id: string; claimId: string }): string => `${review.id}|${review.claimId}`;

@@ -24,16 +24,24 @@ const seesUnpublished = ({ viewer }: Context): boolean => hasRole(viewer, UNPUBL
 
 async function entityHistory(entityType: HistoryEntityType, entityId: string, page: PageArgs, context: Context) {
   const window = descendingSequenceWindow(page, HISTORY_LIST);
-  return HistoryEntryConnection.from(await context.loaders.history.pageOf(entityType, seesUnpublished(context)).load({ parentId: entityId, window }));
+  return HistoryEntryConnection.from(
+    await context.loaders.history.pageOf(entityType, seesUnpublished(context)).load({ parentId: entityId, window }),
+  );
 }
 
 const ENTITY_HISTORY = { description: `The changes to this record, newest first. ${VISIBILITY}` };
 
 @Resolver()
 export class HistoryResolver {
-  @Query(() => HistoryEntryConnection, { description: `Changes to the record matching the filter, newest first (by entry id). ${VISIBILITY}` })
+  @Query(() => HistoryEntryConnection, {
+    description: `Changes to the record matching the filter, newest first (by entry id). ${VISIBILITY}`,
+  })
   async history(
-    @Arg('filter', () => HistoryFilter, { nullable: true, description: 'Conditions the entries must meet; every visible entry when omitted.' }) filter: HistoryFilter | null,
+    @Arg('filter', () => HistoryFilter, {
+      nullable: true,
+      description: 'Conditions the entries must meet; every visible entry when omitted.',
+    })
+    filter: HistoryFilter | null,
     @Args() page: PageArgs,
     @Ctx() context: Context,
   ) {
@@ -68,11 +76,12 @@ export class ReviewCorrectionsResolver {
     description:
       'Corrections of the published verdict, oldest first: changes to this review made while its claim was PUBLISHED, and ' +
       "changes to the published claim itself (a retraction, a change of its text). Public: a correction is the desk's notice of it. " +
-      'The first `first` of them; ClaimReview\'s `correction` carries them all.',
+      "The first `first` of them; ClaimReview's `correction` carries them all.",
   })
   async corrections(
     @Root() review: Review,
-    @Arg('first', () => Int, { nullable: true, defaultValue: MAX_PAGE_SIZE, description: `How many, at most ${MAX_PAGE_SIZE}.` }) first: number | null,
+    @Arg('first', () => Int, { nullable: true, defaultValue: MAX_PAGE_SIZE, description: `How many, at most ${MAX_PAGE_SIZE}.` })
+    first: number | null,
     @Ctx() { loaders }: Context,
   ) {
     // Checked as a page's first is; ClaimReview's `correction` carries them all.

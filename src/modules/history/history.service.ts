@@ -13,7 +13,15 @@ import { CLAIM_TABLE } from '../claims/claim.columns';
 import type { ClaimRecord } from '../claims/claim.service';
 import { REVIEW_TABLE } from '../reviews/review.columns';
 import type { ReviewRecord } from '../reviews/review.service';
-import { HISTORY_LIST, historyColumns, historyCursorOf, toHistoryEntry, visibleHistory, type HistoryEntryRecord, type HistoryEntryRow } from './history.sql';
+import {
+  HISTORY_LIST,
+  historyColumns,
+  historyCursorOf,
+  toHistoryEntry,
+  visibleHistory,
+  type HistoryEntryRecord,
+  type HistoryEntryRow,
+} from './history.sql';
 
 export interface HistoryQuery {
   entityType?: HistoryEntityType | null;
@@ -59,7 +67,12 @@ export function historyConditions(query: HistoryQuery): Prisma.Sql {
 /** What an as-of read rebuilds: the entity, its table's row type, and the typed columns of a row aliased as they say. */
 const AS_OF = {
   CLAIM: { rowType: Prisma.sql`NULL::claims`, alias: Prisma.raw('c'), columns: CLAIM_TABLE.sqlColumns('c'), noun: 'a claim' },
-  REVIEW: { rowType: Prisma.sql`NULL::reviews`, alias: Prisma.raw('v'), columns: REVIEW_TABLE.sqlColumns('v'), noun: 'a review of a claim' },
+  REVIEW: {
+    rowType: Prisma.sql`NULL::reviews`,
+    alias: Prisma.raw('v'),
+    columns: REVIEW_TABLE.sqlColumns('v'),
+    noun: 'a review of a claim',
+  },
 } as const;
 
 export class HistoryService {

@@ -47,7 +47,9 @@ registerEnumType(ActorKind, {
 
 @ObjectType({ description: 'Who made a change.', simpleResolvers: true })
 export class HistoryActor {
-  @Field(() => ActorKind, { description: 'What made the change: an API key, a command, the seed, an import, a migration, or the database directly.' })
+  @Field(() => ActorKind, {
+    description: 'What made the change: an API key, a command, the seed, an import, a migration, or the database directly.',
+  })
   kind!: ActorKind;
 
   @Field(() => ID, { nullable: true, description: "The API key's id (Viewer.id, history's actorId filter); null unless kind is API_KEY." })
@@ -69,7 +71,10 @@ export class FieldChange {
   after!: unknown;
 }
 
-@ObjectType({ description: 'One change to one record, as history keeps it: append-only, written in the transaction of the change.', simpleResolvers: true })
+@ObjectType({
+  description: 'One change to one record, as history keeps it: append-only, written in the transaction of the change.',
+  simpleResolvers: true,
+})
 export class HistoryEntry {
   @Field(() => ID, { description: 'Increasing in the order entries were written.' })
   id!: string;
@@ -92,7 +97,9 @@ export class HistoryEntry {
   @Field({ description: "When the change was committed (UTC): its transaction's time." })
   recordedAt!: Date;
 
-  @Field(() => [FieldChange], { description: 'The fields that changed, with their values before and after (all of them for CREATE and DELETE).' })
+  @Field(() => [FieldChange], {
+    description: 'The fields that changed, with their values before and after (all of them for CREATE and DELETE).',
+  })
   changes!: FieldChange[];
 
   @Field(() => String, { nullable: true, description: 'Why, as given with the mutation (its reason argument).' })
@@ -111,7 +118,8 @@ export class HistoryEntry {
 }
 
 @ObjectType({
-  description: 'A correction of a published verdict: a change to a review of a PUBLISHED claim, or to the published claim itself (a retraction, a change of its text).',
+  description:
+    'A correction of a published verdict: a change to a review of a PUBLISHED claim, or to the published claim itself (a retraction, a change of its text).',
   simpleResolvers: true,
 })
 export class Correction {
@@ -121,16 +129,21 @@ export class Correction {
   @Field(() => HistoryEntityType, { description: 'REVIEW for a change of a review, CLAIM for a change or retraction of the claim.' })
   entityType!: HistoryEntityType;
 
-  @Field(() => HistoryAction, { description: "What the correction did: UPDATE for changed fields, STATUS for a change of the claim's status (a retraction)." })
+  @Field(() => HistoryAction, {
+    description: "What the correction did: UPDATE for changed fields, STATUS for a change of the claim's status (a retraction).",
+  })
   action!: HistoryAction;
 
-  @Field(() => String, { nullable: true, description: 'Why: the text of the correction notice (always given for corrections made through the API).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why: the text of the correction notice (always given for corrections made through the API).',
+  })
   reason!: string | null;
 
   @Field(() => [FieldChange], { description: 'The fields corrected, with their values before and after.' })
   changes!: FieldChange[];
 
-  @Field({ description: 'When it was made: the correction notice\'s datePublished.' })
+  @Field({ description: "When it was made: the correction notice's datePublished." })
   recordedAt!: Date;
 
   @Field(() => HistoryActor, { description: 'Who made the correction.' })

@@ -3,7 +3,12 @@ import type { DbClient } from '../../db/database';
 import type { Rebuttal } from '../../generated/prisma/client';
 import { REBUTTAL_TABLE } from './rebuttal.columns';
 
-const rebuttalsBy = (parentColumn: string): ChildTable => ({ table: 'rebuttals', parentColumn, alias: 'r', columns: REBUTTAL_TABLE.sqlColumns('r') });
+const rebuttalsBy = (parentColumn: string): ChildTable => ({
+  table: 'rebuttals',
+  parentColumn,
+  alias: 'r',
+  columns: REBUTTAL_TABLE.sqlColumns('r'),
+});
 
 export function createRebuttalLoaders(prisma: DbClient, signal: AbortSignal) {
   return {

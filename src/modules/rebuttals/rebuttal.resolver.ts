@@ -16,7 +16,11 @@ export class RebuttalResolver {
 
   @Mutation(() => Rebuttal, { description: 'Records that `counterclaimId` counters `claimId`; CONFLICT if that pair exists.' })
   @Authorized(PERMISSIONS.createRebuttal)
-  createRebuttal(@Arg('input', { description: 'The new rebuttal.' }) input: CreateRebuttalInput, @Args() { reason }: ReasonArgs, @Ctx() context: Context) {
+  createRebuttal(
+    @Arg('input', { description: 'The new rebuttal.' }) input: CreateRebuttalInput,
+    @Args() { reason }: ReasonArgs,
+    @Ctx() context: Context,
+  ) {
     return context.services.rebuttals.create(input, writeOf(context, reason));
   }
 
@@ -33,7 +37,11 @@ export class RebuttalResolver {
 
   @Mutation(() => Rebuttal, { description: 'Deletes the rebuttal (the two claims stay) and returns it as it was.' })
   @Authorized(PERMISSIONS.deleteRebuttal)
-  deleteRebuttal(@Arg('id', () => ID, { description: 'The rebuttal to delete.' }) id: string, @Args() { reason }: ReasonArgs, @Ctx() context: Context) {
+  deleteRebuttal(
+    @Arg('id', () => ID, { description: 'The rebuttal to delete.' }) id: string,
+    @Args() { reason }: ReasonArgs,
+    @Ctx() context: Context,
+  ) {
     return context.services.rebuttals.delete(id, writeOf(context, reason));
   }
 

@@ -75,7 +75,11 @@ export function buildClaimReview({ review, claim, speaker, source, corrections =
     datePublished: day(review.publishedAt),
     inLanguage: review.language ?? undefined,
     headline: review.summary ?? undefined,
-    author: compact<SchemaOrgOrganization>({ '@type': 'Organization', name: review.organizationName, url: review.organizationUrl ?? undefined }),
+    author: compact<SchemaOrgOrganization>({
+      '@type': 'Organization',
+      name: review.organizationName,
+      url: review.organizationUrl ?? undefined,
+    }),
     creator: review.authorName === null ? undefined : { '@type': 'Person', name: review.authorName },
     reviewRating: compact({
       '@type': 'Rating',

@@ -9,7 +9,6 @@ import { Field, Int, InterfaceType, ObjectType } from 'type-graphql';
 /** The value of `@type` of each JSON-LD node, which is also how a SchemaOrgAgent is told apart. */
 export type SchemaOrgAgentType = 'Person' | 'Organization';
 
-
 @InterfaceType({
   description: 'A schema.org Person or Organization: who wrote, published or made something (schema.org allows either).',
   resolveType: schemaOrgAgentTypeName,

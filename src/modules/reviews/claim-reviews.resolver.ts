@@ -42,13 +42,16 @@ export class ClaimReviewsResolver {
     return context.services.reviews.setClaimStatus(id, status, writeOf(context, reason));
   }
 
-  @FieldResolver(() => ReviewConnection, { description: "The claim's reviews, oldest first; of a claim read asOf an instant, its reviews as they stood then." })
+  @FieldResolver(() => ReviewConnection, {
+    description: "The claim's reviews, oldest first; of a claim read asOf an instant, its reviews as they stood then.",
+  })
   async reviews(@Root() claim: ClaimRecord, @Args() page: PageArgs, @Ctx() { loaders }: Context) {
     return ReviewConnection.from(await reviewPage(claim, pageWindow(page), loaders));
   }
 
   @FieldResolver(() => [GraphQLJSON], {
-    description: 'The first reviews (oldest first), each as the raw schema.org ClaimReview JSON-LD document; typed: reviews { nodes { schemaOrg } }.',
+    description:
+      'The first reviews (oldest first), each as the raw schema.org ClaimReview JSON-LD document; typed: reviews { nodes { schemaOrg } }.',
   })
   async claimReviews(
     @Root() claim: ClaimRecord,

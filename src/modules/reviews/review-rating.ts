@@ -37,16 +37,89 @@ export const RATING_LABEL: Readonly<Record<ReviewRating, string>> = {
  */
 const RATING_WORDS: Readonly<Record<ReviewRating, readonly string[]>> = {
   TRUE: ['true', 'correct', 'accurate', 'verified', 'verdadero', 'verdadeiro', 'cierto', 'vrai', 'richtig', 'wahr', 'vero'],
-  MOSTLY_TRUE: ['mostly true', 'mostly correct', 'mostly accurate', 'largely true', 'largely accurate', 'plutot vrai', 'weitgehend richtig'],
-  MIXED: ['half true', 'half truth', 'mixed', 'mixture', 'partly true', 'partly false', 'partially true', 'partially false',
-    'verdad a medias', 'medio verdadero', 'mezcla', 'en partie vrai', 'teilweise richtig', 'teilweise falsch'],
-  MOSTLY_FALSE: ['mostly false', 'largely false', 'mostly inaccurate', 'mostly incorrect', 'plutot faux', 'mayormente falso', 'weitgehend falsch'],
-  FALSE: ['false', 'pants on fire', 'incorrect', 'inaccurate', 'wrong', 'not true', 'fake', 'fabricated', 'hoax', 'four pinocchios',
-    'falso', 'faux', 'falsch', 'fake news', 'bulo'],
-  MISLEADING: ['misleading', 'missing context', 'lacks context', 'needs context', 'out of context', 'exaggerated', 'exaggeration',
-    'distorts the facts', 'spin', 'enganoso', 'enganosa', 'trompeur', 'trompeuse', 'irrefuhrend', 'fuorviante', 'sacado de contexto'],
-  UNPROVEN: ['unproven', 'unverified', 'unsupported', 'unsubstantiated', 'no evidence', 'insufficient evidence', 'unclear',
-    'sin evidencia', 'sin pruebas', 'non prouve', 'unbelegt', 'unbewiesen'],
+  MOSTLY_TRUE: [
+    'mostly true',
+    'mostly correct',
+    'mostly accurate',
+    'largely true',
+    'largely accurate',
+    'plutot vrai',
+    'weitgehend richtig',
+  ],
+  MIXED: [
+    'half true',
+    'half truth',
+    'mixed',
+    'mixture',
+    'partly true',
+    'partly false',
+    'partially true',
+    'partially false',
+    'verdad a medias',
+    'medio verdadero',
+    'mezcla',
+    'en partie vrai',
+    'teilweise richtig',
+    'teilweise falsch',
+  ],
+  MOSTLY_FALSE: [
+    'mostly false',
+    'largely false',
+    'mostly inaccurate',
+    'mostly incorrect',
+    'plutot faux',
+    'mayormente falso',
+    'weitgehend falsch',
+  ],
+  FALSE: [
+    'false',
+    'pants on fire',
+    'incorrect',
+    'inaccurate',
+    'wrong',
+    'not true',
+    'fake',
+    'fabricated',
+    'hoax',
+    'four pinocchios',
+    'falso',
+    'faux',
+    'falsch',
+    'fake news',
+    'bulo',
+  ],
+  MISLEADING: [
+    'misleading',
+    'missing context',
+    'lacks context',
+    'needs context',
+    'out of context',
+    'exaggerated',
+    'exaggeration',
+    'distorts the facts',
+    'spin',
+    'enganoso',
+    'enganosa',
+    'trompeur',
+    'trompeuse',
+    'irrefuhrend',
+    'fuorviante',
+    'sacado de contexto',
+  ],
+  UNPROVEN: [
+    'unproven',
+    'unverified',
+    'unsupported',
+    'unsubstantiated',
+    'no evidence',
+    'insufficient evidence',
+    'unclear',
+    'sin evidencia',
+    'sin pruebas',
+    'non prouve',
+    'unbelegt',
+    'unbewiesen',
+  ],
 };
 
 const RATING_BY_WORD: ReadonlyMap<string, ReviewRating> = new Map(
@@ -59,8 +132,14 @@ export function ratingFromText(text: string): ReviewRating | undefined {
 }
 
 /** A numeric rating on any worst..best scale, placed on the 1..5 scale; undefined when the numbers make no sense. */
-export function ratingFromValue(value: number, worst: number = RATING_SCALE.worstRating, best: number = RATING_SCALE.bestRating): ReviewRating | undefined {
+export function ratingFromValue(
+  value: number,
+  worst: number = RATING_SCALE.worstRating,
+  best: number = RATING_SCALE.bestRating,
+): ReviewRating | undefined {
   if (![value, worst, best].every(Number.isFinite) || best <= worst || value < worst || value > best) return undefined;
   const onScale = Math.round(1 + ((value - worst) / (best - worst)) * 4);
-  return ([ReviewRating.FALSE, ReviewRating.MOSTLY_FALSE, ReviewRating.MIXED, ReviewRating.MOSTLY_TRUE, ReviewRating.TRUE] as const)[onScale - 1];
+  return ([ReviewRating.FALSE, ReviewRating.MOSTLY_FALSE, ReviewRating.MIXED, ReviewRating.MOSTLY_TRUE, ReviewRating.TRUE] as const)[
+    onScale - 1
+  ];
 }

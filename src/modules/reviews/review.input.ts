@@ -31,7 +31,10 @@ abstract class ReviewDetailsInput {
   @MaxLength(200)
   authorName?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Where the review is published, an http(s) URL of at most 2000 characters; unique across reviews.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Where the review is published, an http(s) URL of at most 2000 characters; unique across reviews.',
+  })
   @IsOptional()
   @IsHttpUrl()
   @MaxLength(2000)

@@ -7,7 +7,11 @@ export function createReviewLoaders(prisma: DbClient, signal: AbortSignal) {
   return {
     byId: createByIdLoader((ids) => prisma.review.findMany({ where: { id: { in: [...ids] } } }), signal),
     /** Pages of a claim's reviews, oldest first. */
-    pageByClaim: createTableChildPageLoader<Review>(prisma, { table: 'reviews', parentColumn: 'claim_id', alias: 'v', columns: REVIEW_TABLE.sqlColumns('v') }, signal),
+    pageByClaim: createTableChildPageLoader<Review>(
+      prisma,
+      { table: 'reviews', parentColumn: 'claim_id', alias: 'v', columns: REVIEW_TABLE.sqlColumns('v') },
+      signal,
+    ),
   };
 }
 

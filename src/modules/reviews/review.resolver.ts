@@ -18,7 +18,8 @@ import { Review, ReviewConnection } from './review.type';
 export class ReviewResolver {
   @Query(() => ReviewConnection, { description: 'Reviews matching the filter, oldest first.' })
   async reviews(
-    @Arg('filter', () => ReviewFilter, { nullable: true, description: 'Conditions the reviews must meet; every review when omitted.' }) filter: ReviewFilter | null,
+    @Arg('filter', () => ReviewFilter, { nullable: true, description: 'Conditions the reviews must meet; every review when omitted.' })
+    filter: ReviewFilter | null,
     @Args() page: PageArgs,
     @Ctx() { services, loaders }: Context,
     @Info() info: GraphQLResolveInfo,
@@ -26,7 +27,10 @@ export class ReviewResolver {
     return ReviewConnection.from(await services.reviews.list(filter ?? {}, page, pageReadPlanOf(info, 'Review', loaders)));
   }
 
-  @Query(() => Review, { nullable: true, description: 'The review with this id (as it stood at asOf, when given); null when there is none.' })
+  @Query(() => Review, {
+    nullable: true,
+    description: 'The review with this id (as it stood at asOf, when given); null when there is none.',
+  })
   review(
     @Arg('id', () => ID, { description: "The review's id." }) id: string,
     @Arg('asOf', () => Date, { nullable: true, description: AS_OF_DESCRIPTION }) asOf: Date | null,
@@ -38,12 +42,17 @@ export class ReviewResolver {
 
   @Mutation(() => Review, { description: 'Records a review of a claim; CONFLICT when another review has the same url.' })
   @Authorized(PERMISSIONS.createReview)
-  createReview(@Arg('input', { description: 'The new review.' }) input: CreateReviewInput, @Args() { reason }: ReasonArgs, @Ctx() context: Context) {
+  createReview(
+    @Arg('input', { description: 'The new review.' }) input: CreateReviewInput,
+    @Args() { reason }: ReasonArgs,
+    @Ctx() context: Context,
+  ) {
     return context.services.reviews.create(input, writeOf(context, reason));
   }
 
   @Mutation(() => Review, {
-    description: 'Changes the fields given in input and returns the review as it now stands; a change to a PUBLISHED claim\'s review is recorded as a correction.',
+    description:
+      "Changes the fields given in input and returns the review as it now stands; a change to a PUBLISHED claim's review is recorded as a correction.",
   })
   @Authorized(PERMISSIONS.updateReview)
   updateReview(
@@ -55,9 +64,16 @@ export class ReviewResolver {
     return context.services.reviews.update(id, input, writeOf(context, reason));
   }
 
-  @Mutation(() => Review, { description: 'Refused with CONFLICT for any review of a PUBLISHED claim: retract the claim first (setClaimReviewStatus, with a reason), or correct the review with updateReview.' })
+  @Mutation(() => Review, {
+    description:
+      'Refused with CONFLICT for any review of a PUBLISHED claim: retract the claim first (setClaimReviewStatus, with a reason), or correct the review with updateReview.',
+  })
   @Authorized(PERMISSIONS.deleteReview)
-  deleteReview(@Arg('id', () => ID, { description: 'The review to delete.' }) id: string, @Args() { reason }: ReasonArgs, @Ctx() context: Context) {
+  deleteReview(
+    @Arg('id', () => ID, { description: 'The review to delete.' }) id: string,
+    @Args() { reason }: ReasonArgs,
+    @Ctx() context: Context,
+  ) {
     return context.services.reviews.delete(id, writeOf(context, reason));
   }
 
@@ -75,7 +91,9 @@ export class ReviewResolver {
     return loadClaimReview(review, loaders);
   }
 
-  @FieldResolver(() => SchemaOrgClaimReview, { description: 'The review as schema.org ClaimReview, typed: the same document as claimReview.' })
+  @FieldResolver(() => SchemaOrgClaimReview, {
+    description: 'The review as schema.org ClaimReview, typed: the same document as claimReview.',
+  })
   schemaOrg(@Root() review: ReviewRecord, @Ctx() { loaders }: Context) {
     return loadClaimReview(review, loaders);
   }

@@ -78,7 +78,8 @@ export class ReviewService {
       return await inRecordedTransaction(this.prisma, write, async (tx) => {
         const review = await tx.review.findUnique({ where: { id: reviewId }, select: { claimId: true } });
         if (!review) throw new NotFound('Review', reviewId, { field: 'id' });
-        if ((await lockClaimStatus(tx, review.claimId)) === 'PUBLISHED') await beginCorrection(tx, write, 'change a review of a published claim');
+        if ((await lockClaimStatus(tx, review.claimId)) === 'PUBLISHED')
+          await beginCorrection(tx, write, 'change a review of a published claim');
         return tx.review.update({
           where: { id: reviewId },
           data: {

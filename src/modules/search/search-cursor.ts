@@ -19,10 +19,16 @@ export function encodeSearchCursor(key: ClaimSearchKey): string {
 }
 
 export function decodeSearchCursor(cursor: string, field = 'after'): ClaimSearchKey {
-  return decodeKeyCursor(cursor, LIST, ([rank, statedAt, id]) =>
-    typeof rank === 'number' && Number.isFinite(rank) && (statedAt === null || (typeof statedAt === 'string' && parseLocalDate(statedAt))) && typeof id === 'string'
-      ? { rank, statedAt, id }
-      : undefined,
+  return decodeKeyCursor(
+    cursor,
+    LIST,
+    ([rank, statedAt, id]) =>
+      typeof rank === 'number' &&
+      Number.isFinite(rank) &&
+      (statedAt === null || (typeof statedAt === 'string' && parseLocalDate(statedAt))) &&
+      typeof id === 'string'
+        ? { rank, statedAt, id }
+        : undefined,
     field,
   );
 }

@@ -17,7 +17,8 @@ export class SearchResolver {
   })
   async searchClaims(
     @Args() { query }: SearchQueryArgs,
-    @Arg('filter', () => ClaimFilter, { nullable: true, description: 'Conditions the matching claims must also meet.' }) filter: ClaimFilter | null,
+    @Arg('filter', () => ClaimFilter, { nullable: true, description: 'Conditions the matching claims must also meet.' })
+    filter: ClaimFilter | null,
     @Args() page: PageArgs,
     @Ctx() { services, loaders }: Context,
     @Info() info: GraphQLResolveInfo,

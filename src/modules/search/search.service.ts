@@ -52,7 +52,8 @@ export class ClaimSearchService {
     // The headline is made for the page only, after the limit. The text is HTML-escaped before it is marked up: the
     // parser reads the escapes as entities, not words, so what matches is unchanged. The claims are joined again by
     // id after the limit, for their JSON with its relations (20 primary-key lookups).
-    const rows = await this.queryRows<HitRow>(compiled(sql`
+    const rows = await this.queryRows<HitRow>(
+      compiled(sql`
       WITH q AS (SELECT websearch_to_tsquery('english', ${text}) AS query)
       SELECT hit.rank, ts_headline('english', replace(replace(replace(claims.text, '&', '&amp;'), '<', '&lt;'), '>', '&gt;'), q.query, ${HEADLINE_OPTIONS}) AS snippet,
         ${claim.json} AS claim, ${read.count ? countQuery : sql`NULL::int`} AS total
@@ -63,7 +64,8 @@ export class ClaimSearchService {
         ORDER BY rank ${order}, coalesce(claims.stated_at, '-infinity'::date) ${order}, claims.id ${order}
         LIMIT ${window.take}
       ) hit JOIN claims ON claims.id = hit.id, q
-      ORDER BY hit.rank ${order}, coalesce(hit.stated_at, '-infinity'::date) ${order}, hit.id ${order}`));
+      ORDER BY hit.rank ${order}, coalesce(hit.stated_at, '-infinity'::date) ${order}, hit.id ${order}`),
+    );
     const hits = rows.map((row) => {
       const record = claim.read(row.claim);
       return { id: record.id, claim: record, rank: row.rank, snippet: row.snippet };
@@ -74,7 +76,8 @@ export class ClaimSearchService {
       hits,
       window,
       async () => total ?? (await this.queryRows<{ count: number }>(compiled(sql`SELECT ${countQuery} AS count`)))[0]!.count,
-      (hit) => encodeSearchCursor({ rank: hit.rank, statedAt: (hit.claim.statedAt && formatLocalDate(hit.claim.statedAt)) ?? null, id: hit.id }),
+      (hit) =>
+        encodeSearchCursor({ rank: hit.rank, statedAt: (hit.claim.statedAt && formatLocalDate(hit.claim.statedAt)) ?? null, id: hit.id }),
     );
   }
 }

@@ -19,13 +19,21 @@ export class SourceResolver {
   }
 
   @Query(() => Source, { nullable: true, description: 'The source with this id; null when there is none.' })
-  source(@Arg('id', () => ID, { description: "The source's id." }) id: string, @Ctx() { services, loaders }: Context, @Info() info: GraphQLResolveInfo) {
+  source(
+    @Arg('id', () => ID, { description: "The source's id." }) id: string,
+    @Ctx() { services, loaders }: Context,
+    @Info() info: GraphQLResolveInfo,
+  ) {
     return services.sources.findById(id, readPlanOf(info, 'Source', loaders));
   }
 
   @Mutation(() => Source, { description: 'Records a new source; CONFLICT when another source has the same url.' })
   @Authorized(PERMISSIONS.createSource)
-  createSource(@Arg('input', { description: 'The new source.' }) input: CreateSourceInput, @Args() { reason }: ReasonArgs, @Ctx() context: Context) {
+  createSource(
+    @Arg('input', { description: 'The new source.' }) input: CreateSourceInput,
+    @Args() { reason }: ReasonArgs,
+    @Ctx() context: Context,
+  ) {
     return context.services.sources.create(input, writeOf(context, reason));
   }
 
@@ -42,7 +50,11 @@ export class SourceResolver {
 
   @Mutation(() => Source, { description: 'Refused with CONFLICT while claims cite the source.' })
   @Authorized(PERMISSIONS.deleteSource)
-  deleteSource(@Arg('id', () => ID, { description: 'The source to delete.' }) id: string, @Args() { reason }: ReasonArgs, @Ctx() context: Context) {
+  deleteSource(
+    @Arg('id', () => ID, { description: 'The source to delete.' }) id: string,
+    @Args() { reason }: ReasonArgs,
+    @Ctx() context: Context,
+  ) {
     return context.services.sources.delete(id, writeOf(context, reason));
   }
 

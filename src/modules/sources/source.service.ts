@@ -46,17 +46,19 @@ export class SourceService {
 
   async update(sourceId: string, changes: SourceChanges, write: WriteContext): Promise<SourceRecord> {
     try {
-      return await inRecordedTransaction(this.prisma, write, (tx) => tx.source.update({
-        where: { id: sourceId },
-        data: {
-          title: changes.title ?? undefined,
-          kind: changes.kind ?? undefined,
-          url: changes.url,
-          publisher: changes.publisher,
-          author: changes.author,
-          publishedAt: changes.publishedAt,
-        },
-      }));
+      return await inRecordedTransaction(this.prisma, write, (tx) =>
+        tx.source.update({
+          where: { id: sourceId },
+          data: {
+            title: changes.title ?? undefined,
+            kind: changes.kind ?? undefined,
+            url: changes.url,
+            publisher: changes.publisher,
+            author: changes.author,
+            publishedAt: changes.publishedAt,
+          },
+        }),
+      );
     } catch (error) {
       throw translate(error, changes.url, sourceId);
     }

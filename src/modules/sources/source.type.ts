@@ -17,7 +17,11 @@ registerEnumType(SourceKind, {
   },
 });
 
-@ObjectType({ description: 'Where claims appeared: an article, transcript, press release, statement or post.', simpleResolvers: true, implements: Node })
+@ObjectType({
+  description: 'Where claims appeared: an article, transcript, press release, statement or post.',
+  simpleResolvers: true,
+  implements: Node,
+})
 export class Source implements Node {
   @Field(() => ID, { description: NODE_ID_DESCRIPTION })
   id!: string;

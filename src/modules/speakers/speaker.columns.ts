@@ -3,6 +3,17 @@ import type { Speaker } from '../../generated/prisma/client';
 
 export const SPEAKER_TABLE = tableColumns<Speaker>()(
   'speakers',
-  { id: 'id', slug: 'slug', name: 'name', role: 'role', affiliation: 'affiliation', country: 'country', isNamed: 'is_named', aliases: 'aliases', createdAt: 'created_at', updatedAt: 'updated_at' },
+  {
+    id: 'id',
+    slug: 'slug',
+    name: 'name',
+    role: 'role',
+    affiliation: 'affiliation',
+    country: 'country',
+    isNamed: 'is_named',
+    aliases: 'aliases',
+    createdAt: 'created_at',
+    updatedAt: 'updated_at',
+  },
   ['createdAt', 'updatedAt'],
 );

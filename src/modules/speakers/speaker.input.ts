@@ -5,7 +5,9 @@ import { NonBlank, SLUG_PATTERN, UniqueItems } from '../../common/input-rules';
 
 export const MAX_ALIASES = 20;
 
-const slugRule = Matches(SLUG_PATTERN, { message: 'slug must be lowercase letters and digits joined by single hyphens, e.g. "heiko-maas"' });
+const slugRule = Matches(SLUG_PATTERN, {
+  message: 'slug must be lowercase letters and digits joined by single hyphens, e.g. "heiko-maas"',
+});
 
 /** The optional fields, alike on create and update (where null clears them). */
 @InputType()
@@ -36,7 +38,10 @@ abstract class SpeakerDetailsInput {
   @ArrayMaxSize(MAX_ALIASES)
   @IsString({ each: true })
   @NonBlank(200, { each: true })
-  @UniqueItems((alias: string) => (typeof alias === 'string' ? alias.trim().toLowerCase() : alias), 'aliases must not repeat a name (ignoring case)')
+  @UniqueItems(
+    (alias: string) => (typeof alias === 'string' ? alias.trim().toLowerCase() : alias),
+    'aliases must not repeat a name (ignoring case)',
+  )
   aliases?: string[] | null;
 }
 
@@ -56,7 +61,11 @@ export class CreateSpeakerInput extends SpeakerDetailsInput {
   @MaxLength(100)
   slug?: string | null;
 
-  @Field(() => Boolean, { nullable: true, defaultValue: true, description: 'False for an anonymous attribution such as "a senior U.S. official".' })
+  @Field(() => Boolean, {
+    nullable: true,
+    defaultValue: true,
+    description: 'False for an anonymous attribution such as "a senior U.S. official".',
+  })
   @IsOptional()
   @IsBoolean()
   isNamed?: boolean | null;
@@ -84,7 +93,8 @@ export class UpdateSpeakerInput extends SpeakerDetailsInput {
 export class SpeakerSearchArgs extends PageArgs {
   @Field(() => String, {
     nullable: true,
-    description: 'Only speakers whose name or an alias contains this, ignoring case, accents and punctuation ("stolten", "nato secretary general").',
+    description:
+      'Only speakers whose name or an alias contains this, ignoring case, accents and punctuation ("stolten", "nato secretary general").',
   })
   search?: string | null;
 }

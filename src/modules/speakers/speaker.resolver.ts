@@ -14,7 +14,8 @@ import { Speaker, SpeakerConnection } from './speaker.type';
 @Resolver(() => Speaker)
 export class SpeakerResolver {
   @Query(() => SpeakerConnection, {
-    description: 'All speakers, oldest first; with `search`, the matches: exact names first, then names starting with it, then the rest, each by name.',
+    description:
+      'All speakers, oldest first; with `search`, the matches: exact names first, then names starting with it, then the rest, each by name.',
   })
   async speakers(@Args() { search, ...page }: SpeakerSearchArgs, @Ctx() { services, loaders }: Context, @Info() info: GraphQLResolveInfo) {
     return SpeakerConnection.from(await services.speakers.list(page, search, pageReadPlanOf(info, 'Speaker', loaders)));
@@ -27,7 +28,11 @@ export class SpeakerResolver {
 
   @Mutation(() => Speaker, { description: 'Records a new speaker. A derived slug is made unique; a slug given that is taken is refused.' })
   @Authorized(PERMISSIONS.createSpeaker)
-  createSpeaker(@Arg('input', { description: 'The new speaker.' }) input: CreateSpeakerInput, @Args() { reason }: ReasonArgs, @Ctx() context: Context) {
+  createSpeaker(
+    @Arg('input', { description: 'The new speaker.' }) input: CreateSpeakerInput,
+    @Args() { reason }: ReasonArgs,
+    @Ctx() context: Context,
+  ) {
     return context.services.speakers.create(input, writeOf(context, reason));
   }
 
@@ -44,7 +49,11 @@ export class SpeakerResolver {
 
   @Mutation(() => Speaker, { description: 'Refused with CONFLICT while the speaker has claims.' })
   @Authorized(PERMISSIONS.deleteSpeaker)
-  deleteSpeaker(@Arg('id', () => ID, { description: 'The speaker to delete.' }) id: string, @Args() { reason }: ReasonArgs, @Ctx() context: Context) {
+  deleteSpeaker(
+    @Arg('id', () => ID, { description: 'The speaker to delete.' }) id: string,
+    @Args() { reason }: ReasonArgs,
+    @Ctx() context: Context,
+  ) {
     return context.services.speakers.delete(id, writeOf(context, reason));
   }
 

@@ -45,7 +45,8 @@ export function decodeSpeakerSearchCursor(cursor: string, field = 'after'): Spea
   return decodeKeyCursor(
     cursor,
     SPEAKER_SEARCH,
-    ([tier, name, id]) => (Number.isInteger(tier) && typeof name === 'string' && typeof id === 'string' ? { tier: tier as number, name, id } : undefined),
+    ([tier, name, id]) =>
+      Number.isInteger(tier) && typeof name === 'string' && typeof id === 'string' ? { tier: tier as number, name, id } : undefined,
     field,
   );
 }
@@ -130,18 +131,20 @@ export class SpeakerService {
 
   async update(speakerId: string, changes: SpeakerChanges, write: WriteContext): Promise<SpeakerRecord> {
     try {
-      return await inRecordedTransaction(this.prisma, write, (tx) => tx.speaker.update({
-        where: { id: speakerId },
-        data: {
-          name: changes.name ?? undefined,
-          slug: changes.slug ?? undefined,
-          isNamed: changes.isNamed ?? undefined,
-          role: changes.role,
-          affiliation: changes.affiliation,
-          country: changes.country,
-          aliases: changes.aliases === undefined ? undefined : cleanAliases(changes.aliases),
-        },
-      }));
+      return await inRecordedTransaction(this.prisma, write, (tx) =>
+        tx.speaker.update({
+          where: { id: speakerId },
+          data: {
+            name: changes.name ?? undefined,
+            slug: changes.slug ?? undefined,
+            isNamed: changes.isNamed ?? undefined,
+            role: changes.role,
+            affiliation: changes.affiliation,
+            country: changes.country,
+            aliases: changes.aliases === undefined ? undefined : cleanAliases(changes.aliases),
+          },
+        }),
+      );
     } catch (error) {
       throw this.translate(error, changes.slug ?? '', speakerId);
     }
@@ -167,7 +170,9 @@ export class SpeakerService {
   private async freeSlug(name: string): Promise<string> {
     const base = slugify(name);
     const taken = new Set(
-      (await this.prisma.speaker.findMany({ where: { slug: { startsWith: escapeLike(base) } }, select: { slug: true } })).map((row) => row.slug),
+      (await this.prisma.speaker.findMany({ where: { slug: { startsWith: escapeLike(base) } }, select: { slug: true } })).map(
+        (row) => row.slug,
+      ),
     );
     let slug = base;
     for (let suffix = 2; taken.has(slug); suffix += 1) slug = `${base}-${suffix}`;

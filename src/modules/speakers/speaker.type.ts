@@ -3,7 +3,11 @@ import { createConnectionType } from '../../common/connection.type';
 import { CREATED_AT_DESCRIPTION, UPDATED_AT_DESCRIPTION } from '../../common/descriptions';
 import { Node, NODE_ID_DESCRIPTION } from '../../common/node.type';
 
-@ObjectType({ description: 'Someone who makes claims: a person, an institution, or an unnamed attribution such as "a NATO official".', simpleResolvers: true, implements: Node })
+@ObjectType({
+  description: 'Someone who makes claims: a person, an institution, or an unnamed attribution such as "a NATO official".',
+  simpleResolvers: true,
+  implements: Node,
+})
 export class Speaker implements Node {
   @Field(() => ID, { description: NODE_ID_DESCRIPTION })
   id!: string;

@@ -1,13 +1,7 @@
 import { ArrayMaxSize } from 'class-validator';
 import { ArgsType, Field, ID, Int } from 'type-graphql';
 import { RebuttalStance } from '../../generated/prisma/enums';
-import {
-  DEFAULT_TRACE_DEPTH,
-  DEFAULT_TRACE_MAX_NODES,
-  MAX_TRACE_DEPTH,
-  MAX_TRACE_MAX_NODES,
-  TraceDirection,
-} from './trace.options';
+import { DEFAULT_TRACE_DEPTH, DEFAULT_TRACE_MAX_NODES, MAX_TRACE_DEPTH, MAX_TRACE_MAX_NODES, TraceDirection } from './trace.options';
 
 // Limits are checked by traceOptions() in the service, which names the argument at fault; the list's size here, as
 // every list's is (src/common/validation.ts).
@@ -23,7 +17,11 @@ export class TraceArgs {
   })
   depth?: number | null;
 
-  @Field(() => TraceDirection, { nullable: true, defaultValue: TraceDirection.REBUTTALS, description: 'Which way to follow rebuttal edges.' })
+  @Field(() => TraceDirection, {
+    nullable: true,
+    defaultValue: TraceDirection.REBUTTALS,
+    description: 'Which way to follow rebuttal edges.',
+  })
   direction?: TraceDirection | null;
 
   @Field(() => [RebuttalStance], {

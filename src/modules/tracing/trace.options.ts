@@ -68,7 +68,13 @@ export function traceOptions(request: TraceRequest): TraceOptions {
     depth: wholeNumberIn(request.depth ?? DEFAULT_TRACE_DEPTH, 0, MAX_TRACE_DEPTH, 'depth', 'trace again from a deeper node to go further'),
     direction: request.direction ?? TraceDirection.REBUTTALS,
     stances: request.stances ? [...new Set(request.stances)] : null,
-    maxNodes: wholeNumberIn(request.maxNodes ?? DEFAULT_TRACE_MAX_NODES, 1, MAX_TRACE_MAX_NODES, 'maxNodes', 'narrow the trace with depth or stances'),
+    maxNodes: wholeNumberIn(
+      request.maxNodes ?? DEFAULT_TRACE_MAX_NODES,
+      1,
+      MAX_TRACE_MAX_NODES,
+      'maxNodes',
+      'narrow the trace with depth or stances',
+    ),
   };
 }
 
@@ -77,7 +83,10 @@ export function traceOptions(request: TraceRequest): TraceOptions {
  * may hold when the graph goes on: a claim beyond maxNodes, or one a step beyond depth. That row, when present, is
  * dropped and marks the trace truncated.
  */
-export function cutTrace<T extends { depth: number }>(rows: readonly T[], options: Pick<TraceOptions, 'depth' | 'maxNodes'>): { nodes: T[]; truncated: boolean } {
+export function cutTrace<T extends { depth: number }>(
+  rows: readonly T[],
+  options: Pick<TraceOptions, 'depth' | 'maxNodes'>,
+): { nodes: T[]; truncated: boolean } {
   const nodes = rows.filter((row) => row.depth <= options.depth).slice(0, options.maxNodes);
   return { nodes, truncated: nodes.length < rows.length };
 }

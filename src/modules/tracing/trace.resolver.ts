@@ -21,11 +21,13 @@ export class TraceResolver {
   }
 
   @FieldResolver(() => [TraceNode], {
-    description: 'Every claim reached, each once at its shortest depth, the root included at depth 0. Cut to maxNodes by depth, then oldest first.',
+    description:
+      'Every claim reached, each once at its shortest depth, the root included at depth 0. Cut to maxNodes by depth, then oldest first.',
   })
   nodes(
     @Root() trace: TraceRecord,
-    @Arg('order', () => TraceOrder, { nullable: true, defaultValue: TraceOrder.DEPTH, description: 'How to list the nodes.' }) order: TraceOrder | null,
+    @Arg('order', () => TraceOrder, { nullable: true, defaultValue: TraceOrder.DEPTH, description: 'How to list the nodes.' })
+    order: TraceOrder | null,
   ) {
     return order === null || order === TraceOrder.DEPTH ? trace.nodes : orderTraceNodes(trace.nodes, order);
   }

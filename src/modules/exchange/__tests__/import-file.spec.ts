@@ -17,7 +17,10 @@ describe('openImportFile: the format from the content', () => {
 
   it('reads a jsonl export whose first row is longer than one read, after blank lines and with CRLF endings', () => {
     const row = JSON.stringify({ type: 'speaker', id: '01900000-0000-7000-8000-000000000001', name: longText });
-    const file = write('long.jsonl', `\r\n\n${row}\r\n${JSON.stringify({ type: 'source', id: '01900000-0000-7000-8000-000000000002' })}\r\n`);
+    const file = write(
+      'long.jsonl',
+      `\r\n\n${row}\r\n${JSON.stringify({ type: 'source', id: '01900000-0000-7000-8000-000000000002' })}\r\n`,
+    );
     expect(Buffer.byteLength(row)).toBeGreaterThan(2 * 64 * 1024);
     expect(openImportFile(file).format).toBe('jsonl');
   });
@@ -39,13 +42,22 @@ describe('openImportFile: the format from the content', () => {
   it('refuses a file that is not UTF-8, wherever the bad bytes are, rather than import them as U+FFFD', () => {
     const writeBytes = (name: string, ...parts: (string | number[])[]) => {
       const file = path.join(dir, name);
-      fs.writeFileSync(file, Buffer.concat(parts.map((part) => (typeof part === 'string' ? Buffer.from(part, 'utf8') : Buffer.from(part)))));
+      fs.writeFileSync(
+        file,
+        Buffer.concat(parts.map((part) => (typeof part === 'string' ? Buffer.from(part, 'utf8') : Buffer.from(part)))),
+      );
       return file;
     };
-    expect(() => openImportFile(writeBytes('latin1.json', '{"claims":[{"text":"caf', [0xe9], '","claimant":"A"}]}'))).toThrow(/latin1\.json is not UTF-8 text: bytes 0 to \d+/);
+    expect(() => openImportFile(writeBytes('latin1.json', '{"claims":[{"text":"caf', [0xe9], '","claimant":"A"}]}'))).toThrow(
+      /latin1\.json is not UTF-8 text: bytes 0 to \d+/,
+    );
     // Past the first read, and a sequence cut short at the very end.
-    expect(() => openImportFile(writeBytes('late.jsonl', JSON.stringify({ type: 'speaker', name: longText }), '\n', [0xed, 0xa0, 0x80], '\n'))).toThrow(ImportFileError);
-    expect(() => openImportFile(writeBytes('cut.jsonl', JSON.stringify({ type: 'speaker', name: 'x' }), [0xe2, 0x82]))).toThrow(/ends inside a UTF-8 sequence/);
+    expect(() =>
+      openImportFile(writeBytes('late.jsonl', JSON.stringify({ type: 'speaker', name: longText }), '\n', [0xed, 0xa0, 0x80], '\n')),
+    ).toThrow(ImportFileError);
+    expect(() => openImportFile(writeBytes('cut.jsonl', JSON.stringify({ type: 'speaker', name: 'x' }), [0xe2, 0x82]))).toThrow(
+      /ends inside a UTF-8 sequence/,
+    );
     expect(openImportFile(writeBytes('fine.jsonl', JSON.stringify({ type: 'speaker', name: longText }))).format).toBe('jsonl');
   });
 });

@@ -16,7 +16,12 @@ const speaker = {
 describe('the jsonl format', () => {
   it('writes every column of a speaker, aliases included, and reads it back as it was', () => {
     const line = toLine('speaker', speaker);
-    expect(JSON.parse(line)).toEqual({ type: 'speaker', ...speaker, createdAt: '2026-01-02T03:04:05.678Z', updatedAt: '2026-02-03T04:05:06.789Z' });
+    expect(JSON.parse(line)).toEqual({
+      type: 'speaker',
+      ...speaker,
+      createdAt: '2026-01-02T03:04:05.678Z',
+      updatedAt: '2026-02-03T04:05:06.789Z',
+    });
     expect(parseLine(line)).toEqual({ type: 'speaker', ...speaker });
   });
 
@@ -30,7 +35,9 @@ describe('the jsonl format', () => {
   it('rejects a row holding a string the input rules refuse, naming the column', () => {
     const line = (fields: Record<string, unknown>) => JSON.stringify({ ...JSON.parse(toLine('speaker', speaker)), ...fields });
     expect(() => parseLine(line({ name: 'Jens\u0000' }))).toThrow('name must not contain a NUL character (U+0000), found at character 4');
-    expect(() => parseLine(line({ aliases: ['ok', 'bad\ud800'] }))).toThrow('aliases.1 is not valid Unicode: a lone surrogate (U+D800) at character 3');
+    expect(() => parseLine(line({ aliases: ['ok', 'bad\ud800'] }))).toThrow(
+      'aliases.1 is not valid Unicode: a lone surrogate (U+D800) at character 3',
+    );
     expect(() => parseLine(line({ role: 'x\u202e' }))).toThrow(/role leaves a bidirectional embedding, override or isolate open/);
     expect(parseLine(line({ role: 'Secretary\nGeneral' }))).toMatchObject({ role: 'Secretary\nGeneral' });
   });
@@ -56,7 +63,9 @@ describe('the jsonl format', () => {
     expect(JSON.parse(line)).toEqual({ type: 'history', ...entry, id: '9007199254740993', recordedAt: '2026-03-04T05:06:07.089Z' });
     expect(parseLine(line)).toEqual({ type: 'history', ...entry });
     const fields = JSON.parse(line) as Record<string, unknown>;
-    expect(() => parseLine(JSON.stringify({ ...fields, id: 12 }))).toThrow('id must be a positive integer written as a decimal string, got 12');
+    expect(() => parseLine(JSON.stringify({ ...fields, id: 12 }))).toThrow(
+      'id must be a positive integer written as a decimal string, got 12',
+    );
     expect(() => parseLine(JSON.stringify({ ...fields, state: undefined }))).toThrow('state must be a JSON value, got undefined');
     expect(() => parseLine(JSON.stringify({ ...fields, action: 'PURGE' }))).toThrow(/action must be one of CREATE, UPDATE, DELETE, STATUS/);
   });

@@ -11,7 +11,11 @@ const row: HistoryEntryRow = {
   actorKind: 'API_KEY',
   actorKeyId: '01a207ab-6a36-7169-bb4b-81f528206997',
   actorName: 'desk editor',
-  changes: { text: { before: 'Old.', after: 'New.' }, reviewStatus: { before: 'PUBLISHED', after: 'IN_REVIEW' }, statedAt: { before: null, after: '2019-02-01' } },
+  changes: {
+    text: { before: 'Old.', after: 'New.' },
+    reviewStatus: { before: 'PUBLISHED', after: 'IN_REVIEW' },
+    statedAt: { before: null, after: '2019-02-01' },
+  },
   reason: 'A typo',
   isCorrection: true,
   requestId: 'req-1',

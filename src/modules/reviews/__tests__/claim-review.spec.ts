@@ -10,10 +10,14 @@ const asSent = (claimReview: SchemaOrgClaimReview): JsonLd => JSON.parse(JSON.st
  * Google's fact-check markup rules (developers.google.com/search/docs/appearance/structured-data/factcheck): the
  * required properties, and the recommended ones wherever the record has the data for them, each of the right type.
  */
-function claimReviewProblems(json: JsonLd, expect: { url: boolean; datePublished: boolean; claimDate: boolean; appearance: boolean }): string[] {
+function claimReviewProblems(
+  json: JsonLd,
+  expect: { url: boolean; datePublished: boolean; claimDate: boolean; appearance: boolean },
+): string[] {
   const problems: string[] = [];
   const check = (ok: boolean, problem: string) => ok || problems.push(problem);
-  const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+  const isObject = (value: unknown): value is Record<string, unknown> =>
+    typeof value === 'object' && value !== null && !Array.isArray(value);
   const isText = (value: unknown) => typeof value === 'string' && value.trim() !== '';
   const isDate = (value: unknown) => typeof value === 'string' && /^\d{4}-\d{2}-\d{2}/.test(value) && !Number.isNaN(Date.parse(value));
   const isUrl = (value: unknown) => typeof value === 'string' && /^https?:\/\/\S+$/.test(value);
@@ -31,7 +35,10 @@ function claimReviewProblems(json: JsonLd, expect: { url: boolean; datePublished
     check(typeof rating.bestRating === 'number' && typeof rating.worstRating === 'number', 'bestRating and worstRating are numbers');
     if (rating.ratingValue !== undefined) {
       const value = rating.ratingValue as number;
-      check(Number.isInteger(value) && value >= (rating.worstRating as number) && value <= (rating.bestRating as number), 'ratingValue is on the scale');
+      check(
+        Number.isInteger(value) && value >= (rating.worstRating as number) && value <= (rating.bestRating as number),
+        'ratingValue is on the scale',
+      );
     }
   }
 
@@ -43,11 +50,17 @@ function claimReviewProblems(json: JsonLd, expect: { url: boolean; datePublished
   check(isObject(item) && item['@type'] === 'Claim', 'itemReviewed is a Claim');
   if (isObject(item)) {
     const speaker = item.author;
-    check(isObject(speaker) && ['Person', 'Organization'].includes(speaker['@type'] as string) && isText(speaker.name), 'itemReviewed.author is a named Person or Organization');
+    check(
+      isObject(speaker) && ['Person', 'Organization'].includes(speaker['@type'] as string) && isText(speaker.name),
+      'itemReviewed.author is a named Person or Organization',
+    );
     check(expect.claimDate ? isDate(item.datePublished) : item.datePublished === undefined, 'itemReviewed.datePublished is a date');
     if (expect.appearance) {
       const appearance = item.appearance;
-      check(isObject(appearance) && appearance['@type'] === 'CreativeWork' && isText(appearance.headline), 'appearance is a CreativeWork with a headline');
+      check(
+        isObject(appearance) && appearance['@type'] === 'CreativeWork' && isText(appearance.headline),
+        'appearance is a CreativeWork with a headline',
+      );
     } else {
       check(item.appearance === undefined, 'no appearance without a source');
     }
@@ -61,22 +74,60 @@ const at = (day: string) => new Date(`${day}T00:00:00.000Z`);
 const stamps = { createdAt: at('2024-01-01'), updatedAt: at('2024-01-01') };
 
 const coats: Speaker = {
-  id: 's1', slug: 'daniel-coats', name: 'Daniel Coats', role: 'Director of National Intelligence', affiliation: 'United States government',
-  country: 'United States', isNamed: true, aliases: ['DNI'], ...stamps,
+  id: 's1',
+  slug: 'daniel-coats',
+  name: 'Daniel Coats',
+  role: 'Director of National Intelligence',
+  affiliation: 'United States government',
+  country: 'United States',
+  isNamed: true,
+  aliases: ['DNI'],
+  ...stamps,
 };
-const officials: Speaker = { id: 's2', slug: 'russian-officials', name: 'Russian officials (unnamed)', role: null, affiliation: null, country: null, isNamed: false, aliases: [], ...stamps };
+const officials: Speaker = {
+  id: 's2',
+  slug: 'russian-officials',
+  name: 'Russian officials (unnamed)',
+  role: null,
+  affiliation: null,
+  country: null,
+  isNamed: false,
+  aliases: [],
+  ...stamps,
+};
 const article: Source = {
-  id: 'so1', title: 'Trump administration steps up efforts', url: 'https://news.example.org/inf', publisher: 'Example News', author: 'A. Reporter',
-  publishedAt: at('2019-02-01'), kind: 'ARTICLE', ...stamps,
+  id: 'so1',
+  title: 'Trump administration steps up efforts',
+  url: 'https://news.example.org/inf',
+  publisher: 'Example News',
+  author: 'A. Reporter',
+  publishedAt: at('2019-02-01'),
+  kind: 'ARTICLE',
+  ...stamps,
 };
 const claim: Claim = {
-  id: 'c1', text: 'Russia quietly built and deployed a force of illegal missiles', kind: 'QUOTE', statedAt: at('2019-01-29'), speakerId: 's1',
-  sourceId: 'so1', reviewStatus: 'PUBLISHED', ...stamps,
+  id: 'c1',
+  text: 'Russia quietly built and deployed a force of illegal missiles',
+  kind: 'QUOTE',
+  statedAt: at('2019-01-29'),
+  speakerId: 's1',
+  sourceId: 'so1',
+  reviewStatus: 'PUBLISHED',
+  ...stamps,
 };
 const review: Review = {
-  id: 'r1', claimId: 'c1', rating: 'MOSTLY_TRUE', ratingText: 'Largely accurate', summary: 'NATO allies back the assessment',
-  organizationName: 'Example Fact Desk', organizationUrl: 'https://factdesk.example.org', authorName: 'Jane Checker',
-  url: 'https://factdesk.example.org/coats-inf', publishedAt: at('2019-02-05'), language: 'en', ...stamps,
+  id: 'r1',
+  claimId: 'c1',
+  rating: 'MOSTLY_TRUE',
+  ratingText: 'Largely accurate',
+  summary: 'NATO allies back the assessment',
+  organizationName: 'Example Fact Desk',
+  organizationUrl: 'https://factdesk.example.org',
+  authorName: 'Jane Checker',
+  url: 'https://factdesk.example.org/coats-inf',
+  publishedAt: at('2019-02-05'),
+  language: 'en',
+  ...stamps,
 };
 
 describe('buildClaimReview', () => {
@@ -106,22 +157,51 @@ describe('buildClaimReview', () => {
       headline: 'NATO allies back the assessment',
       author: { '@type': 'Organization', name: 'Example Fact Desk', url: 'https://factdesk.example.org' },
       creator: { '@type': 'Person', name: 'Jane Checker' },
-      reviewRating: { '@type': 'Rating', ratingValue: 4, bestRating: 5, worstRating: 1, alternateName: 'Largely accurate', name: 'Largely accurate' },
+      reviewRating: {
+        '@type': 'Rating',
+        ratingValue: 4,
+        bestRating: 5,
+        worstRating: 1,
+        alternateName: 'Largely accurate',
+        name: 'Largely accurate',
+      },
       itemReviewed: {
         '@type': 'Claim',
-        author: { '@type': 'Person', name: 'Daniel Coats', jobTitle: 'Director of National Intelligence', affiliation: { '@type': 'Organization', name: 'United States government' } },
+        author: {
+          '@type': 'Person',
+          name: 'Daniel Coats',
+          jobTitle: 'Director of National Intelligence',
+          affiliation: { '@type': 'Organization', name: 'United States government' },
+        },
         datePublished: '2019-01-29',
         appearance: {
-          '@type': 'CreativeWork', url: 'https://news.example.org/inf', headline: 'Trump administration steps up efforts', datePublished: '2019-02-01',
-          author: { '@type': 'Person', name: 'A. Reporter' }, publisher: { '@type': 'Organization', name: 'Example News' },
+          '@type': 'CreativeWork',
+          url: 'https://news.example.org/inf',
+          headline: 'Trump administration steps up efforts',
+          datePublished: '2019-02-01',
+          author: { '@type': 'Person', name: 'A. Reporter' },
+          publisher: { '@type': 'Organization', name: 'Example News' },
         },
       },
     });
   });
 
   it('leaves out what a sparse record lacks (no source, an unnamed speaker, no dates) and stays valid', () => {
-    const sparse: Review = { ...review, ratingText: null, summary: null, organizationUrl: null, authorName: null, publishedAt: null, language: null };
-    const json = buildClaimReview({ review: sparse, claim: { ...claim, statedAt: null, sourceId: null }, speaker: officials, source: null });
+    const sparse: Review = {
+      ...review,
+      ratingText: null,
+      summary: null,
+      organizationUrl: null,
+      authorName: null,
+      publishedAt: null,
+      language: null,
+    };
+    const json = buildClaimReview({
+      review: sparse,
+      claim: { ...claim, statedAt: null, sourceId: null },
+      speaker: officials,
+      source: null,
+    });
     expect(claimReviewProblems(asSent(json), { url: true, datePublished: false, claimDate: false, appearance: false })).toEqual([]);
     expect(json.itemReviewed).toEqual({ '@type': 'Claim', author: { '@type': 'Organization', name: 'Russian officials (unnamed)' } });
     expect(json.reviewRating).toMatchObject({ alternateName: 'Mostly true', ratingValue: 4 });

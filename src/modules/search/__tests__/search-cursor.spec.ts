@@ -17,7 +17,13 @@ describe('search cursors', () => {
     expect(() => decodeSearchCursor(encodeCursor(ID))).toThrow(badCursor);
     expect(() => decodeSearchCursor(encodeKeyCursor('speaker-search', [0.5, null, ID]))).toThrow(badCursor);
     expect(() => decodeSearchCursor(Buffer.from('claim-search:{not json').toString('base64url'))).toThrow(badCursor);
-    for (const key of [['0.5', null, ID], [0.5, '2018-02-30', ID], [0.5, 20181204, ID], [0.5, null], [0.5, null, 42]]) {
+    for (const key of [
+      ['0.5', null, ID],
+      [0.5, '2018-02-30', ID],
+      [0.5, 20181204, ID],
+      [0.5, null],
+      [0.5, null, 42],
+    ]) {
       expect(() => decodeSearchCursor(encodeKeyCursor('claim-search', key as (string | number | null)[]))).toThrow(badCursor);
     }
     expect(() => decodeSearchCursor(encodeKeyCursor('claim-search', [0.5, null, 'not-an-id']))).toThrow(/after must be an id/);

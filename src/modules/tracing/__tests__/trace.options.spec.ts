@@ -58,8 +58,17 @@ describe('cutTrace', () => {
 });
 
 describe('orderTraceNodes', () => {
-  const node = (id: string, depth: number, statedAt: string | null) => ({ depth, claim: { id, statedAt: statedAt ? new Date(statedAt) : null } });
-  const nodes = [node('a', 0, '2019-02-01'), node('c', 1, null), node('b', 1, '2019-01-15'), node('d', 2, '2019-02-01'), node('e', 1, null)];
+  const node = (id: string, depth: number, statedAt: string | null) => ({
+    depth,
+    claim: { id, statedAt: statedAt ? new Date(statedAt) : null },
+  });
+  const nodes = [
+    node('a', 0, '2019-02-01'),
+    node('c', 1, null),
+    node('b', 1, '2019-01-15'),
+    node('d', 2, '2019-02-01'),
+    node('e', 1, null),
+  ];
   const ids = (list: { claim: { id: string } }[]) => list.map((item) => item.claim.id).join('');
 
   it('orders by depth, then id', () => {
