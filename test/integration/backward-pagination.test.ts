@@ -4,7 +4,12 @@
 import { makeClaim, makeRebuttal, makeSource, makeSpeaker } from '../helpers/factories';
 import { dataOf, startTestServer, type TestServer } from '../helpers/test-server';
 
-type Json = Record<string, any>;
+type Variables = Record<string, unknown>;
+
+/** A connection as CONNECTION selects it; a search hit's node is a hit, its claim inside. */
+interface ConnectionRead extends Omit<PageRead, 'edges'> {
+  edges: { cursor: string; node: { id?: string; claim?: { id: string } } }[];
+}
 
 /** A connection to page: `template` holds PAGE where the page arguments go and CONNECTION where its selection does. */
 interface ConnectionCase {
@@ -14,7 +19,7 @@ interface ConnectionCase {
   path: (string | number)[];
   /** Variable definitions besides the page's, and their values. */
   definitions?: string;
-  variables?: () => Json;
+  variables?: () => Variables;
   node?: string;
 }
 
@@ -74,14 +79,15 @@ describe('backward pagination: last/before on every connection', () => {
 
   const CONNECTION = '{ totalCount edges { cursor node { NODE } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } }';
 
-  async function readPage(c: ConnectionCase, page: Json): Promise<PageRead> {
+  async function readPage(c: ConnectionCase, page: Variables): Promise<PageRead> {
     const query = `query($first: Int, $after: String, $last: Int, $before: String${c.definitions ?? ''}) { ${c.template
       .replace('PAGE', 'first: $first, after: $after, last: $last, before: $before')
       .replace('CONNECTION', CONNECTION.replace('NODE', c.node ?? 'id'))} }`;
-    let connection: Json = dataOf<Json>(await api.gql(query, { ...c.variables?.(), ...page }));
-    for (const step of c.path) connection = connection[step];
+    let found: unknown = dataOf(await api.gql<Variables>(query, { ...c.variables?.(), ...page }));
+    for (const step of c.path) found = (found as Record<string | number, unknown>)[step];
+    const connection = found as ConnectionRead;
     return {
-      edges: connection.edges.map((edge: Json) => ({ cursor: edge.cursor, id: edge.node.id ?? edge.node.claim.id })),
+      edges: connection.edges.map((edge) => ({ cursor: edge.cursor, id: edge.node.id ?? edge.node.claim!.id })),
       pageInfo: connection.pageInfo,
       totalCount: connection.totalCount,
     };
@@ -206,23 +212,23 @@ describe('backward pagination: last/before on every connection', () => {
   it('nested connections page backward under every parent of a page, planned in one statement', async () => {
     const QUERY = `query($before: String) { claims(last: 4, before: $before) { nodes { id rebuts(last: 2) { nodes { id } pageInfo { hasPreviousPage hasNextPage } } } pageInfo { startCursor } } }`;
     api.statements.length = 0;
-    const { claims } = dataOf<Json>(await api.gql(QUERY));
+    const { claims } = dataOf(await api.gql(QUERY));
     expect(api.statements).toHaveLength(1);
-    const { claims: earlier } = dataOf<Json>(await api.gql(QUERY, { before: claims.pageInfo.startCursor }));
+    const { claims: earlier } = dataOf(await api.gql(QUERY, { before: claims.pageInfo.startCursor }));
     const parents = [...earlier.nodes, ...claims.nodes];
-    const { data } = (await api.gql(
-      `query($ids: [ID!]!) { nodes(ids: $ids) { ... on Claim { id rebuts(last: 2) { nodes { id } pageInfo { hasPreviousPage hasNextPage } } } } }`,
-      {
-        ids: parents.map((node: Json) => node.id),
-      },
-    )) as { data: Json };
-    expect(data.nodes).toEqual(parents);
+    const { nodes } = dataOf(
+      await api.gql(
+        `query($ids: [ID!]!) { nodes(ids: $ids) { ... on Claim { id rebuts(last: 2) { nodes { id } pageInfo { hasPreviousPage hasNextPage } } } } }`,
+        { ids: parents.map((node) => node.id) },
+      ),
+    );
+    expect(nodes).toEqual(parents);
   });
 
   it('refuses first with last, after with before, a mix of directions, sizes out of range and foreign cursors, on the argument', async () => {
-    const { claims } = dataOf<Json>(await api.gql('{ claims(first: 1) { pageInfo { endCursor } } }'));
+    const { claims } = dataOf(await api.gql('{ claims(first: 1) { pageInfo { endCursor } } }'));
     const cursor = claims.pageInfo.endCursor as string;
-    const refusals: [string, Json, string][] = [
+    const refusals: [string, Variables, string][] = [
       ['first: $n, last: $n', { n: 1 }, 'last'],
       ['after: $c, before: $c', { c: cursor }, 'before'],
       ['last: $n, after: $c', { n: 1, c: cursor }, 'after'],
