@@ -78,6 +78,8 @@ const UNAVAILABLE_MESSAGES = [
 // P1008 timed out, P1017 the server closed the connection, P2024 no pool connection in time, P2037 too many connections).
 const UNAVAILABLE_ADAPTER_KINDS = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout', 'TooManyConnections']);
 const UNAVAILABLE_PRISMA_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024', 'P2037']);
+const UNAVAILABLE_TRANSACTION_START = /Unable to start a transaction in the given time/;
+const EXPIRED_TRANSACTION = /cannot be executed on an expired transaction/;
 
 interface FaultShape {
   code?: unknown;
@@ -98,6 +100,12 @@ export function databaseFault(error: unknown, depth = 0): DatabaseFault | undefi
     if (typeof code !== 'string') continue;
     if (code === TIMEOUT_SQLSTATE) return 'timeout';
     if (UNAVAILABLE_SQLSTATE.test(code) || UNAVAILABLE_SOCKET_CODES.has(code) || UNAVAILABLE_PRISMA_CODES.has(code)) return 'unavailable';
+  }
+  if (shape.code === 'P2028' && typeof shape.message === 'string') {
+    // Prisma's transaction manager: no connection came free within the transaction's maxWait (the pool's P2024, for
+    // a transaction), or the transaction outlived its timeout (an overloaded server or database).
+    if (UNAVAILABLE_TRANSACTION_START.test(shape.message)) return 'unavailable';
+    if (EXPIRED_TRANSACTION.test(shape.message)) return 'timeout';
   }
   if (typeof shape.kind === 'string' && UNAVAILABLE_ADAPTER_KINDS.has(shape.kind)) return 'unavailable';
   if (typeof shape.message === 'string' && UNAVAILABLE_MESSAGES.some((pattern) => pattern.test(shape.message as string)))
