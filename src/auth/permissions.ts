@@ -2,7 +2,7 @@
 // theirs through type-graphql's @Authorized(PERMISSIONS.<field>), and the schema refuses to build when a mutation has
 // no entry or another role than the table's (graphql/schema.ts). Rules that depend on the record, not only on the
 // operation (publishing, correcting a published verdict), are checked by the services with requireRole.
-import { ForbiddenError, UnauthenticatedError } from '../errors/app-errors';
+import { NotAuthenticated, NotPermitted } from '../errors/domain-errors';
 import { Role, roleIncludes } from './roles';
 import type { Viewer } from './viewer';
 
@@ -38,10 +38,13 @@ export const PUBLISH_ROLE = Role.PUBLISHER;
 /** Who sees the history of claims that are not published (and their reviews and rebuttals); others see the published. */
 export const UNPUBLISHED_HISTORY_ROLE = Role.EDITOR;
 
-/** Throws UNAUTHENTICATED without a viewer, FORBIDDEN naming `needed` when the viewer's role is below it. */
+/**
+ * Throws NotAuthenticated without a viewer, NotPermitted naming `needed` when the viewer's role is below it (domain
+ * errors: services check record-dependent rules with it; the edge makes them UNAUTHENTICATED and FORBIDDEN).
+ */
 export function requireRole(viewer: Pick<Viewer, 'role'> | null, needed: Role, action: string): void {
-  if (!viewer) throw new UnauthenticatedError(`An API key is needed to ${action}: send Authorization: Bearer <key>`);
-  if (!roleIncludes(viewer.role, needed)) throw new ForbiddenError(action, needed);
+  if (!viewer) throw new NotAuthenticated(`An API key is needed to ${action}: send Authorization: Bearer <key>`);
+  if (!roleIncludes(viewer.role, needed)) throw new NotPermitted(action, needed);
 }
 
 export function hasRole(viewer: Pick<Viewer, 'role'> | null, needed: Role): boolean {

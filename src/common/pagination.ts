@@ -3,7 +3,7 @@
 // Relay-style connection. Search results come in another order (relevance): their cursors carry the whole sort key
 // of the row (keyset pagination), which always ends with the id, so that the order is total.
 import { parseId } from './ids';
-import { BadUserInputError } from '../errors/app-errors';
+import { InvalidInput } from '../errors/domain-errors';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
@@ -51,7 +51,7 @@ export function encodeCursor(id: string): string {
 }
 
 const foreignCursor = (field: string) =>
-  new BadUserInputError(
+  new InvalidInput(
     `${field} is not a cursor this API issued: pass an edge's cursor or pageInfo.${field === 'before' ? 'startCursor' : 'endCursor'}`,
     {
       field,
@@ -135,7 +135,7 @@ function checkedRequest(request: PageRequest): { size: number; backward: boolean
 }
 
 function refuse(field: keyof PageRequest, message: string): never {
-  throw new BadUserInputError(message, { field });
+  throw new InvalidInput(message, { field });
 }
 
 function pageSize(requested: number | null | undefined, field: 'first' | 'last'): number {

@@ -161,7 +161,7 @@ export class UnauthenticatedError extends AppError {
 /** The API key is valid but its role may not do this; the message and `extensions.requiredRole` name the role needed. */
 export class ForbiddenError extends AppError {
   readonly code = ErrorCode.FORBIDDEN;
-  constructor(action: string, requiredRole: string, options: AppErrorOptions = {}) {
-    super(`Only ${requiredRole} keys (or higher) may ${action}`, ErrorCode.FORBIDDEN, { ...options, requiredRole }, 403);
+  constructor(message: string, requiredRole: string, options: AppErrorOptions = {}) {
+    super(message, ErrorCode.FORBIDDEN, { ...options, requiredRole }, 403);
   }
 }

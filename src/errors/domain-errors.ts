@@ -42,3 +42,20 @@ export class Conflict extends DomainError {
     super(message, options);
   }
 }
+
+/** Who is asking is unknown: no API key where the use case needs one (or one that no longer works). */
+export class NotAuthenticated extends DomainError {
+  constructor(message: string) {
+    super(message, {});
+  }
+}
+
+/** Who is asking is known, but their role may not do this; `requiredRole` is the least role that may. */
+export class NotPermitted extends DomainError {
+  constructor(
+    readonly action: string,
+    readonly requiredRole: string,
+  ) {
+    super(`Only ${requiredRole} keys (or higher) may ${action}`, {});
+  }
+}

@@ -13,8 +13,8 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import { parseId } from '../common/ids';
-import { AppError, BadUserInputError, ConflictError, NotFoundError } from './app-errors';
-import { Conflict, DomainError, InvalidInput, NotFound } from './domain-errors';
+import { AppError, BadUserInputError, ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError } from './app-errors';
+import { Conflict, DomainError, InvalidInput, NotAuthenticated, NotFound, NotPermitted } from './domain-errors';
 
 type AnyField = GraphQLField<unknown, unknown>;
 
@@ -38,6 +38,8 @@ export function toGraphQLError(error: DomainError, field?: Pick<AnyField, 'args'
   if (error instanceof NotFound) return new NotFoundError(error.message, options);
   if (error instanceof Conflict) return new ConflictError(error.message, options);
   if (error instanceof InvalidInput) return new BadUserInputError(error.message, options);
+  if (error instanceof NotAuthenticated) return new UnauthenticatedError(error.message);
+  if (error instanceof NotPermitted) return new ForbiddenError(error.message, error.requiredRole, options);
   throw new Error(`No GraphQL error for ${error.name}`);
 }
 

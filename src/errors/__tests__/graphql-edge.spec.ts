@@ -1,7 +1,7 @@
 import { buildSchema, graphql, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
-import { Conflict, InvalidInput, NotFound } from '../domain-errors';
+import { Conflict, InvalidInput, NotAuthenticated, NotFound, NotPermitted } from '../domain-errors';
 import { createErrorFormatter } from '../mask-error';
-import { mapDomainErrorsAtEdge } from '../graphql-edge';
+import { mapDomainErrorsAtEdge, toGraphQLError } from '../graphql-edge';
 
 const SDL = `
   input RebutInput { claimId: ID! }
@@ -81,6 +81,21 @@ describe('domain errors at the GraphQL edge', () => {
       `mutation { createClaim(input: { text: "t", speakerId: "${ID}", rebuts: [{ claimId: "${ID}" }] }) { id } }`,
     );
     expect(conflict.extensions).toEqual({ code: 'CONFLICT', field: 'input.rebuts.0.claimId' });
+  });
+
+  it('makes a refused role FORBIDDEN naming the role needed, and a missing key UNAUTHENTICATED, with their HTTP statuses', async () => {
+    const schema = edgeSchema({
+      'Mutation.setStatus': () => Promise.reject(new NotPermitted('publish a claim', 'PUBLISHER')),
+      'Query.claim': () => Promise.reject(new NotAuthenticated('An API key is needed to read this')),
+    });
+    expect(await firstError(schema, `mutation { setStatus(id: "${ID}", status: "PUBLISHED") { id } }`)).toMatchObject({
+      message: 'Only PUBLISHER keys (or higher) may publish a claim',
+      extensions: { code: 'FORBIDDEN', requiredRole: 'PUBLISHER' },
+    });
+    expect((await firstError(schema, `{ claim(id: "${ID}") { id } }`)).extensions).toMatchObject({ code: 'UNAUTHENTICATED' });
+    // Apollo takes a response's status from the error's extensions.http, before formatting drops it.
+    expect(toGraphQLError(new NotPermitted('publish a claim', 'PUBLISHER')).extensions.http).toMatchObject({ status: 403 });
+    expect(toGraphQLError(new NotAuthenticated('no key')).extensions.http).toMatchObject({ status: 401 });
   });
 
   it('checks every ID argument before the resolver runs, naming its path, and passes ids on lower-cased', async () => {
