@@ -6,7 +6,9 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type http from 'node:http';
 import path from 'node:path';
+import { parse, print } from 'graphql';
 import { sendJson } from './body';
+import * as examples from './example-operations';
 import { setExplorerSecurityHeaders } from './security-headers';
 
 export const EXPLORER_PATH = '/explorer';
@@ -74,71 +76,29 @@ const ASSET_PREFIX = `${EXPLORER_PATH}/assets/${BUILD_ID}/`;
 const assetUrl = (name: keyof typeof ASSET_FILES): string => `${ASSET_PREFIX}${name}`;
 const ASSETS = new Map(Object.entries(ASSET_FILES).map(([name, asset]) => [`${ASSET_PREFIX}${name}`, asset]));
 
-/** The README's example operations, one tab each; GraphiQL keeps the user's tabs in the browser after the first visit. */
+/**
+ * The README's example operations (written once, in example-operations.ts), one tab each, with a line on what each
+ * shows and its variables; GraphiQL keeps the user's tabs in the browser after the first visit.
+ */
 const EXAMPLE_TABS = [
+  { operation: examples.WhoSaidWhat, note: 'Who said what, and who answered. Run it with the ▶ button or Ctrl+Enter.' },
+  { operation: examples.Speaker, note: 'One speaker by slug, with role, affiliation and everything they countered.' },
   {
-    query: `# Who said what, and who answered. Run it with the ▶ button or Ctrl+Enter.
-query WhoSaidWhat {
-  speakers(first: 20) {
-    nodes {
-      name
-      claims(first: 5) {
-        nodes {
-          text
-          rebuttals { nodes { counterclaim { text speaker { name } } } }
-        }
-      }
-    }
-  }
-}
-`,
+    operation: examples.Claims,
+    note: 'Claims by filter, paged with cursors: set "after" to pageInfo.endCursor for the next page.',
+    variables: { after: null },
   },
+  { operation: examples.Viewer, note: 'Who a key is: uncomment the Authorization header (Headers, below) and paste your key.' },
+  { operation: examples.FindIds, note: 'The ids the next tab needs: a speaker, and the claim their new claim answers.' },
   {
-    query: `# One speaker by slug, with role, affiliation and everything they countered.
-query Speaker {
-  speaker(slug: "sergei-ryabkov") {
-    name role affiliation country
-    claims {
-      totalCount
-      nodes { text kind statedAt source { title author } rebuts { nodes { stance rationale claim { text speaker { name } } } } }
-    }
-  }
-}
-`,
+    operation: examples.RecordClaim,
+    note: 'Record a claim and the rebuttal it makes, in one transaction (needs an EDITOR key or higher in Headers).',
+    variables: { speakerId: '<the speaker id from the previous tab>', claimId: '<the claim id from the previous tab>' },
   },
-  {
-    query: `# Claims by filter, paged with cursors: set "after" to pageInfo.endCursor for the next page.
-query Claims($after: String) {
-  claims(filter: { text: "missile" }, first: 3, after: $after) {
-    totalCount
-    edges { cursor node { text speaker { name } } }
-    pageInfo { hasNextPage endCursor }
-  }
-}
-`,
-    variables: '{ "after": null }',
-  },
-  {
-    query: `# Who a key is: uncomment the Authorization header (Headers, below) and paste your key.
-query Viewer { viewer { name role } }
-`,
-  },
-  {
-    query: `# Record a claim and the rebuttal it makes, in one transaction (needs an EDITOR key or higher in Headers).
-# Find the ids first, e.g. { speaker(slug: "sergei-ryabkov") { id } claims(first: 1) { nodes { id text } } }
-mutation RecordClaim($speakerId: ID!, $claimId: ID!) {
-  createClaim(input: {
-    text: "Russia is in full compliance with the treaty."
-    kind: PARAPHRASE
-    speakerId: $speakerId
-    statedAt: "2018-12-05"
-    rebuts: [{ claimId: $claimId, stance: REFUTES, rationale: "Denies the violation" }]
-  }) { id text rebuts { nodes { claim { text } } } }
-}
-`,
-    variables: '{ "speakerId": "<a speaker id>", "claimId": "<the claim it answers>" }',
-  },
-];
+].map(({ operation, note, variables }) => ({
+  query: `# ${note}\n${print(parse(operation))}\n`,
+  ...(variables ? { variables: JSON.stringify(variables, null, 2) } : {}),
+}));
 
 /**
  * Commented out: a placeholder sent as it is would be refused (401), schema loading included; reads need no key.

@@ -116,7 +116,7 @@ describe('the operations in the documentation', () => {
     expect(needing.sort()).toEqual(Object.keys(variablesOf).sort());
   });
 
-  it("shows in the README the example client's operations, as written in examples/operations.ts", () => {
+  it("shows in the README the example client's operations, as written in src/http/example-operations.ts", () => {
     const exampleSources = new Map(Object.entries(examples).map(([name, document]) => [name, print(parse(document.toString()))]));
     for (const operation of documented.filter((operation) => operation.file === 'README.md')) {
       expect([operation.name, print(operation.definition)]).toEqual([operation.name, exampleSources.get(operation.name)]);

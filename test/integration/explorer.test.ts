@@ -1,7 +1,9 @@
 // The offline explorer at /explorer: served from our own node_modules, only where the schema is exposed, a fixed list
 // of files and nothing else; and, in a real headless Chromium that may reach no other origin, a query run through the UI.
 import { existsSync } from 'node:fs';
+import { parse, print } from 'graphql';
 import puppeteer, { type Browser } from 'puppeteer-core';
+import * as examples from '../../src/http/example-operations';
 import { request } from '../helpers/http-client';
 import { startTestServer, type TestServer } from '../helpers/test-server';
 
@@ -58,7 +60,19 @@ describe('the explorer over HTTP', () => {
     };
     expect(config.options.endpoint).toBe('/graphql');
     const operations = config.options.defaultTabs.map((tab) => /^(?:query|mutation) \w+/m.exec(tab.query)?.[0]);
-    expect(operations).toEqual(['query WhoSaidWhat', 'query Speaker', 'query Claims', 'query Viewer', 'mutation RecordClaim']);
+    expect(operations).toEqual([
+      'query WhoSaidWhat',
+      'query Speaker',
+      'query Claims',
+      'query Viewer',
+      'query FindIds',
+      'mutation RecordClaim',
+    ]);
+    // Each tab is the README's operation of that name (written once, in src/http/example-operations.ts), after its note.
+    for (const tab of config.options.defaultTabs) {
+      const name = /^(?:query|mutation) (\w+)/m.exec(tab.query)![1] as keyof typeof examples;
+      expect(print(parse(tab.query))).toBe(print(parse(examples[name])));
+    }
     expect(config.options.query).toBe(config.options.defaultTabs[0]!.query);
     for (const tab of config.options.defaultTabs) expect(tab.headers).toContain('// "Authorization": "Bearer <your key>"');
     expect(Object.keys(config.workers).sort()).toEqual(['editorWorkerService', 'graphql', 'json']);
