@@ -3,6 +3,7 @@
 // turned off or changed here says why; rules not named run as their presets set them.
 import js from '@eslint/js';
 import graphqlPlugin from '@graphql-eslint/eslint-plugin';
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -27,6 +28,15 @@ export default tseslint.config(
       '@typescript-eslint/prefer-promise-reject-errors': ['error', { allowThrowingUnknown: true }],
       // Named exports only: one name for a thing across the code base, and imports that say what they take.
       'no-restricted-syntax': ['error', { selector: 'ExportDefaultDeclaration', message: 'Use a named export.' }],
+      // No import cycles: a module loaded half-way through a cycle sees the other's exports undefined at load time, and
+      // a cycle is a layer boundary crossed both ways. Type-only imports vanish at compile time and are not counted.
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+    },
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/extensions': ['.ts', '.js'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts'] },
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.js', '.json'] })],
     },
   },
   {
