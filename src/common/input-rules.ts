@@ -42,7 +42,10 @@ export function UniqueItems<T>(key: (item: T) => unknown, message: string): Prop
 export function IsHttpUrl(options: ValidationOptions = {}): PropertyDecorator {
   return IsUrl(
     { protocols: ['http', 'https'], require_protocol: true },
-    { message: options.each ? 'each of $property must be an absolute http(s) URL' : '$property must be an absolute http(s) URL', ...options },
+    {
+      message: options.each ? 'each of $property must be an absolute http(s) URL' : '$property must be an absolute http(s) URL',
+      ...options,
+    },
   );
 }
 

@@ -30,13 +30,16 @@ export async function seedDatabase(
       await recordAs(tx, commandWrite('SEED', `${runBy} (prisma/seed/inf-treaty.json)`));
       const idsOf = async () =>
         new Map(
-          (await tx.speaker.findMany({ where: { slug: { in: corpus.speakers.map((s) => s.slug) } }, select: { id: true, slug: true } })).map(
-            (speaker) => [speaker.slug, speaker.id],
-          ),
+          (
+            await tx.speaker.findMany({ where: { slug: { in: corpus.speakers.map((s) => s.slug) } }, select: { id: true, slug: true } })
+          ).map((speaker) => [speaker.slug, speaker.id]),
         );
       // Organizations (the speakers naming none) first, so that their members are created with the link in place.
       const rows = (speakers: SeedSpeaker[], ids: Map<string, string>) =>
-        speakers.map(({ organization, ...speaker }) => ({ ...speaker, organizationId: organization === undefined ? null : ids.get(organization)! }));
+        speakers.map(({ organization, ...speaker }) => ({
+          ...speaker,
+          organizationId: organization === undefined ? null : ids.get(organization)!,
+        }));
       const [members, others] = partition(corpus.speakers, (speaker) => speaker.organization !== undefined);
       let createdSpeakers = (await tx.speaker.createMany({ data: rows(others, new Map()), skipDuplicates: true })).count;
       createdSpeakers += (await tx.speaker.createMany({ data: rows(members, await idsOf()), skipDuplicates: true })).count;

@@ -76,7 +76,11 @@ async function exportRows(prisma: PrismaClient, scope: Prisma.ClaimWhereInput | 
   // import, row by row, has each organization before the speakers naming it.
   const speakers = (organizationId: Prisma.SpeakerWhereInput['organizationId']) => (where: { id?: { gt: string } }, take: number) =>
     prisma.speaker.findMany({
-      where: { ...where, organizationId, ...(scope && { OR: [{ claims: { some: scope } }, { members: { some: { claims: { some: scope } } } }] }) },
+      where: {
+        ...where,
+        organizationId,
+        ...(scope && { OR: [{ claims: { some: scope } }, { members: { some: { claims: { some: scope } } } }] }),
+      },
       ...order,
       take,
     });
@@ -102,7 +106,7 @@ async function exportRows(prisma: PrismaClient, scope: Prisma.ClaimWhereInput | 
     counts[model] ??= 0;
     for await (const page of pagesById(fetch)) {
       await write(page.map((row) => `${toLine(type, row)}\n`).join(''));
-      counts[model]! += page.length;
+      counts[model] += page.length;
     }
   }
   return counts;
@@ -121,11 +125,20 @@ async function exportClaimReviews(prisma: PrismaClient, scope: Prisma.ClaimWhere
   );
   await write('[');
   for await (const page of pages) {
-    const items = page.map(({ claim: { speaker: { organization, ...speaker }, source, ...claim }, ...review }) => {
-      if (review.url === null) withoutUrl += 1;
-      const json = JSON.stringify(buildClaimReview({ review, claim, speaker, organization, source }), null, 2).replace(/^/gm, '  ');
-      return `${count++ === 0 ? '\n' : ',\n'}${json}`;
-    });
+    const items = page.map(
+      ({
+        claim: {
+          speaker: { organization, ...speaker },
+          source,
+          ...claim
+        },
+        ...review
+      }) => {
+        if (review.url === null) withoutUrl += 1;
+        const json = JSON.stringify(buildClaimReview({ review, claim, speaker, organization, source }), null, 2).replace(/^/gm, '  ');
+        return `${count++ === 0 ? '\n' : ',\n'}${json}`;
+      },
+    );
     await write(items.join(''));
   }
   await write(count === 0 ? ']\n' : '\n]\n');

@@ -185,7 +185,8 @@ export function fromClaimReview(item: unknown): FactCheck {
       affiliation:
         isPerson && isObject(claimant.affiliation) ? text(claimant.affiliation.name, 'itemReviewed.author.affiliation.name') : null,
       sameAs: (Array.isArray(claimant.sameAs) ? claimant.sameAs : [claimant.sameAs]).flatMap(
-        (url: unknown, index) => text(url, Array.isArray(claimant.sameAs) ? `itemReviewed.author.sameAs.${index}` : 'itemReviewed.author.sameAs') ?? [],
+        (url: unknown, index) =>
+          text(url, Array.isArray(claimant.sameAs) ? `itemReviewed.author.sameAs.${index}` : 'itemReviewed.author.sameAs') ?? [],
       ),
     },
     statedAt: day(claim.datePublished, 'itemReviewed.datePublished'),

@@ -54,7 +54,8 @@ function organizationAgent(organization: Speaker): SchemaOrgOrganization {
  */
 function speakerAuthor(speaker: Speaker, organization: Speaker | null): SchemaOrgPerson | SchemaOrgOrganization {
   if (!speaker.isNamed && organization !== null) return organizationAgent(organization);
-  if (speaker.role === null) return compact<SchemaOrgOrganization>({ '@type': 'Organization', name: speaker.name, sameAs: sameAs(speaker) });
+  if (speaker.role === null)
+    return compact<SchemaOrgOrganization>({ '@type': 'Organization', name: speaker.name, sameAs: sameAs(speaker) });
   return compact<SchemaOrgPerson>({
     '@type': 'Person',
     name: speaker.name,

@@ -95,7 +95,7 @@ export class SchemaOrgClaim {
 
   @Field(() => SchemaOrgAgent, {
     description:
-      "The speaker, with its sameAs identities: for an unnamed speaker with an organization, that Organization; else a Person when a role is recorded (as jobTitle), else an Organization (an institution or a group).",
+      'The speaker, with its sameAs identities: for an unnamed speaker with an organization, that Organization; else a Person when a role is recorded (as jobTitle), else an Organization (an institution or a group).',
   })
   author!: SchemaOrgPerson | SchemaOrgOrganization;
 

@@ -150,7 +150,11 @@ export class SpeakerService {
       const sameAs = distinctSameAs(data.sameAs ?? []);
       const isNamed = data.isNamed ?? true;
       return await inRecordedTransaction(this.prisma, write, async (tx) => {
-        await checkIdentity(tx, { isNamed, wikidataId: data.wikidataId ?? null, sameAs, organizationId: data.organizationId ?? null }, data);
+        await checkIdentity(
+          tx,
+          { isNamed, wikidataId: data.wikidataId ?? null, sameAs, organizationId: data.organizationId ?? null },
+          data,
+        );
         return tx.speaker.create({ data: { ...data, slug, isNamed, aliases: cleanAliases(data.aliases), sameAs } });
       });
     } catch (error) {
