@@ -130,6 +130,11 @@ describe('speaker identities', () => {
       code: 'BAD_USER_INPUT',
       field: 'input.organizationId',
     });
+    const anonymous = await created({ name: 'Some officials', isNamed: false });
+    expect(errorOf(await update(alliance.id, { organizationId: anonymous.id }))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.organizationId',
+    });
     expect(errorOf(await update(alliance.id, { organizationId: alliance.id }))).toMatchObject({
       code: 'BAD_USER_INPUT',
       field: 'input.organizationId',

@@ -1,6 +1,6 @@
 // Writes the database, or the part a filter selects, in one of the exchange formats, reading each table in pages by
-// id. jsonl: every row of speakers (organizations first), sources, claims, rebuttals and reviews, in that order (see jsonl.ts), and with
-// withHistory every history entry after them, in id order (the order they were written in).
+// id. jsonl: every row of speakers (organizations first), sources, claims, rebuttals and reviews, in that order (see
+// jsonl.ts), and with withHistory every history entry after them, in id order (the order they were written in).
 // claimreview: a JSON array of the ClaimReview JSON-LD of every review (what Review.claimReview returns).
 import type { HistoryEntry, Prisma, PrismaClient } from '../../generated/prisma/client';
 import type { ReviewStatus } from '../../generated/prisma/enums';

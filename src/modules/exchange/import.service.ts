@@ -3,8 +3,9 @@
 // nothing behind, and the good ones go on. Records the database already holds are
 // matched, not duplicated (see matching.ts), so importing the same file twice creates nothing the second time:
 //   speakers by normalised name (or slug), sources by normalised URL (or, without one, by title), claims by speaker
-//   (or, when it is an organization, by its unnamed members: ClaimReview names them by it) and normalised text, reviews by URL (or, without one, by claim and organisation), rebuttals by their pair of
-//   claims; jsonl rows first by id; history entries (jsonl --with-history) by record, action and instant.
+//   (or, for an organization, by its unnamed members too: ClaimReview names them by it) and normalised text, reviews
+//   by URL (or, without one, by claim and organisation), rebuttals by their pair of claims; jsonl rows first by id;
+//   history entries (jsonl --with-history) by record, action and instant.
 // A new speaker takes the identity its claimant's sameAs gives (a Wikidata URL as wikidataId, the other URLs as sameAs);
 // a matched speaker is left as it is, as every matched record is.
 import { canonicalLanguageTag } from '../../common/language-tag';

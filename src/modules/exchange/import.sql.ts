@@ -34,7 +34,8 @@ export function claimsOfSpeakersQuery(speakerIds: readonly string[]): Prisma.Sql
   return Prisma.sql`SELECT c.id, k.key_id AS "speakerId", c.text
     FROM claims c
     JOIN (SELECT id AS speaker_id, id AS key_id FROM speakers WHERE id IN ${ids}
-          UNION ALL SELECT id, organization_id FROM speakers WHERE organization_id IN ${ids} AND NOT is_named) k ON k.speaker_id = c.speaker_id
+          UNION ALL SELECT id, organization_id FROM speakers WHERE organization_id IN ${ids} AND NOT is_named) k
+      ON k.speaker_id = c.speaker_id
     ORDER BY k.speaker_id = k.key_id DESC, c.id`;
 }
 

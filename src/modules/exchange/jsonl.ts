@@ -1,7 +1,7 @@
 // The jsonl exchange format: one JSON object per line, each a row of one table with its type, ids and timestamps, so
 // that importing an export into an empty database reproduces it exactly. Rows come in dependency order (speakers,
-// sources, claims, rebuttals, reviews), each table in id order (speakers: the organizations others name first); an export --with-history then lists the history
-// entries, in id order (type "history").
+// sources, claims, rebuttals, reviews), each table in id order (speakers: the organizations others name first); an
+// export --with-history then lists the history entries, in id order (type "history").
 import { formatLocalDate, parseLocalDate } from '../../common/scalars';
 import type { Claim, HistoryEntry, Prisma, Rebuttal, Review, Source, Speaker } from '../../generated/prisma/client';
 import {

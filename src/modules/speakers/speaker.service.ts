@@ -168,7 +168,8 @@ export class SpeakerService {
       return await inRecordedTransaction(this.prisma, write, async (tx) => {
         // Read under a row lock, so that the identity checked is the one the update changes.
         const [current] = await tx.$queryRaw<IdentityState[]>`
-          SELECT id, is_named AS "isNamed", wikidata_id AS "wikidataId", same_as AS "sameAs", organization_id AS "organizationId"
+          SELECT id, is_named AS "isNamed", wikidata_id AS "wikidataId", coalesce(same_as, '{}') AS "sameAs",
+                 organization_id AS "organizationId"
           FROM speakers WHERE id = ${speakerId}::uuid FOR UPDATE`;
         if (!current) throw new NotFound('Speaker', speakerId, { field: 'id' });
         const next: IdentityState = {
@@ -252,7 +253,7 @@ export class SpeakerService {
 /**
  * The identity rules: an unnamed speaker ("a NATO official") is no one that can be identified, so it has no Wikidata
  * item or sameAs of its own (its organization stands for it; the database's CHECK holds this too); an organization is
- * an existing speaker other than this one, that belongs to no organization itself, and a speaker that is the
+ * an existing named speaker other than this one, that belongs to no organization itself, and a speaker that is the
  * organization of others belongs to none: one level, so no chain or cycle to follow. `given`: the fields the write
  * sets, to name the one at fault.
  */
@@ -267,8 +268,16 @@ async function checkIdentity(tx: DbClient, next: IdentityState, given: SpeakerCh
   if (given.organizationId == null) return;
   const organizationId = given.organizationId;
   if (organizationId === next.id) throw new InvalidInput('A speaker cannot be its own organization', { field: 'organizationId' });
-  const organization = await tx.speaker.findUnique({ where: { id: organizationId }, select: { name: true, organizationId: true } });
+  const organization = await tx.speaker.findUnique({
+    where: { id: organizationId },
+    select: { name: true, isNamed: true, organizationId: true },
+  });
   if (!organization) throw new InvalidInput(`No speaker has id ${organizationId}`, { field: 'organizationId' });
+  if (!organization.isNamed) {
+    throw new InvalidInput(`${organization.name} is unnamed: it has no identity to give; link to a named organization`, {
+      field: 'organizationId',
+    });
+  }
   if (organization.organizationId !== null) {
     throw new InvalidInput(`${organization.name} belongs to an organization itself; link to that organization instead`, {
       field: 'organizationId',
