@@ -67,4 +67,64 @@ describe('the seeded INF-treaty corpus', () => {
     expect(await seedDatabase(api.db.prisma)).toEqual({ speakers: 0, sources: 0, claims: 0, rebuttals: 0 });
     expect(await snapshot()).toEqual(before);
   });
+
+  it('identifies the named speakers where the Wikidata item is certain, and the unnamed by their organizations', async () => {
+    type Identity = {
+      slug: string;
+      isNamed: boolean;
+      wikidataId: string | null;
+      organization: { slug: string; wikidataId: string | null } | null;
+    };
+    const { speakers } = dataOf(
+      await api.gql<{ speakers: { nodes: Identity[] } }>(
+        `{ speakers(first: 100) { nodes { slug isNamed wikidataId organization { slug wikidataId } } } }`,
+      ),
+    );
+    const bySlug = new Map(speakers.nodes.map((speaker) => [speaker.slug, speaker]));
+    expect(Object.fromEntries(speakers.nodes.filter((s) => s.wikidataId !== null).map((s) => [s.slug, s.wikidataId]))).toEqual({
+      'donald-trump': 'Q22686',
+      'state-department': 'Q789915',
+      germany: 'Q183',
+      'united-states-government': 'Q48525',
+      nato: 'Q7184',
+    });
+    expect(bySlug.get('nato-official')?.organization).toEqual({ slug: 'nato', wikidataId: 'Q7184' });
+    expect(bySlug.get('senior-us-official')?.organization).toEqual({ slug: 'united-states-government', wikidataId: 'Q48525' });
+    expect(bySlug.get('russian-officials')?.organization).toEqual({ slug: 'government-of-russia', wikidataId: null });
+    for (const speaker of speakers.nodes.filter((s) => !s.isNamed))
+      expect({ slug: speaker.slug, wikidataId: speaker.wikidataId }).toEqual({ slug: speaker.slug, wikidataId: null });
+    // Every unnamed speaker but the one that names several nations speaks for one organization.
+    expect(speakers.nodes.filter((s) => !s.isNamed && s.organization === null).map((s) => s.slug)).toEqual(['some-european-nations']);
+  });
+
+  it('gives a database seeded before speakers had identities theirs on the next run, and nothing on the run after', async () => {
+    // As the seed left speakers before identities existed: none, and the organizations not yet there.
+    await api.db.prisma.speaker.updateMany({ data: { wikidataId: null, sameAs: [], organizationId: null } });
+    const organizations = ['nato', 'united-states-government', 'government-of-russia'];
+    await api.db.prisma.speaker.deleteMany({ where: { slug: { in: organizations } } });
+    // And one an editor identified since, which the seed leaves as it is.
+    await api.db.prisma.speaker.update({
+      where: { slug: 'donald-trump' },
+      data: { sameAs: ['https://en.wikipedia.org/wiki/Donald_Trump'] },
+    });
+
+    expect(await seedDatabase(api.db.prisma)).toEqual({ speakers: 3, sources: 0, claims: 0, rebuttals: 0 });
+    const identities = () =>
+      api.db.prisma.speaker.findMany({
+        where: { slug: { in: ['donald-trump', 'nato', 'nato-official', 'russian-officials'] } },
+        orderBy: { slug: 'asc' },
+        select: { slug: true, wikidataId: true, sameAs: true, organization: { select: { slug: true } } },
+      });
+    const after = await identities();
+    expect(after).toEqual([
+      { slug: 'donald-trump', wikidataId: 'Q22686', sameAs: ['https://en.wikipedia.org/wiki/Donald_Trump'], organization: null },
+      { slug: 'nato', wikidataId: 'Q7184', sameAs: [], organization: null },
+      { slug: 'nato-official', wikidataId: null, sameAs: [], organization: { slug: 'nato' } },
+      { slug: 'russian-officials', wikidataId: null, sameAs: [], organization: { slug: 'government-of-russia' } },
+    ]);
+    const entries = await api.db.prisma.historyEntry.count();
+    expect(await seedDatabase(api.db.prisma)).toEqual({ speakers: 0, sources: 0, claims: 0, rebuttals: 0 });
+    expect(await identities()).toEqual(after);
+    expect(await api.db.prisma.historyEntry.count()).toBe(entries);
+  });
 });

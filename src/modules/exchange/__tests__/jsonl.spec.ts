@@ -9,12 +9,15 @@ const speaker = {
   country: null,
   isNamed: true,
   aliases: ['NATO Secretary General', 'Stoltenberg'],
+  wikidataId: 'Q1000001',
+  sameAs: ['https://en.wikipedia.org/wiki/Jens_Stoltenberg'],
+  organizationId: '01900000-0000-7000-8000-000000000002',
   createdAt: new Date('2026-01-02T03:04:05.678Z'),
   updatedAt: new Date('2026-02-03T04:05:06.789Z'),
 };
 
 describe('the jsonl format', () => {
-  it('writes every column of a speaker, aliases included, and reads it back as it was', () => {
+  it('writes every column of a speaker, aliases and identities included, and reads it back as it was', () => {
     const line = toLine('speaker', speaker);
     expect(JSON.parse(line)).toEqual({
       type: 'speaker',
@@ -30,6 +33,17 @@ describe('the jsonl format', () => {
     expect(parseLine(JSON.stringify(older))).toMatchObject({ aliases: [] });
     expect(() => parseLine(JSON.stringify({ ...older, aliases: 'DNI' }))).toThrow('aliases must be an array of texts, got "DNI"');
     expect(() => parseLine(JSON.stringify({ ...older, aliases: [1] }))).toThrow(/aliases must be an array of texts/);
+  });
+
+  it('reads a speaker line written before identities were exported as one without them', () => {
+    const {
+      wikidataId: _item,
+      sameAs: _pages,
+      organizationId: _organization,
+      ...older
+    } = JSON.parse(toLine('speaker', speaker)) as Record<string, unknown>;
+    expect(parseLine(JSON.stringify(older))).toMatchObject({ wikidataId: null, sameAs: [], organizationId: null });
+    expect(() => parseLine(JSON.stringify({ ...older, organizationId: 'nato' }))).toThrow('organizationId must be a lower-case UUID');
   });
 
   it('rejects a row holding a string the input rules refuse, naming the column', () => {

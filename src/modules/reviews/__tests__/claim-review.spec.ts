@@ -82,6 +82,9 @@ const coats: Speaker = {
   country: 'United States',
   isNamed: true,
   aliases: ['DNI'],
+  wikidataId: null,
+  sameAs: [],
+  organizationId: null,
   ...stamps,
 };
 const officials: Speaker = {
@@ -93,6 +96,9 @@ const officials: Speaker = {
   country: null,
   isNamed: false,
   aliases: [],
+  wikidataId: null,
+  sameAs: [],
+  organizationId: null,
   ...stamps,
 };
 const article: Source = {
@@ -184,6 +190,51 @@ describe('buildClaimReview', () => {
         },
       },
     });
+  });
+
+  it("gives the claim's author its identities as sameAs, and an unnamed speaker its organization's", () => {
+    const usGovernment: Speaker = {
+      ...officials,
+      id: 's3',
+      slug: 'united-states-government',
+      name: 'United States government',
+      isNamed: true,
+      wikidataId: 'Q48525',
+      sameAs: ['https://www.usa.gov/'],
+    };
+    const identified: Speaker = {
+      ...coats,
+      wikidataId: 'Q1000001',
+      sameAs: ['https://en.wikipedia.org/wiki/Dan_Coats', 'https://www.wikidata.org/wiki/Q1000001'],
+      organizationId: 's3',
+    };
+    const author = (speaker: Speaker, organization: Speaker | null = null) =>
+      buildClaimReview({ review, claim, speaker, organization, source: article }).itemReviewed.author;
+    expect(author(identified, usGovernment)).toEqual({
+      '@type': 'Person',
+      name: 'Daniel Coats',
+      jobTitle: 'Director of National Intelligence',
+      affiliation: {
+        '@type': 'Organization',
+        name: 'United States government',
+        sameAs: ['https://www.wikidata.org/wiki/Q48525', 'https://www.usa.gov/'],
+      },
+      sameAs: ['https://www.wikidata.org/wiki/Q1000001', 'https://en.wikipedia.org/wiki/Dan_Coats'],
+    });
+    const official: Speaker = { ...officials, role: 'Senior U.S. official', organizationId: 's3' };
+    expect(author(official, usGovernment)).toEqual({
+      '@type': 'Organization',
+      name: 'United States government',
+      sameAs: ['https://www.wikidata.org/wiki/Q48525', 'https://www.usa.gov/'],
+    });
+    // Without an organization, an unnamed speaker stays as before, with no identity.
+    expect(author({ ...official, organizationId: null })).toEqual({
+      '@type': 'Person',
+      name: officials.name,
+      jobTitle: 'Senior U.S. official',
+    });
+    const json = buildClaimReview({ review, claim, speaker: official, organization: usGovernment, source: article });
+    expect(claimReviewProblems(asSent(json), { url: true, datePublished: true, claimDate: true, appearance: true })).toEqual([]);
   });
 
   it('leaves out what a sparse record lacks (no source, an unnamed speaker, no dates) and stays valid', () => {
