@@ -16,4 +16,7 @@ module.exports = {
   globalSetup: '<rootDir>/test/helpers/global-setup.ts',
   globalTeardown: '<rootDir>/test/helpers/global-teardown.ts',
   testTimeout: 30_000,
+  // Jest's default on 2 cores is one worker, running the files one after another; much of a file's time is spent
+  // waiting (on the commands it spawns, on sockets, on timers), which a second worker fills.
+  maxWorkers: 2,
 };

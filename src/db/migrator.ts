@@ -87,6 +87,8 @@ export async function applyMigrations(db: MigrationTarget, dir: string = migrati
 
 /** Names of migrations in the folder that the database has not applied (empty when up to date). */
 export async function pendingMigrations(db: MigrationTarget, dir: string = migrationsDir): Promise<string[]> {
+  // Up to date, the usual case (export, keys list): known without loading the schema engine, as applyMigrations does.
+  if (await recordsEveryMigration(db, readMigrations(dir))) return [];
   return withSchemaEngine(db.migrationAdapterFactory, async (engine) => {
     const { history } = await engine.diagnoseMigrationHistory({
       migrationsList: readMigrations(dir),

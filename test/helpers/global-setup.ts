@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
-import { TEMPLATE_ENV } from './test-database';
+import { pgliteTemplatePath, TEMPLATE_ENV } from './template-cache';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -11,9 +12,13 @@ export default function globalSetup(): void {
     cwd: ROOT,
     stdio: 'inherit',
   });
-  process.env[TEMPLATE_ENV] = execFileSync(
-    process.execPath,
-    ['--require', path.join(__dirname, 'register-ts.js'), path.join(__dirname, 'create-template.ts')],
-    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
-  );
+  // The embedded database's template from an earlier run with the same migrations and code, when there is one.
+  const cached = process.env.DATABASE_URL?.trim() ? undefined : pgliteTemplatePath();
+  process.env[TEMPLATE_ENV] =
+    cached && fs.existsSync(cached)
+      ? cached
+      : execFileSync(process.execPath, ['--require', path.join(__dirname, 'register-ts.js'), path.join(__dirname, 'create-template.ts')], {
+          encoding: 'utf8',
+          stdio: ['ignore', 'pipe', 'inherit'],
+        });
 }

@@ -1,17 +1,16 @@
 // An isolated, migrated database for each test file, on the engine the run targets: embedded PGlite by default, the
 // PostgreSQL server in DATABASE_URL when it is set. Migrations run once per run (global-setup.ts) into a template;
-// each file then starts from a copy: a PGlite data-directory dump, or a PostgreSQL database created from the template.
+// each file then starts from a copy: a PGlite data-directory dump (cached between runs, template-cache.ts), or a
+// PostgreSQL database created from the template.
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { PostgresConfig } from '../../src/config';
 import { createPGlite, openDatabase, pgliteMigrationFactory, type Database, type OpenDatabaseOptions } from '../../src/db/database';
 import { applyMigrations } from '../../src/db/migrator';
 import { withDatabaseName, withPgClient } from '../../src/db/pg-client';
+import { pgliteTemplatePath, saveTemplate, TEMPLATE_ENV } from './template-cache';
 
-export const TEMPLATE_ENV = 'CLAIMTRACE_TEST_TEMPLATE';
-const PGLITE_TEMPLATE = path.join(os.tmpdir(), `claimtrace-test-template-${process.ppid}-${process.pid}.tar`);
+export { TEMPLATE_ENV };
 
 export const serverUrl = (): string | undefined => process.env.DATABASE_URL?.trim() || undefined;
 
@@ -38,22 +37,40 @@ export async function createTemplate(): Promise<void> {
     await db.close();
     return;
   }
+  const template = pgliteTemplatePath();
   const pglite = await createPGlite();
   try {
     await applyMigrations({ migrationAdapterFactory: pgliteMigrationFactory(pglite) });
     const dump = await pglite.dumpDataDir('none');
-    fs.writeFileSync(PGLITE_TEMPLATE, Buffer.from(await dump.arrayBuffer()));
+    saveTemplate(template, Buffer.from(await dump.arrayBuffer()));
   } finally {
     await pglite.close();
   }
-  process.env[TEMPLATE_ENV] = PGLITE_TEMPLATE;
+  process.env[TEMPLATE_ENV] = template;
 }
 
+/** Drops the PostgreSQL template; the embedded database's stays in .cache/ for the next run. */
 export async function dropTemplate(): Promise<void> {
   const template = process.env[TEMPLATE_ENV];
-  if (!template) return;
-  if (serverUrl()) await adminQuery(`DROP DATABASE IF EXISTS ${template} WITH (FORCE)`);
-  else fs.rmSync(template, { force: true });
+  if (template && serverUrl()) await adminQuery(`DROP DATABASE IF EXISTS ${template} WITH (FORCE)`);
+}
+
+/**
+ * A migrated database for the commands (child processes) to work on, made from the template: on PostgreSQL a database
+ * named `database`, on the embedded database the data directory `dataDir` (written to disk and closed again, since
+ * PGlite is single-process). Migrating a fresh one is what cli.test.ts tests; elsewhere it would cost each command's
+ * first run an initdb and the schema engine.
+ */
+export async function createMigratedCommandDatabase({ database, dataDir }: { database: string; dataDir: string }): Promise<void> {
+  const template = process.env[TEMPLATE_ENV];
+  if (!template) throw new Error(`${TEMPLATE_ENV} is not set: run the tests through jest (global-setup.ts)`);
+  if (serverUrl()) {
+    await adminQuery(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+    await adminQuery(`CREATE DATABASE ${database} TEMPLATE ${template}`);
+    return;
+  }
+  const pglite = await createPGlite({ dataDir, loadDataDir: new Blob([fs.readFileSync(template)]) });
+  await pglite.close();
 }
 
 export interface TestDatabase extends Database {

@@ -12,7 +12,7 @@ import { openImportFile } from '../../src/modules/exchange/import-file';
 import { Importer } from '../../src/modules/exchange/import.service';
 import { commandWrite, inRecordedTransaction } from '../../src/modules/history/recorded-transaction';
 import { runCli } from '../helpers/run-built';
-import { createTestDatabase, serverUrl, type TestDatabase } from '../helpers/test-database';
+import { createMigratedCommandDatabase, createTestDatabase, serverUrl, type TestDatabase } from '../helpers/test-database';
 import { dataOf, startTestServer } from '../helpers/test-server';
 
 const FIXTURES = path.resolve(__dirname, '..', 'fixtures');
@@ -26,6 +26,8 @@ const SEED_ACTOR = 'db:seed (prisma/seed/inf-treaty.json)';
 async function commandDatabase(workDir: string, name: string) {
   const server = serverUrl() ? await createTestDatabase() : undefined;
   const dataDir = path.join(workDir, name);
+  // Migrated, as the test database on PostgreSQL is: the commands' first run then skips an initdb and the migrations.
+  if (!server) await createMigratedCommandDatabase({ database: name, dataDir });
   return {
     run: (command: string, args: string[]) =>
       runCli(command, args, server ? { DATABASE_URL: server.url! } : { DATABASE_URL: '', PGLITE_DATA_DIR: dataDir }),

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { openDatabase, type Database } from '../../src/db/database';
 import { withDatabaseName } from '../../src/db/pg-client';
 import { runCli } from '../helpers/run-built';
-import { adminQuery, serverUrl } from '../helpers/test-database';
+import { adminQuery, createMigratedCommandDatabase, serverUrl } from '../helpers/test-database';
 
 const FIXTURES = path.resolve(__dirname, '..', 'fixtures');
 const FACTCHECK = path.join(FIXTURES, 'factcheck-tools.json');
@@ -21,12 +21,7 @@ function commandDatabase(workDir: string, name: string) {
   return {
     dataDir,
     env: (): Record<string, string> => (serverUrl() ? { DATABASE_URL: url() } : { DATABASE_URL: '', PGLITE_DATA_DIR: dataDir }),
-    async create() {
-      if (serverUrl()) {
-        await adminQuery(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-        await adminQuery(`CREATE DATABASE ${database}`);
-      }
-    },
+    create: () => createMigratedCommandDatabase({ database, dataDir }),
     async drop() {
       if (serverUrl()) await adminQuery(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
     },
