@@ -19,6 +19,7 @@ import { refuseMutationsOnceAborted } from './abortable-mutations';
 import { callFieldResolversDirectly } from './direct-field-resolvers';
 import { runMutationFieldsInSavepoints } from './idempotency';
 import { ApiKeyResolver } from '../modules/api-keys/api-key.resolver';
+import { AppearanceResolver, ClaimAppearancesResolver, SourceTextResolver } from '../modules/appearances/appearance.resolver';
 import { ClaimResolver } from '../modules/claims/claim.resolver';
 import {
   ClaimHistoryResolver,
@@ -61,6 +62,9 @@ async function build(): Promise<GraphQLSchema> {
       ClaimResolver,
       RebuttalResolver,
       ReviewResolver,
+      AppearanceResolver,
+      ClaimAppearancesResolver,
+      SourceTextResolver,
       ClaimReviewsResolver,
       SearchResolver,
       TraceResolver,
