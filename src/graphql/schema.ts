@@ -22,6 +22,7 @@ import { ApiKeyResolver } from '../modules/api-keys/api-key.resolver';
 import { AppearanceResolver, ClaimAppearancesResolver, SourceTextResolver } from '../modules/appearances/appearance.resolver';
 import { ClaimResolver } from '../modules/claims/claim.resolver';
 import {
+  AppearanceHistoryResolver,
   ClaimHistoryResolver,
   HistoryResolver,
   RebuttalHistoryResolver,
@@ -77,6 +78,7 @@ async function build(): Promise<GraphQLSchema> {
       ClaimHistoryResolver,
       RebuttalHistoryResolver,
       ReviewHistoryResolver,
+      AppearanceHistoryResolver,
       ReviewCorrectionsResolver,
       NodeResolver,
     ],

@@ -1,4 +1,5 @@
 import { IsBoolean, IsInt, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { FreeText, IsLanguageTag } from '../../common/input-rules';
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
 import { OFFSETS_DESCRIPTION } from './appearance.type';
 
@@ -12,6 +13,7 @@ export const MAX_CONTENT_LENGTH = 2_000_000;
 })
 export class AnchorInput {
   @Field(() => String, { nullable: true, description: 'The passage, compared after NFC with quotes and whitespace folded.' })
+  @FreeText()
   @IsOptional()
   @IsString()
   @MinLength(1)
@@ -19,12 +21,14 @@ export class AnchorInput {
   exact?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Text just before the passage, to tell repeated passages apart.' })
+  @FreeText()
   @IsOptional()
   @IsString()
   @MaxLength(1000)
   prefix?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Text just after the passage, to tell repeated passages apart.' })
+  @FreeText()
   @IsOptional()
   @IsString()
   @MaxLength(1000)
@@ -106,14 +110,14 @@ export class SetSourceContentInput {
   sourceId!: string;
 
   @Field({ description: `The text the source was read from; stored in NFC. At most ${MAX_CONTENT_LENGTH} characters.` })
+  @FreeText()
   @IsString()
   @MaxLength(MAX_CONTENT_LENGTH)
   content!: string;
 
   @Field(() => String, { nullable: true, description: 'BCP 47 language tag of the text, e.g. "en"; stored in canonical case.' })
   @IsOptional()
-  @IsString()
-  @MaxLength(35)
+  @IsLanguageTag()
   language?: string | null;
 
   @Field(() => Date, { nullable: true, description: 'When the text was read from the source (fetched, transcribed).' })
