@@ -302,11 +302,17 @@ export interface AnchorContext {
   marked: string;
 }
 
-/**
- * The context from the text either side of the passage as read (up to `chars` code points each, cut back to whole
- * words where the text goes on), with `before` true when more text precedes what was read, `after` when more follows.
- */
-export function contextOf(read: { before: string; exact: string; after: string; moreBefore: boolean; moreAfter: boolean }): AnchorContext {
+/** The text either side of a passage as cut from the source's text, and whether more text precedes or follows it. */
+export interface ContextSlices {
+  before: string;
+  exact: string;
+  after: string;
+  moreBefore: boolean;
+  moreAfter: boolean;
+}
+
+/** The context from the slices read: cut back to whole words where the text goes on, and marked. */
+export function contextOf(read: ContextSlices): AnchorContext {
   const wordAt = (text: string) => text.search(/\s/);
   let before = read.before;
   let after = read.after;

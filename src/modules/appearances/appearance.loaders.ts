@@ -2,7 +2,9 @@ import DataLoader from 'dataloader';
 import { createByIdLoader, createGroupLoader, createTableChildPageLoader, type ChildTable } from '../../common/loaders';
 import type { DbClient } from '../../db/database';
 import type { Appearance } from '../../generated/prisma/client';
-import { contextOf, type AnchorContext } from './anchoring';
+import { Prisma } from '../../generated/prisma/client';
+import { contextOf, type AnchorContext, type ContextSlices } from './anchoring';
+import { contextJsonSql } from './appearance.relations';
 import { APPEARANCE_TABLE, type SourceTextInfo } from './appearance.columns';
 
 const appearancesBy = (parentColumn: string): ChildTable => ({
@@ -18,12 +20,7 @@ export interface ContextKey {
 }
 
 interface ContextRow {
-  id: string;
-  before: string;
-  exact: string;
-  after: string;
-  moreBefore: boolean;
-  moreAfter: boolean;
+  context: ContextSlices | null;
 }
 
 export function createAppearanceLoaders(prisma: DbClient, signal: AbortSignal) {
@@ -59,18 +56,10 @@ export function createAppearanceLoaders(prisma: DbClient, signal: AbortSignal) {
         for (const { appearanceId, chars } of keys) byChars.set(chars, [...(byChars.get(chars) ?? []), appearanceId]);
         const found = new Map<string, AnchorContext>();
         for (const [chars, ids] of byChars) {
-          const rows = await prisma.$queryRaw<ContextRow[]>`
-            SELECT a.id, substring(t.content FROM greatest(p.s - ${chars}::int, 0) + 1 FOR least(${chars}::int, p.s)) AS before,
-                   substring(t.content FROM p.s + 1 FOR p.e - p.s) AS exact, substring(t.content FROM p.e + 1 FOR ${chars}::int) AS after,
-                   p.s > ${chars}::int AS "moreBefore", substring(t.content FROM p.e + ${chars}::int + 1 FOR 1) <> '' AS "moreAfter"
-            FROM appearances a
-            JOIN source_texts t ON t.source_id = a.source_id
-            CROSS JOIN LATERAL (
-              SELECT CASE WHEN a.verification = 'BROKEN' THEN a.closest_start ELSE a.start_offset END AS s,
-                     CASE WHEN a.verification = 'BROKEN' THEN a.closest_end ELSE a.end_offset END AS e
-            ) p
-            WHERE a.id = ANY(${ids}::uuid[]) AND p.s IS NOT NULL AND a.verification <> 'UNVERIFIED'`;
-          for (const row of rows) found.set(`${chars}|${row.id}`, contextOf(row));
+          const rows = await prisma.$queryRaw<(ContextRow & { id: string })[]>`
+            SELECT appearances.id, (${Prisma.raw(contextJsonSql('appearances', chars))}) AS context
+            FROM appearances WHERE appearances.id = ANY(${ids}::uuid[])`;
+          for (const row of rows) if (row.context) found.set(`${chars}|${row.id}`, contextOf(row.context));
         }
         return keys.map(({ appearanceId, chars }) => found.get(`${chars}|${appearanceId}`) ?? null);
       },
