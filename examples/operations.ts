@@ -83,6 +83,29 @@ export const Claims = graphql(`
   }
 `);
 
+export const QuoteInContext = graphql(`
+  query QuoteInContext {
+    claims(filter: { text: "preserve the treaty" }, first: 1) {
+      nodes {
+        text
+        firstAppearance {
+          verification
+          anchor {
+            start
+            end
+          }
+          context(chars: 60) {
+            marked
+          }
+          source {
+            title
+          }
+        }
+      }
+    }
+  }
+`);
+
 export const FindIds = graphql(`
   query FindIds {
     speaker(slug: "sergei-ryabkov") {

@@ -144,6 +144,8 @@ describe('history', () => {
     );
     expect(createdClaim.map(({ entityType, action, reason }) => [entityType, action, reason])).toEqual([
       ['CLAIM', 'CREATE', 'From the briefing'],
+      // Its first appearance, in the source it was given.
+      ['APPEARANCE', 'CREATE', 'From the briefing'],
       ['REBUTTAL', 'CREATE', 'From the briefing'],
     ]);
     expect(createdClaim[0]!.changes).toEqual(

@@ -145,7 +145,8 @@ $$;
 -- seed, psql): a claim given a source gets its first appearance there; one whose source changes has it moved (its
 -- anchor kept, but no longer placed: UNVERIFIED until the application re-checks it, which updateClaim does in the same
 -- transaction); one whose source is cleared loses it. The appearances service writes appearances first and the claim
--- after, so these find the first appearance already in step and do nothing.
+-- after, so these find the first appearance already in step and do nothing. Named to fire after the claims' history
+-- triggers (PostgreSQL fires a table's triggers in name order), so a claim's entry comes before its appearance's.
 CREATE FUNCTION sync_first_appearance() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP = 'UPDATE' THEN
@@ -165,9 +166,9 @@ BEGIN
   RETURN NULL;
 END
 $$;
-CREATE TRIGGER claims_first_appearance_insert AFTER INSERT ON claims REFERENCING NEW TABLE AS new_rows
+CREATE TRIGGER claims_sync_first_appearance_insert AFTER INSERT ON claims REFERENCING NEW TABLE AS new_rows
   FOR EACH STATEMENT EXECUTE FUNCTION sync_first_appearance();
-CREATE TRIGGER claims_first_appearance_update AFTER UPDATE ON claims REFERENCING NEW TABLE AS new_rows
+CREATE TRIGGER claims_sync_first_appearance_update AFTER UPDATE ON claims REFERENCING NEW TABLE AS new_rows
   FOR EACH STATEMENT EXECUTE FUNCTION sync_first_appearance();
 
 -- Every claim with a source gets its first appearance there, without an anchor (UNVERIFIED), dated at the claim's
