@@ -155,7 +155,7 @@ describe('history', () => {
       ]),
     );
     const claimId = createdClaim[0]!.entityId;
-    const rebuttalId = createdClaim[1]!.entityId;
+    const rebuttalId = createdClaim[2]!.entityId;
 
     const updatedClaim = await entriesOf(() =>
       write(
