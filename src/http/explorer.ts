@@ -88,6 +88,10 @@ const EXAMPLE_TABS = [
     note: 'Claims by filter, paged with cursors: set "after" to pageInfo.endCursor for the next page.',
     variables: { after: null },
   },
+  {
+    operation: examples.QuoteInContext,
+    note: 'A quote in context, with whether it stands in the stored text of its source (VERIFIED, UNVERIFIED or BROKEN).',
+  },
   { operation: examples.Viewer, note: 'Who a key is: uncomment the Authorization header (Headers, below) and paste your key.' },
   { operation: examples.FindIds, note: 'The ids the next tab needs: a speaker, and the claim their new claim answers.' },
   {
