@@ -112,6 +112,9 @@ function ceilingRows(spec: Spec) {
       country: null,
       isNamed: true,
       aliases: [],
+      wikidataId: null,
+      sameAs: [],
+      organizationId: null,
       createdAt: now,
       updatedAt: now,
     };

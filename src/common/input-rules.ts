@@ -38,9 +38,12 @@ export function UniqueItems<T>(key: (item: T) => unknown, message: string): Prop
   });
 }
 
-/** An absolute http(s) URL, such as a source's or a review's address. */
-export function IsHttpUrl(): PropertyDecorator {
-  return IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { message: '$property must be an absolute http(s) URL' });
+/** An absolute http(s) URL, such as a source's or a review's address (each item's, with `{ each: true }`). */
+export function IsHttpUrl(options: ValidationOptions = {}): PropertyDecorator {
+  return IsUrl(
+    { protocols: ['http', 'https'], require_protocol: true },
+    { message: options.each ? 'each of $property must be an absolute http(s) URL' : '$property must be an absolute http(s) URL', ...options },
+  );
 }
 
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

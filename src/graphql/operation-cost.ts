@@ -27,6 +27,7 @@ import { MAX_NODE_IDS } from '../common/node.type';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../common/pagination';
 import { MAX_FIELD_CHANGES } from '../modules/history/history.type';
 import { MAX_ALIASES } from '../modules/speakers/speaker.input';
+import { MAX_SAME_AS } from '../modules/speakers/speaker-identity';
 import {
   DEFAULT_TRACE_DEPTH,
   DEFAULT_TRACE_MAX_NODES,
@@ -72,6 +73,10 @@ const PRICED_FIELDS: Record<string, (args: Args) => Price> = {
   'Query.nodes': (args) => list(Array.isArray(args.ids) ? Math.min(args.ids.length, MAX_NODE_IDS) : MAX_NODE_IDS),
   'ClaimTrace.edges': () => list(MAX_TRACE_EDGES_PER_NODE),
   'Speaker.aliases': () => list(MAX_ALIASES),
+  'Speaker.sameAs': () => list(MAX_SAME_AS),
+  // An agent's sameAs: its sameAs URLs and its Wikidata item page.
+  'SchemaOrgPerson.sameAs': () => list(MAX_SAME_AS + 1),
+  'SchemaOrgOrganization.sameAs': () => list(MAX_SAME_AS + 1),
   'HistoryEntry.changes': () => list(MAX_FIELD_CHANGES),
   'Correction.changes': () => list(MAX_FIELD_CHANGES),
   // Every correction of the verdict: priced as Review.corrections at its default (and largest) page.

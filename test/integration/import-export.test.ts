@@ -215,7 +215,10 @@ describe('import and export', () => {
         data: { reviewStatus: 'IN_REVIEW' },
       });
       // Values in the columns neither the corpus nor the fixtures fill, so that every column has something to lose.
-      await prisma.speaker.update({ where: { slug: 'heiko-maas' }, data: { country: 'Germany' } });
+      await prisma.speaker.update({
+        where: { slug: 'heiko-maas' },
+        data: { country: 'Germany', sameAs: ['https://en.wikipedia.org/wiki/Heiko_Maas'] },
+      });
       await prisma.source.updateMany({
         where: { author: null },
         data: { author: 'A. Reporter', publishedAt: new Date('2019-02-01T10:00:00.123Z') },
@@ -227,7 +230,7 @@ describe('import and export', () => {
     const copied = path.join(workDir, 'copied.jsonl');
     const exported = await run('export', ['--format', 'jsonl', '--out', original], seeded);
     expect(exported).toMatchObject({ code: 0, stdout: '' });
-    expect(exported.stderr).toMatch(/Exported 16 speakers, 3 sources, 44 claims, 14 rebuttals, 7 reviews as jsonl to /);
+    expect(exported.stderr).toMatch(/Exported 19 speakers, 3 sources, 44 claims, 14 rebuttals, 7 reviews as jsonl to /);
     const lines = fs
       .readFileSync(original, 'utf8')
       .trimEnd()
@@ -237,7 +240,7 @@ describe('import and export', () => {
 
     const imported = await run('import', [original], copy);
     expect(imported.code).toBe(0);
-    expect(imported.stdout).toMatch(/claimtrace jsonl export\): 84 record\(s\), 84 imported, 0 rejected/);
+    expect(imported.stdout).toMatch(/claimtrace jsonl export\): 87 record\(s\), 87 imported, 0 rejected/);
     expect(summaryRow(imported.stdout, 'rebuttals')).toEqual({ created: 14, matched: 0 });
 
     const before = await seeded.read(databaseContents);
@@ -254,7 +257,7 @@ describe('import and export', () => {
       expect(after.get(table)?.columns).toEqual(columns);
     }
     // The compared columns include the ones the jsonl format once lost.
-    expect(before.get('speakers')?.columns).toContain('aliases');
+    expect(before.get('speakers')?.columns).toEqual(expect.arrayContaining(['aliases', 'wikidata_id', 'same_as', 'organization_id']));
 
     expect((await run('export', ['--format', 'jsonl', '--out', copied], copy)).code).toBe(0);
     expect(fs.readFileSync(copied, 'utf8')).toBe(fs.readFileSync(original, 'utf8'));
@@ -294,6 +297,10 @@ describe('import and export', () => {
       });
       expect(typeof item.reviewRating.alternateName).toBe('string');
     }
+    // The corpus's identities: a named speaker's Wikidata item, and an unnamed speaker's organization in its place.
+    const authors = items.map((item: { itemReviewed: { author: { name: string } } }) => item.itemReviewed.author);
+    expect(authors).toContainEqual({ '@type': 'Organization', name: 'NATO', sameAs: ['https://www.wikidata.org/wiki/Q7184'] });
+    expect(authors.filter((author: { name: string }) => /unnamed/.test(author.name))).toEqual([]);
     const reimported = await run('import', [file], seeded);
     expect(reimported.stdout).toMatch(/7 record\(s\), 7 imported, 0 rejected/);
     for (const model of ['speakers', 'sources', 'claims', 'reviews']) expect(summaryRow(reimported.stdout, model)?.created).toBe(0);

@@ -14,7 +14,7 @@ const SCHEMA_ORG = `schemaOrg {
   reviewRating { type ratingValue bestRating worstRating alternateName name }
   itemReviewed {
     type datePublished
-    author { __typename type name ... on SchemaOrgPerson { jobTitle affiliation { type name url } } ... on SchemaOrgOrganization { url } }
+    author { __typename type name ... on SchemaOrgPerson { jobTitle affiliation { type name url sameAs } sameAs } ... on SchemaOrgOrganization { url sameAs } }
     appearance { type url headline datePublished author { ${PERSON} } publisher { type name url } }
   }
   correction { type text datePublished }

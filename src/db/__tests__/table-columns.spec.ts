@@ -11,6 +11,9 @@ const speakerColumns = {
   country: 'country',
   isNamed: 'is_named',
   aliases: 'aliases',
+  wikidataId: 'wikidata_id',
+  sameAs: 'same_as',
+  organizationId: 'organization_id',
   createdAt: 'created_at',
   updatedAt: 'updated_at',
 } as const;

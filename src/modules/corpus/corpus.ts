@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from '../../config';
 import type { ClaimKind, RebuttalStance, SourceKind } from '../../generated/prisma/enums';
+import { WIKIDATA_ID_PATTERN } from '../speakers/speaker-identity';
 
 export interface SeedSpeaker {
   slug: string;
@@ -14,6 +15,12 @@ export interface SeedSpeaker {
   isNamed: boolean;
   /** Other names the speaker goes by, found by speakers(search). */
   aliases: string[];
+  /** The Wikidata item, only where it is certain (a named speaker's; left out rather than guessed). */
+  wikidataId?: string;
+  /** Other pages that stand for the speaker. */
+  sameAs?: string[];
+  /** The slug of the corpus speaker standing for the body this one speaks for (an unnamed speaker's identity). */
+  organization?: string;
 }
 
 export interface SeedSource {
@@ -77,6 +84,23 @@ export function readCorpus(file: string = INF_TREATY_CORPUS): SeedCorpus {
   const claims = unique(
     'claim key',
     corpus.claims.map((claim) => claim.key),
+  );
+  // The identity rules of speaker.service.ts, checked before anything is written.
+  const bySlug = new Map(corpus.speakers.map((speaker) => [speaker.slug, speaker]));
+  for (const speaker of corpus.speakers) {
+    if (speaker.wikidataId !== undefined && !WIKIDATA_ID_PATTERN.test(speaker.wikidataId))
+      problems.push(`speaker "${speaker.slug}" has wikidataId "${speaker.wikidataId}", not "Q" and digits`);
+    if (!speaker.isNamed && (speaker.wikidataId !== undefined || (speaker.sameAs ?? []).length > 0))
+      problems.push(`speaker "${speaker.slug}" is unnamed and has an identity of its own; give it an organization instead`);
+    if (speaker.organization === undefined) continue;
+    const organization = bySlug.get(speaker.organization);
+    if (!organization) problems.push(`speaker "${speaker.slug}" names unknown organization "${speaker.organization}"`);
+    else if (organization.organization !== undefined || organization === speaker)
+      problems.push(`speaker "${speaker.slug}" names organization "${speaker.organization}", which belongs to an organization itself`);
+  }
+  unique(
+    'speaker wikidataId',
+    corpus.speakers.flatMap((speaker) => speaker.wikidataId ?? []),
   );
   for (const claim of corpus.claims) {
     if (!speakers.has(claim.speaker)) problems.push(`claim "${claim.key}" names unknown speaker "${claim.speaker}"`);

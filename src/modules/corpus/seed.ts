@@ -1,11 +1,12 @@
 // Applies a seed corpus idempotently, in one transaction: records already present (speakers by slug, sources by URL
 // or else by title, claims by speaker and text, rebuttals by their pair of claims) are left exactly as they are, so
-// a second run changes nothing. The one exception: a corpus speaker seeded before speakers had aliases gets the
-// corpus's aliases, as long as it still has none.
+// a second run changes nothing. The exceptions: a corpus speaker seeded before speakers had aliases, or identities,
+// gets the corpus's aliases, wikidataId, sameAs and organization, each as long as it still has none (so what an
+// editor set since stays, and a second run finds nothing to fill in). A wikidataId another speaker holds is left out.
 import type { PrismaClient } from '../../generated/prisma/client';
 import { parseLocalDate } from '../../common/scalars';
 import { commandWrite, recordAs } from '../history/recorded-transaction';
-import { readCorpus, type SeedCorpus } from './corpus';
+import { readCorpus, type SeedCorpus, type SeedSpeaker } from './corpus';
 
 export interface SeedSummary {
   speakers: number;
@@ -27,15 +28,30 @@ export async function seedDatabase(
   return prisma.$transaction(
     async (tx) => {
       await recordAs(tx, commandWrite('SEED', `${runBy} (prisma/seed/inf-treaty.json)`));
-      const createdSpeakers = await tx.speaker.createMany({ data: corpus.speakers, skipDuplicates: true });
-      for (const { slug, aliases } of corpus.speakers.filter((speaker) => speaker.aliases.length > 0)) {
-        await tx.speaker.updateMany({ where: { slug, aliases: { isEmpty: true } }, data: { aliases } });
+      const idsOf = async () =>
+        new Map(
+          (await tx.speaker.findMany({ where: { slug: { in: corpus.speakers.map((s) => s.slug) } }, select: { id: true, slug: true } })).map(
+            (speaker) => [speaker.slug, speaker.id],
+          ),
+        );
+      // Organizations (the speakers naming none) first, so that their members are created with the link in place.
+      const rows = (speakers: SeedSpeaker[], ids: Map<string, string>) =>
+        speakers.map(({ organization, ...speaker }) => ({ ...speaker, organizationId: organization === undefined ? null : ids.get(organization)! }));
+      const [members, others] = partition(corpus.speakers, (speaker) => speaker.organization !== undefined);
+      let createdSpeakers = (await tx.speaker.createMany({ data: rows(others, new Map()), skipDuplicates: true })).count;
+      createdSpeakers += (await tx.speaker.createMany({ data: rows(members, await idsOf()), skipDuplicates: true })).count;
+      const speakerIds = await idsOf();
+
+      for (const { slug, aliases, wikidataId, sameAs = [], organization } of corpus.speakers) {
+        if (aliases.length > 0) await tx.speaker.updateMany({ where: { slug, aliases: { isEmpty: true } }, data: { aliases } });
+        if (wikidataId !== undefined && !(await tx.speaker.findUnique({ where: { wikidataId }, select: { id: true } }))) {
+          await tx.speaker.updateMany({ where: { slug, isNamed: true, wikidataId: null }, data: { wikidataId } });
+        }
+        if (sameAs.length > 0) await tx.speaker.updateMany({ where: { slug, isNamed: true, sameAs: { isEmpty: true } }, data: { sameAs } });
+        if (organization !== undefined) {
+          await tx.speaker.updateMany({ where: { slug, organizationId: null }, data: { organizationId: speakerIds.get(organization)! } });
+        }
       }
-      const speakerIds = new Map(
-        (await tx.speaker.findMany({ where: { slug: { in: corpus.speakers.map((s) => s.slug) } }, select: { id: true, slug: true } })).map(
-          (speaker) => [speaker.slug, speaker.id],
-        ),
-      );
 
       let createdSources = 0;
       const sourceIds = new Map<string, string>();
@@ -90,7 +106,7 @@ export async function seedDatabase(
         skipDuplicates: true,
       });
 
-      return { speakers: createdSpeakers.count, sources: createdSources, claims: createdClaims, rebuttals: createdRebuttals.count };
+      return { speakers: createdSpeakers, sources: createdSources, claims: createdClaims, rebuttals: createdRebuttals.count };
     },
     { timeout: 60_000 },
   );
@@ -99,4 +115,9 @@ export async function seedDatabase(
 /** True when the database holds no speakers: the state in which `npm start` seeds it. */
 export async function isDatabaseEmpty(prisma: PrismaClient): Promise<boolean> {
   return (await prisma.speaker.count()) === 0;
+}
+
+/** The items for which `test` holds, and the others. */
+function partition<T>(items: readonly T[], test: (item: T) => boolean): [T[], T[]] {
+  return [items.filter(test), items.filter((item) => !test(item))];
 }

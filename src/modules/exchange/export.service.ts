@@ -1,5 +1,5 @@
 // Writes the database, or the part a filter selects, in one of the exchange formats, reading each table in pages by
-// id. jsonl: every row of speakers, sources, claims, rebuttals and reviews, in that order (see jsonl.ts), and with
+// id. jsonl: every row of speakers (organizations first), sources, claims, rebuttals and reviews, in that order (see jsonl.ts), and with
 // withHistory every history entry after them, in id order (the order they were written in).
 // claimreview: a JSON array of the ClaimReview JSON-LD of every review (what Review.claimReview returns).
 import type { HistoryEntry, Prisma, PrismaClient } from '../../generated/prisma/client';
@@ -72,12 +72,17 @@ async function exportHistory(prisma: PrismaClient, write: Write): Promise<number
 
 async function exportRows(prisma: PrismaClient, scope: Prisma.ClaimWhereInput | undefined, write: Write): Promise<ExportCounts> {
   const order = { orderBy: { id: 'asc' as const } };
+  // The speakers of the claims, and the organizations they name; organizations (which name none) first, so that an
+  // import, row by row, has each organization before the speakers naming it.
+  const speakers = (organizationId: Prisma.SpeakerWhereInput['organizationId']) => (where: { id?: { gt: string } }, take: number) =>
+    prisma.speaker.findMany({
+      where: { ...where, organizationId, ...(scope && { OR: [{ claims: { some: scope } }, { members: { some: { claims: { some: scope } } } }] }) },
+      ...order,
+      take,
+    });
   const tables: [RowType, Model, (where: { id?: { gt: string } }, take: number) => Promise<{ id: string }[]>][] = [
-    [
-      'speaker',
-      'speakers',
-      (where, take) => prisma.speaker.findMany({ where: { ...where, ...(scope && { claims: { some: scope } }) }, ...order, take }),
-    ],
+    ['speaker', 'speakers', speakers(null)],
+    ['speaker', 'speakers', speakers({ not: null })],
     [
       'source',
       'sources',
@@ -94,10 +99,10 @@ async function exportRows(prisma: PrismaClient, scope: Prisma.ClaimWhereInput | 
   ];
   const counts: ExportCounts = {};
   for (const [type, model, fetch] of tables) {
-    counts[model] = 0;
+    counts[model] ??= 0;
     for await (const page of pagesById(fetch)) {
       await write(page.map((row) => `${toLine(type, row)}\n`).join(''));
-      counts[model] += page.length;
+      counts[model]! += page.length;
     }
   }
   return counts;
@@ -111,14 +116,14 @@ async function exportClaimReviews(prisma: PrismaClient, scope: Prisma.ClaimWhere
       where: { ...where, ...(scope && { claim: scope }) },
       orderBy: { id: 'asc' },
       take,
-      include: { claim: { include: { speaker: true, source: true } } },
+      include: { claim: { include: { speaker: { include: { organization: true } }, source: true } } },
     }),
   );
   await write('[');
   for await (const page of pages) {
-    const items = page.map(({ claim: { speaker, source, ...claim }, ...review }) => {
+    const items = page.map(({ claim: { speaker: { organization, ...speaker }, source, ...claim }, ...review }) => {
       if (review.url === null) withoutUrl += 1;
-      const json = JSON.stringify(buildClaimReview({ review, claim, speaker, source }), null, 2).replace(/^/gm, '  ');
+      const json = JSON.stringify(buildClaimReview({ review, claim, speaker, organization, source }), null, 2).replace(/^/gm, '  ');
       return `${count++ === 0 ? '\n' : ',\n'}${json}`;
     });
     await write(items.join(''));

@@ -27,6 +27,8 @@ export interface FactCheckSpeaker {
   /** The jobTitle of a Person; its presence makes the speaker a person rather than an institution. */
   role: string | null;
   affiliation: string | null;
+  /** The claimant's sameAs URLs as written (ClaimReview's itemReviewed.author.sameAs: one URL or a list); the importer sorts them. */
+  sameAs: string[];
 }
 
 export interface FactCheckSource {
@@ -114,7 +116,7 @@ export function fromFactCheckTools(item: unknown): FactCheck {
   if (item.claimReview !== undefined && !Array.isArray(item.claimReview)) throw new RejectedRecord('claimReview must be an array');
   return {
     text: required(item.text, 'text', MISSING_TEXT),
-    speaker: { name: required(item.claimant, 'claimant', MISSING_CLAIMANT), role: null, affiliation: null },
+    speaker: { name: required(item.claimant, 'claimant', MISSING_CLAIMANT), role: null, affiliation: null, sameAs: [] },
     statedAt: day(item.claimDate, 'claimDate'),
     source: null,
     reviews: ((item.claimReview as unknown[] | undefined) ?? []).map((review, index) => {
@@ -182,6 +184,9 @@ export function fromClaimReview(item: unknown): FactCheck {
       role: isPerson ? text(claimant.jobTitle, 'itemReviewed.author.jobTitle') : null,
       affiliation:
         isPerson && isObject(claimant.affiliation) ? text(claimant.affiliation.name, 'itemReviewed.author.affiliation.name') : null,
+      sameAs: (Array.isArray(claimant.sameAs) ? claimant.sameAs : [claimant.sameAs]).flatMap(
+        (url: unknown, index) => text(url, Array.isArray(claimant.sameAs) ? `itemReviewed.author.sameAs.${index}` : 'itemReviewed.author.sameAs') ?? [],
+      ),
     },
     statedAt: day(claim.datePublished, 'itemReviewed.datePublished'),
     source: appearance(claim.appearance ?? claim.firstAppearance),

@@ -3,8 +3,10 @@
 // nothing behind, and the good ones go on. Records the database already holds are
 // matched, not duplicated (see matching.ts), so importing the same file twice creates nothing the second time:
 //   speakers by normalised name (or slug), sources by normalised URL (or, without one, by title), claims by speaker
-//   and normalised text, reviews by URL (or, without one, by claim and organisation), rebuttals by their pair of
+//   (or, when it is an organization, by its unnamed members: ClaimReview names them by it) and normalised text, reviews by URL (or, without one, by claim and organisation), rebuttals by their pair of
 //   claims; jsonl rows first by id; history entries (jsonl --with-history) by record, action and instant.
+// A new speaker takes the identity its claimant's sameAs gives (a Wikidata URL as wikidataId, the other URLs as sameAs);
+// a matched speaker is left as it is, as every matched record is.
 import { canonicalLanguageTag } from '../../common/language-tag';
 import { databaseViolation } from '../../errors/database-errors';
 import { newId } from '../../common/ids';
@@ -23,7 +25,8 @@ import { REVIEW_TABLE } from '../reviews/review.columns';
 import { SOURCE_TABLE } from '../sources/source.columns';
 import { SPEAKER_TABLE } from '../speakers/speaker.columns';
 import { ratingFromText, ratingFromValue } from '../reviews/review-rating';
-import type { FactCheck, FactCheckReview } from './fact-check';
+import { distinctSameAs, wikidataIdOf } from '../speakers/speaker-identity';
+import type { FactCheck, FactCheckReview, FactCheckSpeaker } from './fact-check';
 import { RejectedRecord } from './fact-check';
 import { claimsOfSpeakersQuery, insertRows, reviewUrlsQuery, sourcesQuery, urlLessReviewsQuery } from './import.sql';
 import { parseLine, type Row } from './jsonl';
@@ -67,7 +70,14 @@ interface CheckedFactCheck {
   /** The source's URL normalised (null without a source or a URL). */
   sourceUrl: string | null;
   reviews: PreparedReview[];
+  /** The identity a new speaker would take from the claimant's sameAs. */
+  identity: ClaimantIdentity;
   notes: string[];
+}
+
+interface ClaimantIdentity {
+  wikidataId: string | null;
+  sameAs: string[];
 }
 
 type RecordOutcome = { rejected: string } | { created: Counts; matched: Counts; notes: string[] };
@@ -150,7 +160,8 @@ export class Importer {
         if (speakerKey === '') throw new RejectedRecord(`the claimant "${check.speaker.name}" has no letters or digits to match by`);
         const sourceUrl = check.source && check.source.url !== null ? normalizeUrl(check.source.url) : null;
         if (sourceUrl === undefined) throw new RejectedRecord(`appearance url "${check.source!.url}" is not an absolute http(s) URL`);
-        checked.push({ position, check, speakerKey, sourceUrl, reviews, notes });
+        const identity = claimantIdentity(check.speaker, (note) => notes.push(note));
+        checked.push({ position, check, speakerKey, sourceUrl, reviews, identity, notes });
       } catch (error) {
         if (!(error instanceof RejectedRecord)) throw error;
         outcomes[position] = { rejected: error.message };
@@ -243,6 +254,15 @@ export class Importer {
       }
     }
 
+    // The Wikidata items speakers already are (in the database, or new in this batch): by speaker name.
+    const wikidataIds = [...new Set(records.flatMap(({ identity }) => identity.wikidataId ?? []))];
+    const itemHolders = new Map<string, string>();
+    if (wikidataIds.length > 0) {
+      const held = await tx.$queryRaw<{ wikidataId: string; name: string }[]>`
+        SELECT wikidata_id AS "wikidataId", name FROM speakers WHERE wikidata_id = ANY(${wikidataIds}::text[])`;
+      for (const { wikidataId, name } of held) itemHolders.set(wikidataId, name);
+    }
+
     const newSpeakers = new Map<string, string>();
     const speakerId = (key: string) => this.speakers.get(key) ?? newSpeakers.get(key);
     const newClaims = new Map<string, Map<string, string>>();
@@ -263,6 +283,12 @@ export class Importer {
         for (let suffix = 2; speakerId(slug) !== undefined; suffix += 1) slug = `${speakerKey}-${suffix}`;
         speaker = newId();
         const { name, role, affiliation } = check.speaker;
+        let { wikidataId } = record.identity;
+        const holder = wikidataId === null ? undefined : itemHolders.get(wikidataId);
+        if (holder !== undefined) {
+          record.notes.push(`claimant's Wikidata item ${wikidataId} is already speaker "${holder}"'s; left out`);
+          wikidataId = null;
+        } else if (wikidataId !== null) itemHolders.set(wikidataId, name);
         plan.speakers.push({
           id: speaker,
           slug,
@@ -272,6 +298,9 @@ export class Importer {
           country: null,
           isNamed: !UNNAMED.test(name),
           aliases: [],
+          wikidataId,
+          sameAs: record.identity.sameAs,
+          organizationId: null,
           createdAt: now,
           updatedAt: now,
         });
@@ -372,7 +401,7 @@ export class Importer {
           const existing = await tx.speaker.findFirst({ where: { OR: [{ id: data.id }, { slug: data.slug }] }, select: { id: true } });
           if (existing) work.matched('speakers');
           else {
-            await tx.speaker.create({ data });
+            await tx.speaker.create({ data: { ...data, organizationId: data.organizationId === null ? null : id(data.organizationId) } });
             work.created('speakers');
           }
           link(data.id, existing?.id ?? data.id);
@@ -553,6 +582,30 @@ async function findReview(tx: Tx, claimId: string, review: { url: string | null;
   const organization = nameKey(review.organizationName);
   const siblings = await tx.review.findMany({ where: { claimId, url: null }, select: { id: true, organizationName: true } });
   return siblings.find((sibling) => nameKey(sibling.organizationName) === organization) ?? null;
+}
+
+/**
+ * The identity the claimant's sameAs gives a new speaker: a Wikidata URL (item page or entity URI) as its wikidataId,
+ * the other absolute http(s) URLs as its sameAs, each once. Left out, with a note: what is not such a URL, a second
+ * Wikidata item (which of them is meant cannot be told), and any identity of an unnamed claimant (its organisation
+ * stands for it; see speaker.service.ts).
+ */
+function claimantIdentity(speaker: FactCheckSpeaker, note: (note: string) => void): ClaimantIdentity {
+  const items = new Set<string>();
+  const urls: string[] = [];
+  for (const url of speaker.sameAs) {
+    const item = wikidataIdOf(url);
+    if (item !== undefined) items.add(item);
+    else if (normalizeUrl(url) === undefined) note(`claimant's sameAs "${url}" is not an absolute http(s) URL; left out`);
+    else urls.push(url);
+  }
+  if (items.size > 1) note(`claimant's sameAs names ${items.size} Wikidata items (${[...items].join(', ')}); none taken`);
+  const identity = { wikidataId: items.size === 1 ? [...items][0]! : null, sameAs: distinctSameAs(urls) };
+  if (UNNAMED.test(speaker.name) && (identity.wikidataId !== null || identity.sameAs.length > 0)) {
+    note(`claimant "${speaker.name}" is unnamed, so its sameAs is not its identity; left out`);
+    return { wikidataId: null, sameAs: [] };
+  }
+  return identity;
 }
 
 /** Checks a review's URLs and language, and places its rating on the normalised scale (noting what it could not). */

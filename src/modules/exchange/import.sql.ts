@@ -4,7 +4,6 @@
 import type { TableColumns } from '../../db/table-columns';
 import type { Tables } from '../../db/sql-builder';
 import { Prisma } from '../../generated/prisma/client';
-import { CLAIM_TABLE } from '../claims/claim.columns';
 import { REVIEW_TABLE } from '../reviews/review.columns';
 import { SOURCE_TABLE } from '../sources/source.columns';
 
@@ -24,11 +23,19 @@ export function insertRows<Table extends keyof Tables, Model>(definition: TableC
 
 const texts = (values: Iterable<string>) => JSON.stringify([...new Set(values)]);
 
-/** The claims of these speakers (id, speaker, text), in id order: the first of a normalised text is the one matched. */
+/**
+ * The claims of these speakers (id, speaker, text), and those of the unnamed speakers whose organization one of them
+ * is, under the organization's id: ClaimReview names an organization as the author of its unnamed speaker's claims
+ * (claim-review.ts), so that is how a file names them. The speaker's own first, then in id order: the first of a
+ * normalised text is the one matched.
+ */
 export function claimsOfSpeakersQuery(speakerIds: readonly string[]): Prisma.Sql {
-  const c = CLAIM_TABLE.columns;
-  return Prisma.sql`SELECT ${Prisma.raw(`"${c.id}" AS id, "${c.speakerId}" AS "speakerId", "${c.text}" AS text`)} FROM ${Prisma.raw(CLAIM_TABLE.table)}
-    WHERE ${Prisma.raw(c.speakerId)} IN (SELECT json_array_elements_text(${texts(speakerIds)}::json)::uuid) ORDER BY ${Prisma.raw(c.id)}`;
+  const ids = Prisma.sql`(SELECT json_array_elements_text(${texts(speakerIds)}::json)::uuid)`;
+  return Prisma.sql`SELECT c.id, k.key_id AS "speakerId", c.text
+    FROM claims c
+    JOIN (SELECT id AS speaker_id, id AS key_id FROM speakers WHERE id IN ${ids}
+          UNION ALL SELECT id, organization_id FROM speakers WHERE organization_id IN ${ids} AND NOT is_named) k ON k.speaker_id = c.speaker_id
+    ORDER BY k.speaker_id = k.key_id DESC, c.id`;
 }
 
 /** Sources with one of these URLs, and those without a URL with one of these titles. */

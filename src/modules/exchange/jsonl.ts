@@ -1,6 +1,6 @@
 // The jsonl exchange format: one JSON object per line, each a row of one table with its type, ids and timestamps, so
 // that importing an export into an empty database reproduces it exactly. Rows come in dependency order (speakers,
-// sources, claims, rebuttals, reviews), each table in id order; an export --with-history then lists the history
+// sources, claims, rebuttals, reviews), each table in id order (speakers: the organizations others name first); an export --with-history then lists the history
 // entries, in id order (type "history").
 import { formatLocalDate, parseLocalDate } from '../../common/scalars';
 import type { Claim, HistoryEntry, Prisma, Rebuttal, Review, Source, Speaker } from '../../generated/prisma/client';
@@ -76,6 +76,9 @@ const COLUMNS: { [T in RowType]: { [C in keyof Models[T]]-?: KindFor<Models[T][C
     country: 'text?',
     isNamed: 'boolean',
     aliases: 'text[]',
+    wikidataId: 'text?',
+    sameAs: 'text[]',
+    organizationId: 'id?',
     createdAt: 'instant',
     updatedAt: 'instant',
   },
@@ -186,7 +189,7 @@ function parseValue(value: unknown, kind: FieldKind, column: string): unknown {
       if (typeof value !== 'string' || (kind === 'text' && value.trim() === '')) throw bad('text');
       return value;
     case 'text[]':
-      // Absent in files exported before the column was (aliases, before jsonl carried them): none.
+      // Absent in files exported before the column was (aliases, sameAs, before jsonl carried them): none.
       if (value === undefined || value === null) return [];
       if (!Array.isArray(value) || !value.every((item) => typeof item === 'string')) throw bad('an array of texts');
       return value;

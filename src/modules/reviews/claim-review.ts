@@ -1,6 +1,7 @@
 // Builds schema.org ClaimReview JSON-LD (https://schema.org/ClaimReview) from a review, its claim, the claim's speaker
 // and source, with the properties Google's fact-check markup requires (claimReviewed, reviewRating.alternateName,
 // url) and recommends (author, datePublished, itemReviewed as a Claim with author, datePublished and appearance;
+// the claim's author with its sameAs identities, as Fact Check Tools reads itemReviewed.author.sameAs;
 // ratingValue on a numeric scale with bestRating and worstRating), and the corrections of a published verdict as
 // `correction`. Properties with no value are left out rather than sent empty (`correction` too, for a verdict never
 // corrected); firstAppearance is left out because a claim records where it appeared, not where it appeared first.
@@ -14,11 +15,14 @@ import type {
   SchemaOrgPerson,
 } from './claim-review.type';
 import { RATING_LABEL, RATING_SCALE, RATING_VALUE } from './review-rating';
+import { sameAsOf } from '../speakers/speaker-identity';
 
 export interface ClaimReviewParts {
   review: Review;
   claim: Claim;
   speaker: Speaker;
+  /** The speaker's organization (Speaker.organization), when it has one. */
+  organization?: Speaker | null;
   source: Source | null;
   /** The corrections of the published verdict, oldest first (Review.corrections). */
   corrections?: readonly { reason: string | null; recordedAt: Date }[];
@@ -31,17 +35,37 @@ function compact<T extends object>(object: T): T {
   return Object.fromEntries(Object.entries(object).filter((entry) => entry[1] !== undefined)) as T;
 }
 
+/** The speaker's identities as sameAs (its Wikidata item page first), left out when it has none. */
+function sameAs(speaker: Speaker): string[] | undefined {
+  const urls = sameAsOf(speaker);
+  return urls.length > 0 ? urls : undefined;
+}
+
+/** A speaker record standing for an organisation, as an Organization with its identities. */
+function organizationAgent(organization: Speaker): SchemaOrgOrganization {
+  return compact<SchemaOrgOrganization>({ '@type': 'Organization', name: organization.name, sameAs: sameAs(organization) });
+}
+
 /**
- * The speaker as the claim's author. A speaker with a role is a Person (the role is the jobTitle); one without is
- * an institution or a group ("U.S. Department of State", "Russian officials"), so an Organization.
+ * The speaker as the claim's author. An unnamed speaker with an organization ("a NATO official") is that
+ * organisation: the one identity there is to give. Otherwise a speaker with a role is a Person (the role is the
+ * jobTitle; its organization, or else the affiliation's name, its affiliation); one without is an institution or a
+ * group ("U.S. Department of State", "Russian officials"), so an Organization. Each with its sameAs identities.
  */
-function speakerAuthor(speaker: Speaker): SchemaOrgPerson | SchemaOrgOrganization {
-  if (speaker.role === null) return { '@type': 'Organization', name: speaker.name };
+function speakerAuthor(speaker: Speaker, organization: Speaker | null): SchemaOrgPerson | SchemaOrgOrganization {
+  if (!speaker.isNamed && organization !== null) return organizationAgent(organization);
+  if (speaker.role === null) return compact<SchemaOrgOrganization>({ '@type': 'Organization', name: speaker.name, sameAs: sameAs(speaker) });
   return compact<SchemaOrgPerson>({
     '@type': 'Person',
     name: speaker.name,
     jobTitle: speaker.role,
-    affiliation: speaker.affiliation === null ? undefined : { '@type': 'Organization', name: speaker.affiliation },
+    affiliation:
+      organization !== null
+        ? organizationAgent(organization)
+        : speaker.affiliation === null
+          ? undefined
+          : { '@type': 'Organization', name: speaker.affiliation },
+    sameAs: sameAs(speaker),
   });
 }
 
@@ -65,7 +89,14 @@ function correctionComment(correction: { reason: string | null; recordedAt: Date
   });
 }
 
-export function buildClaimReview({ review, claim, speaker, source, corrections = [] }: ClaimReviewParts): SchemaOrgClaimReview {
+export function buildClaimReview({
+  review,
+  claim,
+  speaker,
+  organization = null,
+  source,
+  corrections = [],
+}: ClaimReviewParts): SchemaOrgClaimReview {
   const ratingText = review.ratingText ?? RATING_LABEL[review.rating];
   return compact<SchemaOrgClaimReview>({
     '@context': 'https://schema.org',
@@ -90,7 +121,7 @@ export function buildClaimReview({ review, claim, speaker, source, corrections =
     }),
     itemReviewed: compact({
       '@type': 'Claim',
-      author: speakerAuthor(speaker),
+      author: speakerAuthor(speaker, organization),
       datePublished: day(claim.statedAt),
       appearance: source === null ? undefined : appearance(source),
     }),

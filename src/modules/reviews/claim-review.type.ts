@@ -31,6 +31,13 @@ export class SchemaOrgOrganization implements SchemaOrgAgent {
 
   @Field(() => String, { nullable: true, description: 'Its home page; null when not recorded.' })
   url?: string;
+
+  @Field(() => [String], {
+    nullable: true,
+    description:
+      'Pages that identify it: its Wikidata item page (https://www.wikidata.org/wiki/Q…) first, then its other sameAs URLs; null when none is recorded.',
+  })
+  sameAs?: string[];
 }
 
 @ObjectType({ description: 'A schema.org Person.', implements: SchemaOrgAgent })
@@ -46,6 +53,13 @@ export class SchemaOrgPerson implements SchemaOrgAgent {
 
   @Field(() => SchemaOrgOrganization, { nullable: true, description: 'The organisation the person speaks for; null when not recorded.' })
   affiliation?: SchemaOrgOrganization;
+
+  @Field(() => [String], {
+    nullable: true,
+    description:
+      'Pages that identify the person: the Wikidata item page (https://www.wikidata.org/wiki/Q…) first, then the other sameAs URLs; null when none is recorded.',
+  })
+  sameAs?: string[];
 }
 
 /** The GraphQL type of an agent, read from its `@type` (synchronously: see resolveTypesSynchronously in schema.ts). */
@@ -80,7 +94,8 @@ export class SchemaOrgClaim {
   '@type'!: 'Claim';
 
   @Field(() => SchemaOrgAgent, {
-    description: 'The speaker: a Person when a role is recorded (as jobTitle), else an Organization (an institution or a group).',
+    description:
+      "The speaker, with its sameAs identities: for an unnamed speaker with an organization, that Organization; else a Person when a role is recorded (as jobTitle), else an Organization (an institution or a group).",
   })
   author!: SchemaOrgPerson | SchemaOrgOrganization;
 

@@ -6,7 +6,8 @@ import type { SchemaOrgClaimReview } from './claim-review.type';
 import type { ReviewRecord } from './review.service';
 
 /**
- * The ClaimReview JSON-LD of a review, its claim, speaker, source and corrections read through the request's loaders.
+ * The ClaimReview JSON-LD of a review, its claim, speaker (and its organization), source and corrections read through
+ * the request's loaders.
  * `claim`: the claim as already read (a claim as of an earlier instant, whose reviews are as of it too); else its
  * current row.
  */
@@ -21,5 +22,6 @@ export async function loadClaimReview(review: ReviewRecord, loaders: Loaders, cl
     reviewed.sourceId ? loaders.sources.byId.load(reviewed.sourceId) : null,
   ]);
   if (!speaker) throw new Error(`Claim ${reviewed.id} names speaker ${reviewed.speakerId}, which does not exist`);
-  return buildClaimReview({ review, claim: reviewed, speaker, source, corrections });
+  const organization = speaker.organizationId === null ? null : await loaders.speakers.byId.load(speaker.organizationId);
+  return buildClaimReview({ review, claim: reviewed, speaker, organization, source, corrections });
 }

@@ -1,12 +1,17 @@
-import { ArrayMaxSize, IsBoolean, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsBoolean, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
 import { PageArgs } from '../../common/connection.type';
-import { NonBlank, SLUG_PATTERN, UniqueItems } from '../../common/input-rules';
+import { IsHttpUrl, NonBlank, SLUG_PATTERN, UniqueItems } from '../../common/input-rules';
+import { MAX_SAME_AS, WIKIDATA_ID_PATTERN } from './speaker-identity';
 
 export const MAX_ALIASES = 20;
 
 const slugRule = Matches(SLUG_PATTERN, {
   message: 'slug must be lowercase letters and digits joined by single hyphens, e.g. "heiko-maas"',
+});
+
+const wikidataIdRule = Matches(WIKIDATA_ID_PATTERN, {
+  message: '$property must be a Wikidata item id: "Q" and digits without a leading zero, e.g. "Q22686"',
 });
 
 /** The optional fields, alike on create and update (where null clears them). */
@@ -43,6 +48,35 @@ abstract class SpeakerDetailsInput {
     'aliases must not repeat a name (ignoring case)',
   )
   aliases?: string[] | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The Wikidata item the speaker is, "Q" and digits (e.g. "Q22686"); unique among speakers. Refused for an unnamed speaker, which takes its identity from its organization.',
+  })
+  @IsOptional()
+  @wikidataIdRule
+  wikidataId?: string | null;
+
+  @Field(() => [String], {
+    nullable: true,
+    description: `Other pages that stand for the speaker (Wikipedia, an official page): absolute http(s) URLs, at most ${MAX_SAME_AS}, kept once each. Refused for an unnamed speaker.`,
+  })
+  @IsOptional()
+  @ArrayMaxSize(MAX_SAME_AS)
+  @IsString({ each: true })
+  @MaxLength(2000, { each: true })
+  @IsHttpUrl({ each: true })
+  sameAs?: string[] | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'The speaker that stands for the body this one speaks for ("a NATO official" -> NATO): the identity of an unnamed speaker. It must not have an organization itself.',
+  })
+  @IsOptional()
+  @IsUUID()
+  organizationId?: string | null;
 }
 
 @InputType({ description: 'A new speaker.' })
@@ -101,9 +135,12 @@ export class SpeakerSearchArgs extends PageArgs {
 
 @ArgsType()
 export class SpeakerLookupArgs {
-  @Field(() => ID, { nullable: true, description: "The speaker's id; give this or slug." })
+  @Field(() => ID, { nullable: true, description: "The speaker's id; give this, slug or wikidataId." })
   id?: string | null;
 
-  @Field(() => String, { nullable: true, description: "The speaker's slug; give this or id." })
+  @Field(() => String, { nullable: true, description: "The speaker's slug; give this, id or wikidataId." })
   slug?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The Wikidata item id of the speaker, e.g. "Q22686"; give this, id or slug.' })
+  wikidataId?: string | null;
 }

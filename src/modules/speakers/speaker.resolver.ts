@@ -21,7 +21,10 @@ export class SpeakerResolver {
     return SpeakerConnection.from(await services.speakers.list(page, search, pageReadPlanOf(info, 'Speaker', loaders)));
   }
 
-  @Query(() => Speaker, { nullable: true, description: 'One speaker, by id or by slug (exactly one of them).' })
+  @Query(() => Speaker, {
+    nullable: true,
+    description: 'One speaker, by id, by slug or by Wikidata item id (exactly one of them); null when none matches.',
+  })
   speaker(@Args() lookup: SpeakerLookupArgs, @Ctx() { services, loaders }: Context, @Info() info: GraphQLResolveInfo) {
     return services.speakers.findOne(lookup, readPlanOf(info, 'Speaker', loaders));
   }
@@ -55,6 +58,15 @@ export class SpeakerResolver {
     @Ctx() context: Context,
   ) {
     return context.services.speakers.delete(id, writeOf(context, reason));
+  }
+
+  @FieldResolver(() => Speaker, {
+    nullable: true,
+    description:
+      'The speaker that stands for the body this one speaks for (for "a NATO official", NATO): the identity of an unnamed speaker; null when none is recorded.',
+  })
+  organization(@Root() speaker: SpeakerRecord, @Ctx() { loaders }: Context) {
+    return speaker.organizationId === null ? null : loaders.speakers.byId.load(speaker.organizationId);
   }
 
   @FieldResolver(() => ClaimConnection, { description: "The speaker's claims, oldest first." })

@@ -10,6 +10,16 @@ import type { DbClient, QueryRows } from '../../db/database';
 import { NO_RELATIONS, PLAIN_PAGE, readOne, readPage, type PageRead, type ReadPlan } from '../../db/nested-read';
 import { SPEAKER_TABLE } from './speaker.columns';
 import { inRecordedTransaction, type WriteContext } from '../history/recorded-transaction';
+import { distinctSameAs, WIKIDATA_ID_PATTERN } from './speaker-identity';
+
+/** A speaker's identity as it will stand after a write, for the rules the database cannot check on its own. */
+interface IdentityState {
+  id?: string;
+  isNamed: boolean;
+  wikidataId: string | null;
+  sameAs: readonly string[];
+  organizationId: string | null;
+}
 
 export type SpeakerRecord = Speaker;
 
@@ -21,6 +31,9 @@ export interface SpeakerData {
   country?: string | null;
   isNamed?: boolean | null;
   aliases?: string[] | null;
+  wikidataId?: string | null;
+  sameAs?: string[] | null;
+  organizationId?: string | null;
 }
 
 export type SpeakerChanges = Partial<{ [K in keyof SpeakerData]: SpeakerData[K] | null }>;
@@ -107,13 +120,26 @@ export class SpeakerService {
     );
   }
 
-  /** The speaker of the id or slug, with what `plan` asks for, in one statement. */
-  async findOne(lookup: { id?: string | null; slug?: string | null }, plan: ReadPlan = NO_RELATIONS): Promise<SpeakerRecord | null> {
-    if ((lookup.id == null) === (lookup.slug == null)) {
-      throw new InvalidInput('Pass exactly one of id or slug', { field: lookup.id == null ? 'id' : 'slug' });
+  /** The speaker of the id, slug or Wikidata item id (exactly one given), with what `plan` asks for, in one statement. */
+  async findOne(
+    lookup: { id?: string | null; slug?: string | null; wikidataId?: string | null },
+    plan: ReadPlan = NO_RELATIONS,
+  ): Promise<SpeakerRecord | null> {
+    const given = (['id', 'slug', 'wikidataId'] as const).filter((field) => lookup[field] != null);
+    if (given.length !== 1) {
+      // Named: the second of those given, or id when none is (the one to give in the usual case).
+      throw new InvalidInput(`Pass exactly one of id, slug or wikidataId; got ${given.length === 0 ? 'none' : given.join(' and ')}`, {
+        field: given[1] ?? 'id',
+      });
     }
-    const condition =
-      lookup.id != null ? sql`${SPEAKER_TABLE.ref('id')} = ${lookup.id}::uuid` : sql`${SPEAKER_TABLE.ref('slug')} = ${lookup.slug!}`;
+    const [field] = given as [keyof typeof lookup];
+    const value = lookup[field]!;
+    if (field === 'wikidataId' && !WIKIDATA_ID_PATTERN.test(value)) {
+      throw new InvalidInput('wikidataId must be a Wikidata item id: "Q" and digits without a leading zero, e.g. "Q22686"', {
+        field: 'wikidataId',
+      });
+    }
+    const condition = field === 'id' ? sql`${SPEAKER_TABLE.ref('id')} = ${value}::uuid` : sql`${SPEAKER_TABLE.ref(field)} = ${value}`;
     return readOne(this.queryRows, SPEAKER_TABLE, condition, plan);
   }
 
@@ -121,18 +147,35 @@ export class SpeakerService {
     const slug = data.slug ?? (await this.freeSlug(data.name));
     if (slug === '') throw new InvalidInput('name must contain letters or digits to derive a slug from; pass a slug', { field: 'slug' });
     try {
-      return await inRecordedTransaction(this.prisma, write, (tx) =>
-        tx.speaker.create({ data: { ...data, slug, isNamed: data.isNamed ?? true, aliases: cleanAliases(data.aliases) } }),
-      );
+      const sameAs = distinctSameAs(data.sameAs ?? []);
+      const isNamed = data.isNamed ?? true;
+      return await inRecordedTransaction(this.prisma, write, async (tx) => {
+        await checkIdentity(tx, { isNamed, wikidataId: data.wikidataId ?? null, sameAs, organizationId: data.organizationId ?? null }, data);
+        return tx.speaker.create({ data: { ...data, slug, isNamed, aliases: cleanAliases(data.aliases), sameAs } });
+      });
     } catch (error) {
-      throw this.translate(error, slug);
+      throw this.translate(error, slug, undefined, data.wikidataId);
     }
   }
 
   async update(speakerId: string, changes: SpeakerChanges, write: WriteContext): Promise<SpeakerRecord> {
     try {
-      return await inRecordedTransaction(this.prisma, write, (tx) =>
-        tx.speaker.update({
+      const sameAs = changes.sameAs === undefined ? undefined : distinctSameAs(changes.sameAs ?? []);
+      return await inRecordedTransaction(this.prisma, write, async (tx) => {
+        // Read under a row lock, so that the identity checked is the one the update changes.
+        const [current] = await tx.$queryRaw<IdentityState[]>`
+          SELECT id, is_named AS "isNamed", wikidata_id AS "wikidataId", same_as AS "sameAs", organization_id AS "organizationId"
+          FROM speakers WHERE id = ${speakerId}::uuid FOR UPDATE`;
+        if (!current) throw new NotFound('Speaker', speakerId, { field: 'id' });
+        const next: IdentityState = {
+          id: speakerId,
+          isNamed: changes.isNamed ?? current.isNamed,
+          wikidataId: changes.wikidataId === undefined ? current.wikidataId : changes.wikidataId,
+          sameAs: sameAs ?? current.sameAs,
+          organizationId: changes.organizationId === undefined ? current.organizationId : changes.organizationId,
+        };
+        await checkIdentity(tx, next, changes);
+        return tx.speaker.update({
           where: { id: speakerId },
           data: {
             name: changes.name ?? undefined,
@@ -142,11 +185,14 @@ export class SpeakerService {
             affiliation: changes.affiliation,
             country: changes.country,
             aliases: changes.aliases === undefined ? undefined : cleanAliases(changes.aliases),
+            wikidataId: changes.wikidataId,
+            sameAs,
+            organizationId: changes.organizationId,
           },
-        }),
-      );
+        });
+      });
     } catch (error) {
-      throw this.translate(error, changes.slug ?? '', speakerId);
+      throw this.translate(error, changes.slug ?? '', speakerId, changes.wikidataId);
     }
   }
 
@@ -157,7 +203,15 @@ export class SpeakerService {
       return await inRecordedTransaction(this.prisma, write, (tx) => tx.speaker.delete({ where: { id: speakerId } }));
     } catch (error) {
       if (databaseViolation(error)?.kind === 'restricted-delete') {
-        const claims = await this.prisma.claim.count({ where: { speakerId } });
+        const [claims, members] = await Promise.all([
+          this.prisma.claim.count({ where: { speakerId } }),
+          this.prisma.speaker.count({ where: { organizationId: speakerId } }),
+        ]);
+        if (claims === 0 && members > 0) {
+          throw new Conflict(`Speaker ${speakerId} is the organization of ${members} speaker(s); link them to another or to none first`, {
+            field: 'id',
+          });
+        }
         throw new Conflict(`Speaker ${speakerId} has ${claims} claim(s); delete them or attribute them to another speaker first`, {
           field: 'id',
         });
@@ -179,10 +233,47 @@ export class SpeakerService {
     return slug;
   }
 
-  private translate(error: unknown, slug: string, id?: string): unknown {
+  private translate(error: unknown, slug: string, id?: string, wikidataId?: string | null): unknown {
     const violation = databaseViolation(error);
+    if (violation?.kind === 'unique' && [violation.constraint, ...violation.fields].some((name) => /wikidata/i.test(name))) {
+      return new Conflict(`Another speaker is Wikidata item ${wikidataId ?? ''}`.trim(), { field: 'wikidataId' });
+    }
     if (violation?.kind === 'unique') return new Conflict(`A speaker with slug "${slug}" already exists`, { field: 'slug' });
+    if (violation?.kind === 'foreign-key') return new InvalidInput('No speaker has that organizationId', { field: 'organizationId' });
     if (violation?.kind === 'record-not-found' && id) return new NotFound('Speaker', id, { field: 'id' });
     return error;
+  }
+}
+
+/**
+ * The identity rules: an unnamed speaker ("a NATO official") is no one that can be identified, so it has no Wikidata
+ * item or sameAs of its own (its organization stands for it; the database's CHECK holds this too); an organization is
+ * an existing speaker other than this one, that belongs to no organization itself, and a speaker that is the
+ * organization of others belongs to none: one level, so no chain or cycle to follow. `given`: the fields the write
+ * sets, to name the one at fault.
+ */
+async function checkIdentity(tx: DbClient, next: IdentityState, given: SpeakerChanges): Promise<void> {
+  if (!next.isNamed && (next.wikidataId !== null || next.sameAs.length > 0)) {
+    const field = given.wikidataId != null ? 'wikidataId' : given.sameAs?.length ? 'sameAs' : 'isNamed';
+    throw new InvalidInput(
+      `An unnamed speaker has no ${next.wikidataId !== null ? 'Wikidata item' : 'sameAs'} of its own: link it to its organization (organizationId) instead`,
+      { field },
+    );
+  }
+  if (given.organizationId == null) return;
+  const organizationId = given.organizationId;
+  if (organizationId === next.id) throw new InvalidInput('A speaker cannot be its own organization', { field: 'organizationId' });
+  const organization = await tx.speaker.findUnique({ where: { id: organizationId }, select: { name: true, organizationId: true } });
+  if (!organization) throw new InvalidInput(`No speaker has id ${organizationId}`, { field: 'organizationId' });
+  if (organization.organizationId !== null) {
+    throw new InvalidInput(`${organization.name} belongs to an organization itself; link to that organization instead`, {
+      field: 'organizationId',
+    });
+  }
+  const members = next.id === undefined ? 0 : await tx.speaker.count({ where: { organizationId: next.id } });
+  if (members > 0) {
+    throw new InvalidInput(`This speaker is the organization of ${members} speaker(s), so it cannot belong to one itself`, {
+      field: 'organizationId',
+    });
   }
 }

@@ -33,6 +33,18 @@ export class Speaker implements Node {
   @Field(() => [String], { description: 'Other names the speaker goes by, e.g. "NATO Secretary General" or "DNI".' })
   aliases!: string[];
 
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The Wikidata item the speaker is, e.g. "Q22686" (https://www.wikidata.org/wiki/Q22686); null when not identified, and always for an unnamed speaker.',
+  })
+  wikidataId!: string | null;
+
+  @Field(() => [String], { description: 'Other pages that stand for the speaker (Wikipedia, an official page), as absolute URLs.' })
+  sameAs!: string[];
+
+  organizationId!: string | null;
+
   @Field({ description: CREATED_AT_DESCRIPTION })
   createdAt!: Date;
 

@@ -82,6 +82,9 @@ const coats: Speaker = {
   country: 'United States',
   isNamed: true,
   aliases: ['DNI'],
+  wikidataId: null,
+  sameAs: [],
+  organizationId: null,
   ...stamps,
 };
 const officials: Speaker = {
@@ -93,6 +96,9 @@ const officials: Speaker = {
   country: null,
   isNamed: false,
   aliases: [],
+  wikidataId: null,
+  sameAs: [],
+  organizationId: null,
   ...stamps,
 };
 const article: Source = {
