@@ -34,7 +34,7 @@ import { nameKey, normalizeUrl, textKey } from './matching';
 import { pagesById } from './pages';
 import { inRecordedTransaction, type WriteContext } from '../history/recorded-transaction';
 
-export const MODELS = ['speakers', 'sources', 'claims', 'rebuttals', 'reviews', 'history'] as const;
+export const MODELS = ['speakers', 'sources', 'sourceTexts', 'claims', 'appearances', 'rebuttals', 'reviews', 'history'] as const;
 export type Model = (typeof MODELS)[number];
 
 export interface ImportSummary {
@@ -108,7 +108,16 @@ interface PreparedReview extends Omit<FactCheckReview, 'ratingValue'> {
 }
 
 const UNNAMED = /\(unnamed\)|\banonymous\b/i;
-const zero = (): Record<Model, number> => ({ speakers: 0, sources: 0, claims: 0, rebuttals: 0, reviews: 0, history: 0 });
+const zero = (): Record<Model, number> => ({
+  speakers: 0,
+  sources: 0,
+  sourceTexts: 0,
+  claims: 0,
+  appearances: 0,
+  rebuttals: 0,
+  reviews: 0,
+  history: 0,
+});
 
 export class Importer {
   readonly summary: ImportSummary = { records: 0, created: zero(), matched: zero(), rejected: [], notes: [] };
@@ -118,6 +127,8 @@ export class Importer {
   private readonly claimsBySpeaker = new Map<string, Map<string, string>>();
   /** Ids in a jsonl file -> ids in the database, for rows matched to a record with another id. */
   private readonly ids = new Map<string, string>();
+  /** Claims this run created from jsonl rows, whose first appearance the database made (see importRow). */
+  private readonly createdClaims = new Set<string>();
 
   private constructor(
     private readonly prisma: PrismaClient,
@@ -423,8 +434,60 @@ export class Importer {
           const data = row as Extract<Row, { type: 'claim' }>;
           const claim = { ...data, speakerId: id(data.speakerId), sourceId: data.sourceId === null ? null : id(data.sourceId) };
           const existing = await tx.claim.findUnique({ where: { id: data.id }, select: { id: true } });
-          link(data.id, existing?.id ?? (await this.matchClaim(tx, claim, work)));
-          if (existing) work.matched('claims');
+          if (existing) {
+            work.matched('claims');
+            link(data.id, existing.id);
+            return;
+          }
+          const matched = await this.matchClaim(tx, claim, work);
+          link(data.id, matched.id);
+          if (matched.created) work.afterCommit(() => this.createdClaims.add(matched.id));
+          return;
+        }
+        case 'sourceText': {
+          // One per source: a source that already has a text keeps it (a matched record is left as it is).
+          const data = row as Extract<Row, { type: 'sourceText' }>;
+          const sourceId = id(data.sourceId);
+          if (await tx.sourceText.findUnique({ where: { sourceId }, select: { sourceId: true } })) work.matched('sourceTexts');
+          else {
+            await tx.sourceText.create({ data: { ...data, sourceId } });
+            work.created('sourceTexts');
+          }
+          return;
+        }
+        case 'appearance': {
+          const data = row as Extract<Row, { type: 'appearance' }>;
+          const appearance = { ...data, claimId: id(data.claimId), sourceId: id(data.sourceId) };
+          if (await tx.appearance.findUnique({ where: { id: data.id }, select: { id: true } })) {
+            work.matched('appearances');
+            return;
+          }
+          const first = data.isFirst
+            ? await tx.appearance.findFirst({ where: { claimId: appearance.claimId, isFirst: true }, select: { id: true, sourceId: true } })
+            : null;
+          // A claim this run created was given its first appearance, bare, by the database (claims.source_id names it;
+          // see the appearances migration): the file's row is that appearance as it was, so it takes the place.
+          if (first !== null && this.createdClaims.has(appearance.claimId)) {
+            await tx.appearance.delete({ where: { id: first.id } });
+            await tx.appearance.create({ data: appearance });
+            work.created('appearances');
+            return;
+          }
+          const existing =
+            first !== null && first.sourceId === appearance.sourceId
+              ? first
+              : await tx.appearance.findFirst({
+                  where: { claimId: appearance.claimId, sourceId: appearance.sourceId, exact: appearance.exact },
+                  select: { id: true },
+                });
+          if (existing) {
+            work.matched('appearances');
+            link(data.id, existing.id);
+            return;
+          }
+          // The claim's first appearance is elsewhere in this database: that one stays first, as matched records do.
+          await tx.appearance.create({ data: { ...appearance, isFirst: appearance.isFirst && first === null } });
+          work.created('appearances');
           return;
         }
         case 'rebuttal': {
@@ -534,18 +597,18 @@ export class Importer {
     tx: Tx,
     claim: Omit<Prisma.ClaimUncheckedCreateInput, 'speakerId' | 'text'> & { speakerId: string; text: string },
     work: RecordWork,
-  ): Promise<string> {
+  ): Promise<{ id: string; created: boolean }> {
     const claims = await this.claimsOf(tx, claim.speakerId);
     const key = textKey(claim.text);
     const known = claims.get(key);
     if (known) {
       work.matched('claims');
-      return known;
+      return { id: known, created: false };
     }
     const { id } = await tx.claim.create({ data: claim, select: { id: true } });
     work.created('claims');
     work.afterCommit(() => claims.set(key, id));
-    return id;
+    return { id, created: true };
   }
 
   private async claimsOf(tx: Tx, speakerId: string): Promise<Map<string, string>> {
