@@ -224,6 +224,7 @@ describe('import and export', () => {
     expect(summaryRow(first.stdout, 'sources')).toEqual({ created: 1, matched: 1 });
     expect(summaryRow(first.stdout, 'claims')).toEqual({ created: 2, matched: 2 });
     expect(summaryRow(first.stdout, 'reviews')).toEqual({ created: 3, matched: 1 });
+    expect(summaryRow(first.stdout, 'appearances')).toEqual({ created: 2, matched: 0 });
     expect(first.stdout).toContain('record 2: missing claimant');
     expect(first.stdout).toContain('record 5: @type is "WebPage", not ClaimReview');
     expect(first.stdout).toMatch(
@@ -250,10 +251,31 @@ describe('import and export', () => {
         include: { speaker: true },
       });
       expect(kosachev).toMatchObject({ statedAt: new Date('2019-02-02T00:00:00.000Z'), speaker: { slug: 'konstantin-kosachev' } });
+      // Where the claims appear: the corpus claim (matched) in the article too, with the quote the file gives, not its
+      // first appearance; the new claim first there. Unverified until the article's text is stored.
+      const appearances = await prisma.appearance.findMany({
+        where: { source: { url: 'https://news.example.org/2019/02/inf-allies' } },
+        orderBy: { claimId: 'asc' },
+        select: { claimId: true, exact: true, isFirst: true, verification: true },
+      });
+      expect(appearances).toEqual(
+        expect.arrayContaining([
+          {
+            claimId: ryabkov.claimId,
+            exact: 'It’s possible that intelligence data were eagerly tweaked to serve a political order',
+            isFirst: false,
+            verification: 'UNVERIFIED',
+          },
+          { claimId: kosachev.id, exact: null, isFirst: true, verification: 'UNVERIFIED' },
+        ]),
+      );
+      expect(appearances).toHaveLength(2);
     });
 
     const second = await run('import', [CLAIMREVIEW], seeded);
-    for (const model of ['speakers', 'sources', 'claims', 'reviews']) expect(summaryRow(second.stdout, model)?.created).toBe(0);
+    for (const model of ['speakers', 'sources', 'claims', 'appearances', 'reviews'])
+      expect(summaryRow(second.stdout, model)?.created).toBe(0);
+    expect(summaryRow(second.stdout, 'appearances')).toEqual({ created: 0, matched: 2 });
   }, 120_000);
 
   it('exports jsonl that an empty database imports into a copy equal table by table and column by column', async () => {

@@ -149,7 +149,15 @@ async function exportClaimReviews(prisma: PrismaClient, scope: Prisma.ClaimWhere
       where: { ...where, ...(scope && { claim: scope }) },
       orderBy: { id: 'asc' },
       take,
-      include: { claim: { include: { speaker: { include: { organization: true } }, source: true } } },
+      include: {
+        claim: {
+          include: {
+            speaker: { include: { organization: true } },
+            source: true,
+            appearances: { include: { source: true }, orderBy: [{ isFirst: 'desc' }, { id: 'asc' }] },
+          },
+        },
+      },
     }),
   );
   await write('[');
@@ -159,12 +167,15 @@ async function exportClaimReviews(prisma: PrismaClient, scope: Prisma.ClaimWhere
         claim: {
           speaker: { organization, ...speaker },
           source,
+          appearances: found,
           ...claim
         },
         ...review
       }) => {
         if (review.url === null) withoutUrl += 1;
-        const json = JSON.stringify(buildClaimReview({ review, claim, speaker, organization, source }), null, 2).replace(/^/gm, '  ');
+        const appearances = found.map(({ source: appearsIn, ...appearance }) => ({ appearance, source: appearsIn }));
+        const built = buildClaimReview({ review, claim, speaker, organization, source, appearances });
+        const json = JSON.stringify(built, null, 2).replace(/^/gm, '  ');
         return `${count++ === 0 ? '\n' : ',\n'}${json}`;
       },
     );

@@ -12,6 +12,7 @@ import { databaseViolation } from '../../errors/database-errors';
 import { newId } from '../../common/ids';
 import {
   Prisma,
+  type Appearance,
   type Claim,
   type PrismaClient,
   type Review,
@@ -19,7 +20,7 @@ import {
   type Source,
   type Speaker,
 } from '../../generated/prisma/client';
-import { ClaimKind, ReviewStatus, SourceKind } from '../../generated/prisma/enums';
+import { AppearanceVerification, ClaimKind, ReviewStatus, SourceKind } from '../../generated/prisma/enums';
 import { CLAIM_TABLE } from '../claims/claim.columns';
 import { REVIEW_TABLE } from '../reviews/review.columns';
 import { SOURCE_TABLE } from '../sources/source.columns';
@@ -28,7 +29,15 @@ import { ratingFromText, ratingFromValue } from '../reviews/review-rating';
 import { distinctSameAs, wikidataIdOf } from '../speakers/speaker-identity';
 import type { FactCheck, FactCheckReview, FactCheckSpeaker } from './fact-check';
 import { RejectedRecord } from './fact-check';
-import { claimsOfSpeakersQuery, insertRows, reviewUrlsQuery, sourcesQuery, urlLessReviewsQuery } from './import.sql';
+import {
+  appearancesOfClaimsQuery,
+  claimsOfSpeakersQuery,
+  insertAppearances,
+  insertRows,
+  reviewUrlsQuery,
+  sourcesQuery,
+  urlLessReviewsQuery,
+} from './import.sql';
 import { parseLine, type Row } from './jsonl';
 import { nameKey, normalizeUrl, textKey } from './matching';
 import { pagesById } from './pages';
@@ -67,8 +76,8 @@ interface CheckedFactCheck {
   position: number;
   check: FactCheck;
   speakerKey: string;
-  /** The source's URL normalised (null without a source or a URL). */
-  sourceUrl: string | null;
+  /** Each appearance's source URL normalised (null for a source without a URL), in the order of check.appearances. */
+  sourceUrls: (string | null)[];
   reviews: PreparedReview[];
   /** The identity a new speaker would take from the claimant's sameAs. */
   identity: ClaimantIdentity;
@@ -87,6 +96,7 @@ interface BatchPlan {
   speakers: Speaker[];
   sources: Source[];
   claims: Claim[];
+  appearances: Appearance[];
   reviews: Review[];
   /** The new claims' normalised texts, for the claim cache once the batch commits. */
   claimKeys: { speakerId: string; key: string; id: string }[];
@@ -105,6 +115,22 @@ interface PreparedReview extends Omit<FactCheckReview, 'ratingValue'> {
   rating: ReviewRating;
   /** The URL as written, matched besides its normalised form. */
   writtenUrl: string | null;
+}
+
+/** What a batch's known claims have of appearances: "claim|source" keys, and the claims that have a first one. */
+interface KnownAppearances {
+  at: Set<string>;
+  withFirst: Set<string>;
+}
+
+/** A record of a batch once its speaker, sources and claim are known. */
+interface PlannedRecord {
+  record: CheckedFactCheck;
+  claimId: string;
+  claimIsNew: boolean;
+  /** The sources of the record's appearances, in their order. */
+  sourceIds: string[];
+  outcome: RecordOutcome & { created: Counts; matched: Counts };
 }
 
 const UNNAMED = /\(unnamed\)|\banonymous\b/i;
@@ -169,10 +195,13 @@ export class Importer {
         const reviews = check.reviews.map((review, index) => prepareReview(review, `claimReview.${index}`, (note) => notes.push(note)));
         const speakerKey = nameKey(check.speaker.name);
         if (speakerKey === '') throw new RejectedRecord(`the claimant "${check.speaker.name}" has no letters or digits to match by`);
-        const sourceUrl = check.source && check.source.url !== null ? normalizeUrl(check.source.url) : null;
-        if (sourceUrl === undefined) throw new RejectedRecord(`appearance url "${check.source!.url}" is not an absolute http(s) URL`);
+        const sourceUrls = check.appearances.map(({ source: { url } }) => {
+          const normalized = url === null ? null : normalizeUrl(url);
+          if (normalized === undefined) throw new RejectedRecord(`appearance url "${url}" is not an absolute http(s) URL`);
+          return normalized;
+        });
         const identity = claimantIdentity(check.speaker, (note) => notes.push(note));
-        checked.push({ position, check, speakerKey, sourceUrl, reviews, identity, notes });
+        checked.push({ position, check, speakerKey, sourceUrls, reviews, identity, notes });
       } catch (error) {
         if (!(error instanceof RejectedRecord)) throw error;
         outcomes[position] = { rejected: error.message };
@@ -205,6 +234,7 @@ export class Importer {
           if (planned.speakers.length > 0) await tx.$executeRaw(insertRows(SPEAKER_TABLE, planned.speakers));
           if (planned.sources.length > 0) await tx.$executeRaw(insertRows(SOURCE_TABLE, planned.sources));
           if (planned.claims.length > 0) await tx.$executeRaw(insertRows(CLAIM_TABLE, planned.claims));
+          if (planned.appearances.length > 0) await tx.$executeRaw(insertAppearances(planned.appearances));
           if (planned.reviews.length > 0) await tx.$executeRaw(insertRows(REVIEW_TABLE, planned.reviews));
           return planned;
         },
@@ -236,7 +266,7 @@ export class Importer {
    */
   private async planFactChecks(tx: Tx, records: readonly CheckedFactCheck[]): Promise<BatchPlan> {
     const now = new Date();
-    const plan: BatchPlan = { speakers: [], sources: [], claims: [], reviews: [], claimKeys: [], outcomes: new Map() };
+    const plan: BatchPlan = { speakers: [], sources: [], claims: [], appearances: [], reviews: [], claimKeys: [], outcomes: new Map() };
 
     const unloaded = new Set<string>();
     for (const { speakerKey } of records) {
@@ -254,9 +284,11 @@ export class Importer {
 
     const sourceByUrl = new Map<string, string>();
     const sourceByTitle = new Map<string, string>();
-    const sources = records.flatMap(({ check, sourceUrl }) => (check.source ? [{ ...check.source, normalized: sourceUrl }] : []));
+    const sources = records.flatMap(({ check, sourceUrls }) =>
+      check.appearances.map(({ source }, index) => ({ ...source, normalized: sourceUrls[index]! })),
+    );
     if (sources.length > 0) {
-      const urls = sources.flatMap(({ url, normalized }) => (url === null ? [] : [url, normalized!]));
+      const urls = sources.flatMap(({ url, normalized }) => (url === null ? [] : [url, normalized]));
       const titles = sources.flatMap(({ url, title }) => (url === null ? [title] : []));
       for (const source of await tx.$queryRaw<{ id: string; url: string | null; title: string }[]>(sourcesQuery(urls, titles))) {
         const byKey = source.url === null ? sourceByTitle : sourceByUrl;
@@ -277,14 +309,9 @@ export class Importer {
     const newSpeakers = new Map<string, string>();
     const speakerId = (key: string) => this.speakers.get(key) ?? newSpeakers.get(key);
     const newClaims = new Map<string, Map<string, string>>();
-    const works: {
-      record: CheckedFactCheck;
-      claimId: string;
-      claimIsNew: boolean;
-      outcome: RecordOutcome & { created: Counts; matched: Counts };
-    }[] = [];
+    const works: PlannedRecord[] = [];
     for (const record of records) {
-      const { check, speakerKey, sourceUrl } = record;
+      const { check, speakerKey, sourceUrls } = record;
       const outcome = { created: zero(), matched: zero(), notes: record.notes };
 
       let speaker = speakerId(speakerKey);
@@ -320,21 +347,22 @@ export class Importer {
         outcome.created.speakers += 1;
       }
 
-      let sourceId: string | null = null;
-      if (check.source) {
-        const source = check.source;
-        sourceId =
-          (source.url === null ? sourceByTitle.get(source.title) : (sourceByUrl.get(source.url) ?? sourceByUrl.get(sourceUrl!))) ?? null;
-        if (sourceId !== null) outcome.matched.sources += 1;
-        else {
-          sourceId = newId();
-          // kind: the schema's default, which a Prisma create leaves to it.
-          plan.sources.push({ ...source, id: sourceId, url: sourceUrl, kind: SourceKind.ARTICLE, createdAt: now, updatedAt: now });
-          if (sourceUrl === null) sourceByTitle.set(source.title, sourceId);
-          else sourceByUrl.set(sourceUrl, sourceId);
-          outcome.created.sources += 1;
+      const sourceIds = check.appearances.map(({ source }, index) => {
+        const sourceUrl = sourceUrls[index]!;
+        const known = source.url === null ? sourceByTitle.get(source.title) : (sourceByUrl.get(source.url) ?? sourceByUrl.get(sourceUrl));
+        if (known !== undefined) {
+          outcome.matched.sources += 1;
+          return known;
         }
-      }
+        const id = newId();
+        // kind: the schema's default, which a Prisma create leaves to it.
+        plan.sources.push({ ...source, id, url: sourceUrl, kind: SourceKind.ARTICLE, createdAt: now, updatedAt: now });
+        if (sourceUrl === null) sourceByTitle.set(source.title, id);
+        else sourceByUrl.set(sourceUrl, id);
+        outcome.created.sources += 1;
+        return id;
+      });
+      const sourceId = sourceIds[0] ?? null;
 
       const key = textKey(check.text);
       const existing = this.claimsBySpeaker.get(speaker)?.get(key);
@@ -359,8 +387,10 @@ export class Importer {
         plan.claimKeys.push({ speakerId: speaker, key, id: claimId });
         outcome.created.claims += 1;
       }
-      works.push({ record, claimId, claimIsNew: existing === undefined, outcome });
+      works.push({ record, claimId, claimIsNew: existing === undefined, sourceIds, outcome });
     }
+
+    this.planAppearances(await this.appearancesOf(tx, works), works, plan, now);
 
     // Reviews, once every claim is known: by URL (as written or normalised) across the database and the batch, and
     // without one, by claim and organisation.
@@ -397,6 +427,62 @@ export class Importer {
       plan.outcomes.set(record.position, outcome);
     }
     return plan;
+  }
+
+  /** The appearances the database holds of the batch's known claims, as "claim|source" keys, and the claims with a first one. */
+  private async appearancesOf(tx: Tx, works: readonly { claimId: string; claimIsNew: boolean }[]): Promise<KnownAppearances> {
+    const known: KnownAppearances = { at: new Set(), withFirst: new Set() };
+    const claimIds = works.filter(({ claimIsNew }) => !claimIsNew).map(({ claimId }) => claimId);
+    if (claimIds.length === 0) return known;
+    for (const { claimId, sourceId, isFirst } of await tx.$queryRaw<{ claimId: string; sourceId: string; isFirst: boolean }[]>(
+      appearancesOfClaimsQuery(claimIds),
+    )) {
+      known.at.add(`${claimId}|${sourceId}`);
+      if (isFirst) known.withFirst.add(claimId);
+    }
+    return known;
+  }
+
+  /**
+   * The records' appearances: one a claim already has at that source is matched (whatever its quote: a matched record
+   * is left as it is), any other created, UNVERIFIED and with the file's quote as its exact text (placed and checked
+   * when the source's text is set). A new claim's first one is at its source (claims.source_id) and is its first
+   * appearance; a known claim's new ones are not first, its first (if any) staying as it is.
+   */
+  private planAppearances(known: KnownAppearances, works: readonly PlannedRecord[], plan: BatchPlan, now: Date): void {
+    for (const { record, claimId, claimIsNew, sourceIds, outcome } of works) {
+      for (const [index, { quote }] of record.check.appearances.entries()) {
+        const sourceId = sourceIds[index]!;
+        const key = `${claimId}|${sourceId}`;
+        if (known.at.has(key)) {
+          outcome.matched.appearances += 1;
+          continue;
+        }
+        const isFirst = claimIsNew && index === 0 && !known.withFirst.has(claimId);
+        plan.appearances.push({
+          id: newId(),
+          claimId,
+          sourceId,
+          exact: quote === null ? null : quote.normalize('NFC'),
+          prefix: null,
+          suffix: null,
+          startOffset: null,
+          endOffset: null,
+          startSeconds: null,
+          endSeconds: null,
+          isFirst,
+          verification: AppearanceVerification.UNVERIFIED,
+          closestStart: null,
+          closestEnd: null,
+          verifiedAt: null,
+          createdAt: now,
+          updatedAt: now,
+        });
+        known.at.add(key);
+        if (isFirst) known.withFirst.add(claimId);
+        outcome.created.appearances += 1;
+      }
+    }
   }
 
   importRow(at: string, line: string): Promise<void> {
