@@ -4,6 +4,7 @@ export {
   WhoSaidWhatDocument as WhoSaidWhat,
   SpeakerDocument as Speaker,
   ClaimsDocument as Claims,
+  QuoteInContextDocument as QuoteInContext,
   FindIdsDocument as FindIds,
   RecordClaimDocument as RecordClaim,
   ViewerDocument as Viewer,

@@ -8,6 +8,8 @@ import { Role } from './auth/roles';
 import type { Authenticator } from './auth/authenticator';
 import type { Viewer } from './auth/viewer';
 import type { WriteContext } from './modules/history/recorded-transaction';
+import { AppearanceService } from './modules/appearances/appearance.service';
+import { createAppearanceLoaders } from './modules/appearances/appearance.loaders';
 import { ApiKeyService } from './modules/api-keys/api-key.service';
 import { ClaimService } from './modules/claims/claim.service';
 import { createHistoryLoaders } from './modules/history/history.loaders';
@@ -32,6 +34,7 @@ export function createServices({ prisma, queryRows }: DataAccess) {
     sources: new SourceService(prisma, queryRows),
     claims: new ClaimService(prisma, queryRows),
     rebuttals: new RebuttalService(prisma),
+    appearances: new AppearanceService(prisma),
     tracing: new TraceService(queryRows),
     search: new ClaimSearchService(queryRows),
     reviews: new ReviewService(prisma, queryRows),
@@ -47,7 +50,15 @@ export function createLoaders({ prisma, queryRows }: DataAccess, signal: AbortSi
   const claims = createClaimLoaders(prisma, signal);
   const rebuttals = createRebuttalLoaders(prisma, signal);
   const reviews = createReviewLoaders(prisma, signal);
-  const byId = { Speaker: speakers.byId, Source: sources.byId, Claim: claims.byId, Rebuttal: rebuttals.byId, Review: reviews.byId };
+  const appearances = createAppearanceLoaders(prisma, signal);
+  const byId = {
+    Speaker: speakers.byId,
+    Source: sources.byId,
+    Claim: claims.byId,
+    Rebuttal: rebuttals.byId,
+    Review: reviews.byId,
+    Appearance: appearances.byId,
+  };
   return {
     speakers,
     sources,
@@ -55,6 +66,7 @@ export function createLoaders({ prisma, queryRows }: DataAccess, signal: AbortSi
     rebuttals,
     disputes: createDisputeLoaders(prisma, signal),
     reviews,
+    appearances,
     history: createHistoryLoaders(prisma, signal),
     /** node(id:) and nodes(ids:): the type of each id in one statement a batch, the records through the loaders above. */
     nodes: createNodeLoader(queryRows, byId, signal),

@@ -19,6 +19,15 @@ export type ActorKind =
   /** The seed. */
   | 'SEED';
 
+/** Whether an appearance's anchor stands in its source's stored text. Texts are compared in NFC with typographic quotes and apostrophes read as straight ones and whitespace runs as one space; what is stored is the source's own characters. */
+export type AppearanceVerification =
+  /** The content changed and the exact text no longer stands there; closestMatch says where it now is, if anywhere. */
+  | 'BROKEN'
+  /** No anchor, or no stored content to check it against. */
+  | 'UNVERIFIED'
+  /** The exact text stands at the anchor position of the stored content. */
+  | 'VERIFIED';
+
 /** How the source reports the claim: in the speaker's own words or in its own. */
 export type ClaimKind =
   /** Reported speech: what the source says the speaker said. */
@@ -92,6 +101,11 @@ export type ClaimsQueryVariables = Exact<{
 
 
 export type ClaimsQuery = { claims: { totalCount: number, edges: Array<{ cursor: string, node: { text: string, speaker: { name: string } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type QuoteInContextQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type QuoteInContextQuery = { claims: { nodes: Array<{ text: string, firstAppearance: { verification: AppearanceVerification, anchor: { start: number | null, end: number | null } | null, context: { marked: string } | null, source: { title: string } } | null }> } };
 
 export type FindIdsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -222,6 +236,28 @@ export const ClaimsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ClaimsQuery, ClaimsQueryVariables>;
+export const QuoteInContextDocument = new TypedDocumentString(`
+    query QuoteInContext {
+  claims(filter: {text: "preserve the treaty"}, first: 1) {
+    nodes {
+      text
+      firstAppearance {
+        verification
+        anchor {
+          start
+          end
+        }
+        context(chars: 60) {
+          marked
+        }
+        source {
+          title
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<QuoteInContextQuery, QuoteInContextQueryVariables>;
 export const FindIdsDocument = new TypedDocumentString(`
     query FindIds {
   speaker(slug: "sergei-ryabkov") {

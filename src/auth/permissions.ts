@@ -19,6 +19,11 @@ export const PERMISSIONS = {
   createRebuttal: Role.EDITOR,
   updateRebuttal: Role.EDITOR,
   deleteRebuttal: Role.ADMIN,
+  addAppearance: Role.EDITOR,
+  updateAppearance: Role.EDITOR,
+  /** An appearance is a citation, not a record of what was said: removing one is an editor's correction, as moving it. */
+  removeAppearance: Role.EDITOR,
+  setSourceContent: Role.EDITOR,
   createReview: Role.REVIEWER,
   updateReview: Role.REVIEWER,
   deleteReview: Role.ADMIN,

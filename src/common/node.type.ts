@@ -3,7 +3,7 @@
 import { Field, ID, InterfaceType } from 'type-graphql';
 
 /** The types that are Nodes, each a table whose id is the record's UUID. */
-export type NodeTypeName = 'Speaker' | 'Source' | 'Claim' | 'Rebuttal' | 'Review';
+export type NodeTypeName = 'Speaker' | 'Source' | 'Claim' | 'Rebuttal' | 'Review' | 'Appearance';
 
 /** At most this many ids in one nodes(ids:). */
 export const MAX_NODE_IDS = 100;

@@ -37,7 +37,18 @@ export interface ChildrenRelation {
   readonly childColumn: string;
 }
 
-export type Relation = ToOneRelation | ChildrenRelation;
+/**
+ * A value computed from a row by SQL of its own, with an integer argument (the words around an appearance's passage,
+ * cut from its source's text): read with the row instead of by a statement of its own.
+ */
+export interface ComputedRelation {
+  readonly kind: 'computed';
+  readonly parent: TableName;
+  /** The SQL of the value (JSON, or null) for a row of `parent` read under its table's name; the argument is checked. */
+  readonly expression: (argument: number) => string;
+}
+
+export type Relation = ToOneRelation | ChildrenRelation | ComputedRelation;
 
 function notToItself(parent: TableName, target: TableName): void {
   if (parent === target) throw new Error(`A nested read cannot relate ${parent} to itself: its alias would shadow the parent's`);
@@ -85,6 +96,8 @@ export interface PlannedRelation {
   readonly window?: RowWindow;
   /** For a children relation: also count them all. */
   readonly count: boolean;
+  /** For a computed relation: its argument, written into the statement as a literal (so an integer). */
+  readonly argument?: number;
   readonly plan: ReadPlan;
   /** Told, for each parent row read, of its related row (or null) or its page of rows and their count. */
   onRead(parent: Json, related: Json | null | Json[], count: number | undefined): void;
@@ -188,6 +201,11 @@ function buildRowJson(table: AnyTable, plan: ReadPlan): RawBuilder<Json> {
 /** One JSON value per planned relation of a row of `parent`, and its count after it when asked for. */
 function relationJson(parent: TableName, planned: PlannedRelation): RawBuilder<unknown>[] {
   const { relation, plan } = planned;
+  if (relation.kind === 'computed') {
+    const argument = planned.argument ?? 0;
+    if (!Number.isSafeInteger(argument)) throw new Error(`A computed relation takes an integer (got ${argument})`);
+    return [sql.raw(`(${relation.expression(argument)})`)];
+  }
   const target = relation.target;
   const from = sql.table(target.table);
   if (relation.kind === 'one') {
@@ -223,6 +241,10 @@ function readRow(table: AnyTable, plan: ReadPlan, row: Json): Json {
   for (const planned of plan.relations) {
     const value = nested[at++] as Json | Json[] | null;
     const count = planned.count ? (nested[at++] as number) : undefined;
+    if (planned.relation.kind === 'computed') {
+      planned.onRead(record, value, undefined);
+      continue;
+    }
     const target = planned.relation.target;
     const related = Array.isArray(value)
       ? value.map((child) => readRow(target, planned.plan, child))

@@ -88,21 +88,27 @@ const PRICED_FIELDS: Record<string, (args: Args) => Price> = {
 /** Connections (types with pageInfo): their lists (edges, nodes) hold the page the field returning them was priced at. */
 const isConnection = (type: unknown): boolean => isObjectType(type) && 'pageInfo' in type.getFields();
 
-/** Introspection's lists, at the largest size this schema gives each. */
+/**
+ * Introspection's lists. What a type lists (its fields, interfaces, possible types, enum values, input fields) is priced
+ * at the mean over all the schema's types, rounded up: `__Schema.types` multiplies it by the number of types, so the
+ * full introspection is priced at the schema's total, an upper bound that grows with the schema rather than with the
+ * product of its largest type and its number of types. Lists within a field or a directive at the largest there is.
+ */
 function introspectionSizes(schema: GraphQLSchema): Record<string, number> {
   const types = Object.values(schema.getTypeMap());
   const most = (counts: number[]) => Math.max(0, ...counts);
+  const perType = (counts: number[]) => Math.ceil(counts.reduce((sum, count) => sum + count, 0) / Math.max(1, types.length));
   const fieldsOf = types.flatMap((type) => (isObjectType(type) || isInterfaceType(type) ? Object.values(type.getFields()) : []));
   return {
     '__Schema.types': types.length,
     '__Schema.directives': schema.getDirectives().length,
-    '__Type.fields': most(types.map((type) => (isObjectType(type) || isInterfaceType(type) ? Object.keys(type.getFields()).length : 0))),
-    '__Type.interfaces': most(types.map((type) => (isObjectType(type) || isInterfaceType(type) ? type.getInterfaces().length : 0))),
-    '__Type.possibleTypes': most(
+    '__Type.fields': perType(types.map((type) => (isObjectType(type) || isInterfaceType(type) ? Object.keys(type.getFields()).length : 0))),
+    '__Type.interfaces': perType(types.map((type) => (isObjectType(type) || isInterfaceType(type) ? type.getInterfaces().length : 0))),
+    '__Type.possibleTypes': perType(
       types.map((type) => (isInterfaceType(type) || isUnionType(type) ? schema.getPossibleTypes(type).length : 0)),
     ),
-    '__Type.enumValues': most(types.map((type) => (isEnumType(type) ? type.getValues().length : 0))),
-    '__Type.inputFields': most(types.map((type) => (isInputObjectType(type) ? Object.keys(type.getFields()).length : 0))),
+    '__Type.enumValues': perType(types.map((type) => (isEnumType(type) ? type.getValues().length : 0))),
+    '__Type.inputFields': perType(types.map((type) => (isInputObjectType(type) ? Object.keys(type.getFields()).length : 0))),
     '__Field.args': most(fieldsOf.map((field) => field.args.length)),
     '__Directive.args': most(schema.getDirectives().map((directive) => directive.args.length)),
     '__Directive.locations': most(schema.getDirectives().map((directive) => directive.locations.length)),

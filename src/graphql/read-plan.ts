@@ -12,12 +12,15 @@ import type { Loaders } from '../context';
 import {
   NO_RELATIONS,
   type ChildrenRelation,
+  type ComputedRelation,
   type PageRead,
   type PlannedRelation,
   type ReadPlan,
   type ToOneRelation,
 } from '../db/nested-read';
 import { argumentsOf, isIncluded, rootSelection, type RootSelection, type SelectedField } from './selection-tree';
+import { contextOf, type ContextSlices } from '../modules/appearances/anchoring';
+import { APPEARANCE_RELATIONS } from '../modules/appearances/appearance.relations';
 import { CLAIM_RELATIONS } from '../modules/claims/claim.relations';
 import { REBUTTAL_RELATIONS } from '../modules/rebuttals/rebuttal.relations';
 import { REVIEW_RELATIONS } from '../modules/reviews/review.relations';
@@ -44,7 +47,16 @@ interface ChildrenField {
   primer(loaders: Loaders): (key: ChildPageKey, rows: Row[], count: number | undefined) => void;
 }
 
-type PlannableField = ToOneField | ChildrenField;
+interface ComputedField {
+  kind: 'computed';
+  relation: ComputedRelation;
+  /** The relation's argument from the field's arguments, as its resolver reads them; undefined leaves the field to it. */
+  argument(args: Record<string, unknown>): number | undefined;
+  /** Puts a value read into the request's loader its resolver reads through. */
+  primer(loaders: Loaders): (parent: Row, value: Row | null, argument: number) => void;
+}
+
+type PlannableField = ToOneField | ChildrenField | ComputedField;
 
 // The casts: a relation reads rows of the loader's record type (the column definitions are typed by the same models).
 function one<T>(relation: ToOneRelation, type: string, loader: (loaders: Loaders) => DataLoader<string, T | null>): ToOneField {
@@ -83,6 +95,23 @@ const PLANNABLE: Readonly<Record<string, Readonly<Record<string, PlannableField>
     rebuttals: children(CLAIM_RELATIONS.rebuttals, 'Rebuttal', (loaders) => loaders.rebuttals.pageByClaim),
     rebuts: children(CLAIM_RELATIONS.rebuts, 'Rebuttal', (loaders) => loaders.rebuttals.pageByCounterclaim),
     reviews: children(CLAIM_RELATIONS.reviews, 'Review', (loaders) => loaders.reviews.pageByClaim),
+    appearances: children(CLAIM_RELATIONS.appearances, 'Appearance', (loaders) => loaders.appearances.pageByClaim),
+  },
+  Appearance: {
+    claim: one(APPEARANCE_RELATIONS.claim, 'Claim', (loaders) => loaders.claims.byId),
+    source: one(APPEARANCE_RELATIONS.source, 'Source', (loaders) => loaders.sources.byId),
+    context: {
+      kind: 'computed',
+      relation: APPEARANCE_RELATIONS.context,
+      // As ContextArgs has it (80 by default, 0 to 1000); anything else is the resolver's to refuse.
+      argument: ({ chars = 80 }) =>
+        Number.isInteger(chars) && (chars as number) >= 0 && (chars as number) <= 1000 ? (chars as number) : undefined,
+      primer(loaders) {
+        const context = loaders.appearances.context;
+        return (parent, value, chars) =>
+          void context.prime({ appearanceId: parent.id as string, chars }, value && contextOf(value as unknown as ContextSlices));
+      },
+    },
   },
   Rebuttal: {
     claim: one(REBUTTAL_RELATIONS.claim, 'Claim', (loaders) => loaders.claims.byId),
@@ -107,6 +136,7 @@ interface PlanTemplate {
 interface RelationTemplate {
   readonly field: PlannableField;
   readonly window: PageWindow | undefined;
+  readonly argument?: number;
   readonly count: boolean;
   readonly plan: PlanTemplate;
 }
@@ -199,6 +229,7 @@ function connectionSelection(fields: readonly SelectedField[], variables: Variab
 interface RelationSelection {
   field: PlannableField;
   window: PageWindow | undefined;
+  argument?: number;
   count: boolean;
   /** The fields selected on the related records, from every selection of the relation (aliases of one relation and window are read once). */
   fields: SelectedField[];
@@ -212,6 +243,12 @@ function planFor(type: string, fields: readonly SelectedField[], variables: Vari
   for (const field of included(fields, variables)) {
     const planned = plannable[field.name];
     if (!planned) continue;
+    if (planned.kind === 'computed') {
+      const argument = planned.argument(argumentsOf(field, variables));
+      if (argument !== undefined)
+        byKey.set(`${field.name}|${argument}`, { field: planned, window: undefined, argument, count: false, fields: [] });
+      continue;
+    }
     if (planned.kind === 'one') {
       const entry = byKey.get(field.name) ?? { field: planned, window: undefined, count: false, fields: [] };
       entry.fields.push(...field.fields);
@@ -230,11 +267,12 @@ function planFor(type: string, fields: readonly SelectedField[], variables: Vari
   }
   if (byKey.size === 0) return NO_TEMPLATE;
   return {
-    relations: [...byKey.values()].map(({ field, window, count, fields: selected }) => ({
+    relations: [...byKey.values()].map(({ field, window, argument, count, fields: selected }) => ({
       field,
       window,
+      argument,
       count,
-      plan: planFor(field.type, selected, variables),
+      plan: field.kind === 'computed' ? NO_TEMPLATE : planFor(field.type, selected, variables),
     })),
   };
 }
@@ -254,8 +292,20 @@ function bind(template: PlanTemplate, loaders: Loaders): ReadPlan {
   return { relations: template.relations.map((relation) => plannedRelation(relation, loaders)), shape: template };
 }
 
-function plannedRelation({ field, window, count, plan: template }: RelationTemplate, loaders: Loaders): PlannedRelation {
+function plannedRelation({ field, window, argument, count, plan: template }: RelationTemplate, loaders: Loaders): PlannedRelation {
   const plan = bind(template, loaders);
+  if (field.kind === 'computed') {
+    const prime = field.primer(loaders);
+    return {
+      relation: field.relation,
+      count: false,
+      argument,
+      plan,
+      onRead(parent, value) {
+        prime(parent, value as Row | null, argument!);
+      },
+    };
+  }
   if (field.kind === 'one') {
     const prime = field.primer(loaders);
     return {

@@ -19,8 +19,10 @@ import { refuseMutationsOnceAborted } from './abortable-mutations';
 import { callFieldResolversDirectly } from './direct-field-resolvers';
 import { runMutationFieldsInSavepoints } from './idempotency';
 import { ApiKeyResolver } from '../modules/api-keys/api-key.resolver';
+import { AppearanceResolver, ClaimAppearancesResolver, SourceTextResolver } from '../modules/appearances/appearance.resolver';
 import { ClaimResolver } from '../modules/claims/claim.resolver';
 import {
+  AppearanceHistoryResolver,
   ClaimHistoryResolver,
   HistoryResolver,
   RebuttalHistoryResolver,
@@ -61,6 +63,9 @@ async function build(): Promise<GraphQLSchema> {
       ClaimResolver,
       RebuttalResolver,
       ReviewResolver,
+      AppearanceResolver,
+      ClaimAppearancesResolver,
+      SourceTextResolver,
       ClaimReviewsResolver,
       SearchResolver,
       TraceResolver,
@@ -73,6 +78,7 @@ async function build(): Promise<GraphQLSchema> {
       ClaimHistoryResolver,
       RebuttalHistoryResolver,
       ReviewHistoryResolver,
+      AppearanceHistoryResolver,
       ReviewCorrectionsResolver,
       NodeResolver,
     ],

@@ -84,6 +84,29 @@ export const Claims = /* GraphQL */ `
   }
 `;
 
+export const QuoteInContext = /* GraphQL */ `
+  query QuoteInContext {
+    claims(filter: { text: "preserve the treaty" }, first: 1) {
+      nodes {
+        text
+        firstAppearance {
+          verification
+          anchor {
+            start
+            end
+          }
+          context(chars: 60) {
+            marked
+          }
+          source {
+            title
+          }
+        }
+      }
+    }
+  }
+`;
+
 export const FindIds = /* GraphQL */ `
   query FindIds {
     speaker(slug: "sergei-ryabkov") {

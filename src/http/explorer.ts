@@ -88,6 +88,7 @@ const EXAMPLE_TABS = [
     note: 'Claims by filter, paged with cursors: set "after" to pageInfo.endCursor for the next page.',
     variables: { after: null },
   },
+  { operation: examples.QuoteInContext, note: 'A quote in the words around it, and whether it stands in the stored text (verification).' },
   { operation: examples.Viewer, note: 'Who a key is: uncomment the Authorization header (Headers, below) and paste your key.' },
   { operation: examples.FindIds, note: 'The ids the next tab needs: a speaker, and the claim their new claim answers.' },
   {

@@ -67,6 +67,35 @@ export interface SourceShape extends Recorded {
   publishedAt: string | null;
   kind: string;
   claims: Connection<ClaimShape>;
+  content: string | null;
+  contentHash: string | null;
+  language: string | null;
+  retrievedAt: string | null;
+  appearances: Connection<AppearanceShape>;
+}
+
+export interface TextPositionShape {
+  start: number;
+  end: number;
+}
+
+export interface AppearanceShape extends Recorded {
+  claim: ClaimShape;
+  source: SourceShape;
+  isFirst: boolean;
+  verification: string;
+  verifiedAt: string | null;
+  anchor: {
+    exact: string;
+    prefix: string | null;
+    suffix: string | null;
+    start: number | null;
+    end: number | null;
+    startSeconds: number | null;
+    endSeconds: number | null;
+  } | null;
+  closestMatch: TextPositionShape | null;
+  context: { before: string; exact: string; after: string; marked: string } | null;
 }
 
 export interface ClaimShape extends Recorded {
@@ -80,6 +109,8 @@ export interface ClaimShape extends Recorded {
   rebuts: Connection<RebuttalShape>;
   reviews: Connection<ReviewShape>;
   claimReviews: JsonLd[];
+  appearances: Connection<AppearanceShape>;
+  firstAppearance: AppearanceShape | null;
 }
 
 export interface RebuttalShape extends Recorded {
@@ -138,7 +169,7 @@ export interface ApiKeyShape {
 }
 
 /** Any record `node(id:)` finds, as an operation's fragments select it. */
-export type NodeShape = Partial<SpeakerShape & SourceShape & ClaimShape & RebuttalShape & ReviewShape> & {
+export type NodeShape = Partial<SpeakerShape & SourceShape & ClaimShape & RebuttalShape & ReviewShape & AppearanceShape> & {
   id: string;
   __typename?: string;
 };
@@ -152,6 +183,7 @@ export interface QueryData {
   claim: ClaimShape;
   claims: Connection<ClaimShape>;
   rebuttal: RebuttalShape;
+  appearance: AppearanceShape;
   review: ReviewShape;
   reviews: Connection<ReviewShape>;
   searchClaims: Connection<SearchHitShape>;
@@ -180,6 +212,10 @@ export interface MutationData {
   updateReview: ReviewShape;
   deleteReview: ReviewShape;
   setClaimReviewStatus: ClaimShape;
+  addAppearance: AppearanceShape;
+  updateAppearance: AppearanceShape;
+  removeAppearance: AppearanceShape;
+  setSourceContent: SourceShape;
   createApiKey: { apiKey: ApiKeyShape; key: string };
   revokeApiKey: ApiKeyShape;
 }

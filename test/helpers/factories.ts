@@ -34,11 +34,13 @@ export function makeRebuttal(prisma: PrismaClient, claimId: string, counterclaim
 
 /** Row counts of every table: a mutation that fails must leave them as they were. */
 export async function tableCounts(prisma: PrismaClient) {
-  const [speakers, sources, claims, rebuttals] = await Promise.all([
+  const [speakers, sources, claims, rebuttals, appearances, sourceTexts] = await Promise.all([
     prisma.speaker.count(),
     prisma.source.count(),
     prisma.claim.count(),
     prisma.rebuttal.count(),
+    prisma.appearance.count(),
+    prisma.sourceText.count(),
   ]);
-  return { speakers, sources, claims, rebuttals };
+  return { speakers, sources, claims, rebuttals, appearances, sourceTexts };
 }

@@ -70,15 +70,17 @@ export type TestPostgresOptions = { connectVia?: (url: string) => string } & Par
 
 export interface TestDatabaseOptions extends Pick<OpenDatabaseOptions, 'onQuery' | 'logger'> {
   postgres?: TestPostgresOptions;
+  /** Start with no migrations applied, not from the migrated template (for tests of a migration on older data). */
+  empty?: boolean;
 }
 
-export async function createTestDatabase({ postgres = {}, ...options }: TestDatabaseOptions = {}): Promise<TestDatabase> {
+export async function createTestDatabase({ postgres = {}, empty = false, ...options }: TestDatabaseOptions = {}): Promise<TestDatabase> {
   const template = process.env[TEMPLATE_ENV];
   if (!template) throw new Error(`${TEMPLATE_ENV} is not set: run the tests through jest (global-setup.ts)`);
   const url = serverUrl();
   if (url) {
     const name = `claimtrace_test_${process.pid}_${randomBytes(4).toString('hex')}`;
-    await adminQuery(`CREATE DATABASE ${name} TEMPLATE ${template}`);
+    await adminQuery(empty ? `CREATE DATABASE ${name}` : `CREATE DATABASE ${name} TEMPLATE ${template}`);
     const direct = withDatabaseName(url, name);
     const { connectVia = (same: string) => same, ...pool } = postgres;
     const db = await openDatabase({ kind: 'postgres', url: connectVia(direct), poolSize: 4, ...pool }, options);
@@ -93,7 +95,7 @@ export async function createTestDatabase({ postgres = {}, ...options }: TestData
   }
   const db = await openDatabase(
     { kind: 'pglite', dataDir: 'memory://' },
-    { ...options, loadDataDir: new Blob([fs.readFileSync(template)]) },
+    empty ? options : { ...options, loadDataDir: new Blob([fs.readFileSync(template)]) },
   );
   return { ...db, destroy: () => db.close() };
 }

@@ -62,9 +62,43 @@ describe('the seeded INF-treaty corpus', () => {
         api.db.prisma.source.findMany({ orderBy: { id: 'asc' } }),
         api.db.prisma.claim.findMany({ orderBy: { id: 'asc' } }),
         api.db.prisma.rebuttal.findMany({ orderBy: { id: 'asc' } }),
+        api.db.prisma.appearance.findMany({ orderBy: { id: 'asc' } }),
+        api.db.prisma.sourceText.findMany({ orderBy: { sourceId: 'asc' } }),
+        api.db.prisma.historyEntry.count(),
       ]);
     const before = await snapshot();
     expect(await seedDatabase(api.db.prisma)).toEqual({ speakers: 0, sources: 0, claims: 0, rebuttals: 0 });
     expect(await snapshot()).toEqual(before);
+  });
+
+  it('stores both articles as their sources’ text and anchors every claim: each QUOTE verbatim, each PARAPHRASE to its sentence', async () => {
+    const claims = dataOf(
+      await api.gql(`{ claims(first: 100) { totalCount nodes { text kind source { content } appearances { totalCount }
+                       firstAppearance { verification anchor { exact start end } context(chars: 0) { exact } } } } }`),
+    ).claims;
+    expect(claims.totalCount).toBe(claims.nodes.length);
+    for (const claim of claims.nodes) {
+      const first = claim.firstAppearance!;
+      const content = claim.source!.content!;
+      expect({ text: claim.text, verification: first.verification, appearances: claim.appearances.totalCount }).toEqual({
+        text: claim.text,
+        verification: 'VERIFIED',
+        appearances: 1,
+      });
+      const anchor = first.anchor!;
+      expect([...content].slice(anchor.start!, anchor.end!).join('')).toBe(anchor.exact);
+      expect(first.context!.exact).toBe(anchor.exact);
+      const fold = (text: string) => text.replace(/[‘’]/g, "'").replace(/[“”]/g, '"').replace(/\s+/g, ' ');
+      if (claim.kind === 'QUOTE') {
+        // The one quotation interrupted by its attribution ("…,” Stoltenberg said, “…") is read without it.
+        expect(fold(anchor.exact.replace(/” Stoltenberg said, “/, ' '))).toContain(fold(claim.text));
+      } else {
+        expect(fold(anchor.exact)).toContain(fold(claim.text));
+        // A whole sentence: it starts a paragraph or follows one's end, and ends with its stop (or a closing quote).
+        expect(anchor.exact).toMatch(/[.?!…]["”’]?$/);
+        expect(content.slice(0, content.indexOf(anchor.exact)).trimEnd()).toMatch(/(^|[.?!…]["”’]?)$/);
+      }
+    }
+    expect(claims.nodes.filter((claim) => claim.kind === 'QUOTE').length).toBeGreaterThan(10);
   });
 });

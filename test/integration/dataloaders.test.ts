@@ -14,6 +14,19 @@ describe('relations through per-request DataLoaders', () => {
       claims.push(await makeClaim(api.db.prisma, { speakerId: speakers[i % 10]!.id, sourceId: sources[i % 5]!.id }));
     }
     for (let i = 0; i + 1 < claims.length; i += 1) await makeRebuttal(api.db.prisma, claims[i]!.id, claims[i + 1]!.id);
+    // Each source's text names its claims (the factories' "Claim <n>"), and each claim's first appearance is anchored there.
+    for (const source of sources) {
+      const texts = claims.filter((claim) => claim.sourceId === source.id).map((claim) => claim.text);
+      const content = texts.map((text) => `Someone said: ${text}.`).join(' ');
+      await api.db.prisma.sourceText.create({ data: { sourceId: source.id, content, contentHash: '-' } });
+      for (const claim of claims.filter((row) => row.sourceId === source.id)) {
+        const start = content.indexOf(`${claim.text}.`);
+        await api.db.prisma.appearance.updateMany({
+          where: { claimId: claim.id },
+          data: { exact: claim.text, startOffset: start, endOffset: start + claim.text.length, verification: 'VERIFIED' },
+        });
+      }
+    }
   });
   afterAll(() => api.close());
 
@@ -43,6 +56,25 @@ describe('relations through per-request DataLoaders', () => {
     // The same records the planned read of the claims page answers with, in one statement.
     api.statements.length = 0;
     const planned = dataOf(await api.gql(`{ claims(first: 50) { nodes { ${NESTED_CLAIM} } } }`));
+    expect(api.statements).toHaveLength(1);
+    expect(planned.claims.nodes).toEqual(data.nodes);
+  });
+
+  it('reads 50 claims’ appearances with their sources and contexts in a fixed number of statements', async () => {
+    const ids = dataOf(await api.gql('{ claims(first: 50) { nodes { id } } }')).claims.nodes.map((node) => node.id);
+    const APPEARANCES = `appearances { totalCount nodes { verification source { title } context(chars: 12) { marked } } }`;
+    api.statements.length = 0;
+    const data = dataOf(
+      await api.gql<{ nodes: ClaimShape[] }>(`query($ids: [ID!]!) { nodes(ids: $ids) { ... on Claim { ${APPEARANCES} } } }`, { ids }),
+    );
+    expect(
+      data.nodes.every((claim) => claim.appearances.totalCount === 1 && claim.appearances.nodes[0]!.context!.marked.includes('⟦')),
+    ).toBe(true);
+    // node types, claims, appearance pages, their totals, sources, contexts: one each for all 50 claims.
+    expect(api.statements.length).toBeLessThanOrEqual(6);
+    expect(api.statements.filter((sql) => /ctx_text/.test(sql))).toHaveLength(1);
+    api.statements.length = 0;
+    const planned = dataOf(await api.gql(`{ claims(first: 50) { nodes { ${APPEARANCES} } } }`));
     expect(api.statements).toHaveLength(1);
     expect(planned.claims.nodes).toEqual(data.nodes);
   });

@@ -144,6 +144,8 @@ describe('history', () => {
     );
     expect(createdClaim.map(({ entityType, action, reason }) => [entityType, action, reason])).toEqual([
       ['CLAIM', 'CREATE', 'From the briefing'],
+      // Its first appearance, in the source it was given.
+      ['APPEARANCE', 'CREATE', 'From the briefing'],
       ['REBUTTAL', 'CREATE', 'From the briefing'],
     ]);
     expect(createdClaim[0]!.changes).toEqual(
@@ -153,7 +155,7 @@ describe('history', () => {
       ]),
     );
     const claimId = createdClaim[0]!.entityId;
-    const rebuttalId = createdClaim[1]!.entityId;
+    const rebuttalId = createdClaim[2]!.entityId;
 
     const updatedClaim = await entriesOf(() =>
       write(

@@ -21,6 +21,14 @@ describe('nested reads: one statement for the everyday root fields, whatever rel
     sourceId = (await makeSource(api.db.prisma)).id;
     hub = (await makeClaim(api.db.prisma, { speakerId, sourceId, text: 'the hub', statedAt: new Date('2019-02-01') })).id;
     claimIds.push(hub);
+    // The hub's first appearance (made by the database with its source) anchored in the source's text, for its context.
+    await api.db.prisma.sourceText.create({
+      data: { sourceId, content: 'Said here: the hub, and more words after it.', contentHash: '-' },
+    });
+    await api.db.prisma.appearance.updateMany({
+      where: { claimId: hub },
+      data: { exact: 'the hub', startOffset: 11, endOffset: 18, verification: 'VERIFIED' },
+    });
     for (let i = 0; i < 12; i += 1) {
       // Every other counterclaim has no source: a null relation must read as null, planned or not.
       const counter = await makeClaim(api.db.prisma, {
@@ -70,11 +78,21 @@ describe('nested reads: one statement for the everyday root fields, whatever rel
     source { id title url }
     rebuttals(first: 10) { totalCount edges { cursor node { id stance counterclaim { id text speaker { id name } source { title } } } } pageInfo { hasNextPage endCursor } }
     rebuts { nodes { claim { id text } } }
-    reviews { nodes { organizationName publishedAt claim { id } } }`;
+    reviews { nodes { organizationName publishedAt claim { id } } }
+    appearances { totalCount nodes { id isFirst verification anchor { exact start end } source { id title } context(chars: 10) { before exact after marked } } }`;
 
-  it('reads a claim page (speaker, source, rebuttals with their counterclaims and speakers, reviews) in one statement', async () => {
+  it('reads a claim page (speaker, source, rebuttals with their counterclaims and speakers, reviews, appearances with their source and context) in one statement', async () => {
     const { data, statements } = await run(`query($id: ID!) { claim(id: $id) { ${CLAIM_PAGE} } }`, { id: hub });
     expect(statements).toHaveLength(1);
+    expect(data.claim.appearances.nodes).toEqual([
+      expect.objectContaining({
+        isFirst: true,
+        verification: 'VERIFIED',
+        context: expect.objectContaining({ marked: '…here: ⟦the hub⟧, and…' }),
+      }),
+    ]);
+    // Only the slices around the passage are read, not the text.
+    expect(statements[0]).not.toMatch(/'content', /);
     expect(data.claim.rebuttals.totalCount).toBe(12);
     expect(data.claim.rebuttals.edges).toHaveLength(10);
     expect(data.claim.rebuttals.pageInfo.hasNextPage).toBe(true);

@@ -26,6 +26,15 @@ let sequence = 0;
 const unique = () => `${process.pid}-${(sequence += 1)}`;
 
 const claimOf = async (prisma: PrismaClient) => makeClaim(prisma, { speakerId: (await makeSpeaker(prisma)).id });
+/** A claim's first appearance, which the database makes with the claim's source. */
+const appearanceOf = async (prisma: PrismaClient) => {
+  const claim = await makeClaim(prisma, {
+    speakerId: (await makeSpeaker(prisma)).id,
+    sourceId: (await makeSource(prisma)).id,
+    text: 'said so',
+  });
+  return prisma.appearance.findFirstOrThrow({ where: { claimId: claim.id } });
+};
 const reviewOf = (prisma: PrismaClient, claimId: string) =>
   prisma.review.create({ data: { claimId, rating: 'FALSE', organizationName: 'Desk' } });
 /** A PUBLISHED claim with one review. */
@@ -116,6 +125,30 @@ const CASES: Case[] = [
     needs: 'ADMIN',
     query: 'mutation ($id: ID!) { deleteRebuttal(id: $id) { id } }',
     prepare: async (p) => ({ id: (await makeRebuttal(p, (await claimOf(p)).id, (await claimOf(p)).id)).id }),
+  },
+  {
+    name: 'addAppearance',
+    needs: 'EDITOR',
+    query: 'mutation ($claimId: ID!, $sourceId: ID!) { addAppearance(input: { claimId: $claimId, sourceId: $sourceId }) { id } }',
+    prepare: async (p) => ({ claimId: (await claimOf(p)).id, sourceId: (await makeSource(p)).id }),
+  },
+  {
+    name: 'updateAppearance',
+    needs: 'EDITOR',
+    query: 'mutation ($id: ID!) { updateAppearance(id: $id, input: { anchor: { exact: "said so" } }) { id } }',
+    prepare: async (p) => ({ id: (await appearanceOf(p)).id }),
+  },
+  {
+    name: 'removeAppearance',
+    needs: 'EDITOR',
+    query: 'mutation ($id: ID!) { removeAppearance(id: $id) { id } }',
+    prepare: async (p) => ({ id: (await appearanceOf(p)).id }),
+  },
+  {
+    name: 'setSourceContent',
+    needs: 'EDITOR',
+    query: 'mutation ($sourceId: ID!) { setSourceContent(input: { sourceId: $sourceId, content: "It said so." }) { id } }',
+    prepare: async (p) => ({ sourceId: (await makeSource(p)).id }),
   },
   {
     name: 'createReview',

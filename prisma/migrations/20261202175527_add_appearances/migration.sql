@@ -58,6 +58,9 @@ ALTER TABLE "appearances" ADD CONSTRAINT "appearances_source_id_fkey" FOREIGN KE
 
 -- Written by hand from here: what Prisma cannot express.
 
+-- Uncompressed out of line, so that substring() around a quote (Appearance.context) reads only the chunks it needs.
+ALTER TABLE "source_texts" ALTER COLUMN "content" SET STORAGE EXTERNAL;
+
 -- At most one first appearance per claim; claims.source_id is its source (src/modules/appearances/).
 CREATE UNIQUE INDEX "appearances_first_per_claim_key" ON "appearances"("claim_id") WHERE "is_first";
 
@@ -130,15 +133,49 @@ BEGIN
 END
 $$;
 
+-- A UUIDv7 (RFC 9562) for the millisecond of `at`, as the application's uuid(7) makes them: rows written here list in
+-- id order with those the application writes.
+CREATE FUNCTION uuid_v7_at(at timestamptz) RETURNS uuid LANGUAGE sql VOLATILE AS $$
+  SELECT encode(
+    set_bit(set_bit(overlay(uuid_send(gen_random_uuid()) PLACING substring(int8send(floor(extract(epoch FROM at) * 1000)::bigint) FROM 3) FROM 1 FOR 6), 52, 1), 53, 1),
+    'hex')::uuid
+$$;
+
+-- claims.source_id is the source of the claim's first appearance, whatever path writes it (the API, the import, the
+-- seed, psql): a claim given a source gets its first appearance there; one whose source changes has it moved (its
+-- anchor kept, but no longer placed: UNVERIFIED until the application re-checks it, which updateClaim does in the same
+-- transaction); one whose source is cleared loses it. The appearances service writes appearances first and the claim
+-- after, so these find the first appearance already in step and do nothing. Named to fire after the claims' history
+-- triggers (PostgreSQL fires a table's triggers in name order), so a claim's entry comes before its appearance's.
+CREATE FUNCTION sync_first_appearance() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'UPDATE' THEN
+    DELETE FROM appearances a USING new_rows c
+    WHERE a.claim_id = c.id AND a.is_first AND c.source_id IS NULL;
+    UPDATE appearances a
+    SET source_id = c.source_id, start_offset = NULL, end_offset = NULL, verification = 'UNVERIFIED', closest_start = NULL,
+        closest_end = NULL, verified_at = NULL, updated_at = clock_timestamp()
+    FROM new_rows c
+    WHERE a.claim_id = c.id AND a.is_first AND c.source_id IS NOT NULL AND a.source_id <> c.source_id;
+  END IF;
+  INSERT INTO appearances (id, claim_id, source_id, is_first, verification, created_at, updated_at)
+  SELECT uuid_v7_at(clock_timestamp()), c.id, c.source_id, true, 'UNVERIFIED', clock_timestamp(), clock_timestamp()
+  FROM new_rows c
+  WHERE c.source_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM appearances a WHERE a.claim_id = c.id AND a.is_first)
+  ORDER BY c.id;
+  RETURN NULL;
+END
+$$;
+CREATE TRIGGER claims_sync_first_appearance_insert AFTER INSERT ON claims REFERENCING NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION sync_first_appearance();
+CREATE TRIGGER claims_sync_first_appearance_update AFTER UPDATE ON claims REFERENCING NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION sync_first_appearance();
+
 -- Every claim with a source gets its first appearance there, without an anchor (UNVERIFIED), dated at the claim's
--- creation. The id is a UUIDv7 built from that date (as the application's uuid(7) would have been), so appearances list
--- in the order of their claims. History records them under this migration.
+-- creation, so appearances list in the order of their claims. History records them under this migration.
 SELECT set_config('claimtrace.actor', '{"kind":"MIGRATION","name":"migration add_appearances"}', false);
 INSERT INTO appearances (id, claim_id, source_id, is_first, verification, created_at, updated_at)
-SELECT encode(
-         set_bit(set_bit(overlay(uuid_send(gen_random_uuid()) PLACING substring(int8send(floor(extract(epoch FROM c.created_at) * 1000)::bigint) FROM 3) FROM 1 FOR 6), 52, 1), 53, 1),
-         'hex')::uuid,
-       c.id, c.source_id, true, 'UNVERIFIED', c.created_at, c.created_at
+SELECT uuid_v7_at(c.created_at), c.id, c.source_id, true, 'UNVERIFIED', c.created_at, c.created_at
 FROM claims c
 WHERE c.source_id IS NOT NULL
 ORDER BY c.created_at, c.id;

@@ -19,12 +19,16 @@ describe('the text kinds of the schema', () => {
       }
     }
     expect(freeText.sort()).toEqual([
+      'AnchorInput.exact: text',
+      'AnchorInput.prefix: text',
+      'AnchorInput.suffix: text',
       'ClaimFilter.text: text',
       'ClaimRebutsInput.rationale: text',
       'CreateClaimInput.text: text',
       'CreateRebuttalInput.rationale: text',
       'CreateReviewInput.summary: text',
       ...[
+        'addAppearance',
         'createClaim',
         'createRebuttal',
         'createReview',
@@ -35,9 +39,21 @@ describe('the text kinds of the schema', () => {
         'deleteReview',
         'deleteSource',
       ]
-        .concat(['deleteSpeaker', 'setClaimReviewStatus', 'updateClaim', 'updateRebuttal', 'updateReview', 'updateSource', 'updateSpeaker'])
+        .concat([
+          'deleteSpeaker',
+          'removeAppearance',
+          'setClaimReviewStatus',
+          'setSourceContent',
+          'updateAppearance',
+          'updateClaim',
+          'updateRebuttal',
+          'updateReview',
+          'updateSource',
+          'updateSpeaker',
+        ])
         .map((mutation) => `Mutation.${mutation}(reason): text`),
       'Query.searchClaims(query): text',
+      'SetSourceContentInput.content: text',
       'UpdateClaimInput.text: text',
       'UpdateRebuttalInput.rationale: text',
       'UpdateReviewInput.summary: text',

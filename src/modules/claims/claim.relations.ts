@@ -1,5 +1,6 @@
 // How a claim's relations are stored, for nested reads (src/db/nested-read.ts).
 import { childrenRelation, toOneRelation } from '../../db/nested-read';
+import { APPEARANCE_TABLE } from '../appearances/appearance.columns';
 import { REBUTTAL_TABLE } from '../rebuttals/rebuttal.columns';
 import { REVIEW_TABLE } from '../reviews/review.columns';
 import { SOURCE_TABLE } from '../sources/source.columns';
@@ -14,4 +15,5 @@ export const CLAIM_RELATIONS = {
   /** The rebuttals the claim makes. */
   rebuts: childrenRelation(CLAIM_TABLE, REBUTTAL_TABLE, 'counterclaim_id'),
   reviews: childrenRelation(CLAIM_TABLE, REVIEW_TABLE, 'claim_id'),
+  appearances: childrenRelation(CLAIM_TABLE, APPEARANCE_TABLE, 'claim_id'),
 };

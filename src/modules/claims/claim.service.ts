@@ -8,6 +8,7 @@ import type { Claim, ClaimKind, RebuttalStance, ReviewStatus } from '../../gener
 import type { DbClient, QueryRows } from '../../db/database';
 import { NO_RELATIONS, PLAIN_PAGE, readById, readPage, type PageRead, type ReadPlan } from '../../db/nested-read';
 import { beginCorrection, lockClaimStatus } from '../history/corrections';
+import { reverifyFirstAppearance } from '../appearances/appearance.service';
 import { inRecordedTransaction, type WriteContext } from '../history/recorded-transaction';
 import { CLAIM_TABLE } from './claim.columns';
 
@@ -95,7 +96,7 @@ export class ClaimService {
         if (status === undefined) throw new NotFound('Claim', id, { field: 'id' });
         if (status === 'PUBLISHED') await beginCorrection(tx, write, 'change a published claim');
         const { speakerId, sourceId } = changes;
-        return tx.claim.update({
+        const updated = await tx.claim.update({
           where: { id },
           data: {
             text: changes.text ?? undefined,
@@ -105,6 +106,9 @@ export class ClaimService {
             sourceId,
           },
         });
+        // The database moved the first appearance with source_id; its anchor is checked against the new text here.
+        if (sourceId) await reverifyFirstAppearance(tx, id);
+        return updated;
       });
     } catch (error) {
       throw translate(error, changes, id);

@@ -33,6 +33,8 @@ export interface SeedSource {
   /** ISO 8601 date-time. */
   publishedAt: string | null;
   kind: SourceKind;
+  /** The text the source was read from, in a file beside the corpus (prisma/seed/articles/), stored as its content. */
+  content?: { file: string; language: string | null } | null;
 }
 
 export interface SeedClaim {
@@ -44,6 +46,12 @@ export interface SeedClaim {
   text: string;
   /** YYYY-MM-DD. */
   statedAt: string | null;
+  /**
+   * The passage of the source's text to anchor to, when it is not found from the claim's text alone: a QUOTE
+   * interrupted by its attribution. Otherwise a QUOTE is anchored to its own words and a PARAPHRASE to the sentence
+   * that holds its words.
+   */
+  anchor?: string | null;
 }
 
 export interface SeedRebuttal {
@@ -61,6 +69,11 @@ export interface SeedCorpus {
 }
 
 export const INF_TREATY_CORPUS = path.join(projectRoot, 'prisma', 'seed', 'inf-treaty.json');
+
+/** The text of a corpus source's content file, read relative to the corpus file. */
+export function readSourceContent(corpusFile: string, source: SeedSource): string | null {
+  return source.content ? fs.readFileSync(path.join(path.dirname(corpusFile), source.content.file), 'utf8') : null;
+}
 
 export function readCorpus(file: string = INF_TREATY_CORPUS): SeedCorpus {
   const corpus = JSON.parse(fs.readFileSync(file, 'utf8')) as SeedCorpus;
@@ -102,6 +115,11 @@ export function readCorpus(file: string = INF_TREATY_CORPUS): SeedCorpus {
     'speaker wikidataId',
     corpus.speakers.flatMap((speaker) => speaker.wikidataId ?? []),
   );
+  for (const source of corpus.sources) {
+    if (source.content && !fs.existsSync(path.join(path.dirname(file), source.content.file))) {
+      problems.push(`source "${source.key}" names a missing content file "${source.content.file}"`);
+    }
+  }
   for (const claim of corpus.claims) {
     if (!speakers.has(claim.speaker)) problems.push(`claim "${claim.key}" names unknown speaker "${claim.speaker}"`);
     if (claim.source !== null && !sources.has(claim.source)) problems.push(`claim "${claim.key}" cites unknown source "${claim.source}"`);

@@ -1,5 +1,6 @@
 // The read side of history: the history query, `history` on each record type, and Review.corrections. There is no
 // mutation: history is written by the database's triggers, in the transaction of each change, and nothing else.
+import { Appearance } from '../appearances/appearance.type';
 import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root, type ClassType } from 'type-graphql';
 import { hasRole, UNPUBLISHED_HISTORY_ROLE } from '../../auth/permissions';
 import { PageArgs } from '../../common/connection.type';
@@ -69,6 +70,7 @@ export const SourceHistoryResolver = entityHistoryResolver(Source, 'SOURCE');
 export const ClaimHistoryResolver = entityHistoryResolver(Claim, 'CLAIM');
 export const RebuttalHistoryResolver = entityHistoryResolver(Rebuttal, 'REBUTTAL');
 export const ReviewHistoryResolver = entityHistoryResolver(Review, 'REVIEW');
+export const AppearanceHistoryResolver = entityHistoryResolver(Appearance, 'APPEARANCE');
 
 @Resolver(() => Review)
 export class ReviewCorrectionsResolver {

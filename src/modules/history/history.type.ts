@@ -18,6 +18,8 @@ registerEnumType(HistoryEntityType, {
     CLAIM: { description: 'A Claim.' },
     REBUTTAL: { description: 'A Rebuttal.' },
     REVIEW: { description: 'A Review.' },
+    SOURCE_TEXT: { description: "A source's text (Source.content): entityId is the source's id; changes hold the text before and after." },
+    APPEARANCE: { description: 'An Appearance.' },
   },
 });
 

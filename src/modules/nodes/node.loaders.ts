@@ -11,6 +11,7 @@ const NODE_TABLES: Record<NodeTypeName, string> = {
   Claim: 'claims',
   Rebuttal: 'rebuttals',
   Review: 'reviews',
+  Appearance: 'appearances',
 };
 
 /** The type of each id found, by the primary key of each table (an id is in one table at most). */
