@@ -64,6 +64,7 @@ describe('the explorer over HTTP', () => {
       'query WhoSaidWhat',
       'query Speaker',
       'query Claims',
+      'query QuoteInContext',
       'query Viewer',
       'query FindIds',
       'mutation RecordClaim',
