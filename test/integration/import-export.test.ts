@@ -65,9 +65,7 @@ interface TableContents {
 // api_keys are credentials, never exported. history_entries differ by design (the copy's import writes entries of its
 // own, and restores the exported ones under new ids): history-exchange.test.ts compares them.
 // Ids and timestamps are compared: the jsonl format carries them and the import writes them as given.
-// appearances and source_texts are not in the jsonl format yet (issue 17's export part): the import makes each claim's
-// first appearance, unanchored, from its source. Compare them here once the format carries them.
-const NOT_DATA_TABLES = new Set(['_prisma_migrations', 'idempotency_keys', 'api_keys', 'history_entries', 'appearances', 'source_texts']);
+const NOT_DATA_TABLES = new Set(['_prisma_migrations', 'idempotency_keys', 'api_keys', 'history_entries']);
 const DERIVED_COLUMNS = new Set(['claims.search_vector']);
 
 const quoted = (name: string) => `"${name.replaceAll('"', '""')}"`;

@@ -43,7 +43,12 @@ describe('speaker identities', () => {
     nato = await created({
       name: 'NATO',
       wikidataId: 'Q7184',
-      sameAs: ['https://www.nato.int/', 'https://en.wikipedia.org/wiki/NATO', 'https://WWW.NATO.INT/', ' https://en.wikipedia.org/wiki/NATO'],
+      sameAs: [
+        'https://www.nato.int/',
+        'https://en.wikipedia.org/wiki/NATO',
+        'https://WWW.NATO.INT/',
+        ' https://en.wikipedia.org/wiki/NATO',
+      ],
     });
     expect(nato).toMatchObject({ wikidataId: 'Q7184', sameAs: ['https://www.nato.int/', 'https://en.wikipedia.org/wiki/NATO'] });
 
@@ -83,7 +88,10 @@ describe('speaker identities', () => {
     const other = await created({ name: 'Donald Trump' });
     expect(errorOf(await update(other.id, { wikidataId: 'Q7184' }))).toMatchObject({ code: 'CONFLICT', field: 'input.wikidataId' });
     expect(dataOf(await update(other.id, { wikidataId: 'Q22686' })).updateSpeaker.wikidataId).toBe('Q22686');
-    expect(dataOf(await update(other.id, { wikidataId: null, sameAs: null })).updateSpeaker).toMatchObject({ wikidataId: null, sameAs: [] });
+    expect(dataOf(await update(other.id, { wikidataId: null, sameAs: null })).updateSpeaker).toMatchObject({
+      wikidataId: null,
+      sameAs: [],
+    });
   });
 
   it('links an unnamed speaker to its organization, and refuses it an identity of its own', async () => {
@@ -169,7 +177,9 @@ describe('speaker identities', () => {
     const authorOf = async (speakerId: string) => {
       const claim = await makeClaim(api.db.prisma, { speakerId });
       const { createReview } = dataOf(
-        await api.gql<{ createReview: { id: string } }>(REVIEW, { input: { claimId: claim.id, rating: 'FALSE', organizationName: 'Desk' } }),
+        await api.gql<{ createReview: { id: string } }>(REVIEW, {
+          input: { claimId: claim.id, rating: 'FALSE', organizationName: 'Desk' },
+        }),
       );
       return dataOf(await api.gql<Read>(READ, { id: createReview.id })).review;
     };
@@ -192,7 +202,11 @@ describe('speaker identities', () => {
       name: 'NATO',
       sameAs: ['https://www.wikidata.org/wiki/Q7184', 'https://www.nato.int/', 'https://en.wikipedia.org/wiki/NATO'],
     });
-    expect(ofOfficial.schemaOrg.itemReviewed.author).toMatchObject({ __typename: 'SchemaOrgOrganization', type: 'Organization', name: 'NATO' });
+    expect(ofOfficial.schemaOrg.itemReviewed.author).toMatchObject({
+      __typename: 'SchemaOrgOrganization',
+      type: 'Organization',
+      name: 'NATO',
+    });
   });
 
   describe('exchange', () => {
@@ -207,7 +221,9 @@ describe('speaker identities', () => {
 
     it('carries the identities through the jsonl round trip, organizations before the speakers naming them', async () => {
       // A member older than its organization: the export still lists the organization first.
-      const member = await api.db.prisma.speaker.create({ data: { name: 'An EU official', slug: `eu-official-${process.pid}`, isNamed: false } });
+      const member = await api.db.prisma.speaker.create({
+        data: { name: 'An EU official', slug: `eu-official-${process.pid}`, isNamed: false },
+      });
       const union = await api.db.prisma.speaker.create({
         data: { name: 'European Union', slug: `eu-${process.pid}`, wikidataId: 'Q458', sameAs: ['https://european-union.europa.eu/'] },
       });
@@ -225,7 +241,11 @@ describe('speaker identities', () => {
         .filter((line) => line.type === 'speaker');
       const position = (id: string) => speakers.findIndex((line) => line.id === id);
       expect(position(union.id)).toBeLessThan(position(member.id));
-      expect(speakers[position(union.id)]).toMatchObject({ wikidataId: 'Q458', sameAs: ['https://european-union.europa.eu/'], organizationId: null });
+      expect(speakers[position(union.id)]).toMatchObject({
+        wikidataId: 'Q458',
+        sameAs: ['https://european-union.europa.eu/'],
+        organizationId: null,
+      });
 
       const copy = await startTestServer();
       try {
@@ -252,7 +272,12 @@ describe('speaker identities', () => {
       fs.writeFileSync(
         file,
         JSON.stringify([
-          item('Sergei Ryabkov', ['http://www.wikidata.org/entity/Q1000004', 'https://en.wikipedia.org/wiki/Sergei_Ryabkov'], 'One', 'Deputy'),
+          item(
+            'Sergei Ryabkov',
+            ['http://www.wikidata.org/entity/Q1000004', 'https://en.wikipedia.org/wiki/Sergei_Ryabkov'],
+            'One',
+            'Deputy',
+          ),
           item('Kremlin', 'https://www.wikidata.org/wiki/Q7184', 'Two'),
           item('Konstantin Kosachev', ['https://www.wikidata.org/wiki/Q1000005', 'https://www.wikidata.org/wiki/Q1000006'], 'Three'),
           item('Russian officials (unnamed)', 'https://www.wikidata.org/wiki/Q1000007', 'Four'),
