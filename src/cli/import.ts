@@ -18,9 +18,9 @@ function formatSummary(file: string, format: string, summary: ImportSummary): st
   const imported = summary.records - summary.rejected.length;
   const lines = [
     `Imported ${file} (${format}): ${summary.records} record(s), ${imported} imported, ${summary.rejected.length} rejected.`,
-    `  ${''.padEnd(10)}${'created'.padStart(8)}${'matched'.padStart(9)}`,
+    `  ${''.padEnd(12)}${'created'.padStart(8)}${'matched'.padStart(9)}`,
     ...MODELS.map(
-      (model) => `  ${model.padEnd(10)}${String(summary.created[model]).padStart(8)}${String(summary.matched[model]).padStart(9)}`,
+      (model) => `  ${model.padEnd(12)}${String(summary.created[model]).padStart(8)}${String(summary.matched[model]).padStart(9)}`,
     ),
   ];
   if (summary.rejected.length > 0) lines.push('Rejected:', ...summary.rejected.map(({ at, reason }) => `  ${at}: ${reason}`));

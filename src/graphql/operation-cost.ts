@@ -26,6 +26,7 @@ import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexit
 import { MAX_NODE_IDS } from '../common/node.type';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../common/pagination';
 import { MAX_FIELD_CHANGES } from '../modules/history/history.type';
+import { MAX_CLAIM_REVIEW_APPEARANCES } from '../modules/reviews/claim-review';
 import { MAX_ALIASES } from '../modules/speakers/speaker.input';
 import { MAX_SAME_AS } from '../modules/speakers/speaker-identity';
 import {
@@ -81,6 +82,7 @@ const PRICED_FIELDS: Record<string, (args: Args) => Price> = {
   'Correction.changes': () => list(MAX_FIELD_CHANGES),
   // Every correction of the verdict: priced as Review.corrections at its default (and largest) page.
   'SchemaOrgClaimReview.correction': () => list(MAX_PAGE_SIZE),
+  'SchemaOrgClaim.appearance': () => list(MAX_CLAIM_REVIEW_APPEARANCES),
 };
 
 /** Connections (types with pageInfo): their lists (edges, nodes) hold the page the field returning them was priced at. */

@@ -19,6 +19,7 @@ import { refuseMutationsOnceAborted } from './abortable-mutations';
 import { callFieldResolversDirectly } from './direct-field-resolvers';
 import { runMutationFieldsInSavepoints } from './idempotency';
 import { ApiKeyResolver } from '../modules/api-keys/api-key.resolver';
+import { AppearanceAnnotationResolver } from '../modules/exchange/annotation.resolver';
 import { AppearanceResolver, ClaimAppearancesResolver, SourceTextResolver } from '../modules/appearances/appearance.resolver';
 import { ClaimResolver } from '../modules/claims/claim.resolver';
 import {
@@ -64,6 +65,7 @@ async function build(): Promise<GraphQLSchema> {
       RebuttalResolver,
       ReviewResolver,
       AppearanceResolver,
+      AppearanceAnnotationResolver,
       ClaimAppearancesResolver,
       SourceTextResolver,
       ClaimReviewsResolver,

@@ -1,6 +1,7 @@
 // npm run import and npm run export as a user runs them, against databases of their own: the fixture files in both
 // fact-check formats (matching, rejections, notes, a second run that creates nothing), jsonl round trips that
 // reproduce a database byte for byte, ClaimReview export, and the embedded database's lock.
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,6 +9,7 @@ import { openDatabase, type Database } from '../../src/db/database';
 import { withDatabaseName } from '../../src/db/pg-client';
 import { runCli } from '../helpers/run-built';
 import { adminQuery, createMigratedCommandDatabase, serverUrl } from '../helpers/test-database';
+import { collectionModelViolations } from '../helpers/annotation-model';
 
 const FIXTURES = path.resolve(__dirname, '..', 'fixtures');
 const FACTCHECK = path.join(FIXTURES, 'factcheck-tools.json');
@@ -58,9 +60,7 @@ interface TableContents {
 // api_keys are credentials, never exported. history_entries differ by design (the copy's import writes entries of its
 // own, and restores the exported ones under new ids): history-exchange.test.ts compares them.
 // Ids and timestamps are compared: the jsonl format carries them and the import writes them as given.
-// appearances and source_texts are not in the jsonl format yet (issue 17's export part): the import makes each claim's
-// first appearance, unanchored, from its source. Compare them here once the format carries them.
-const NOT_DATA_TABLES = new Set(['_prisma_migrations', 'idempotency_keys', 'api_keys', 'history_entries', 'appearances', 'source_texts']);
+const NOT_DATA_TABLES = new Set(['_prisma_migrations', 'idempotency_keys', 'api_keys', 'history_entries']);
 const DERIVED_COLUMNS = new Set(['claims.search_vector']);
 
 const quoted = (name: string) => `"${name.replaceAll('"', '""')}"`;
@@ -96,6 +96,52 @@ async function databaseContents(db: Database): Promise<Map<string, TableContents
     entry.rows = rows.map(({ row }) => JSON.parse(row) as unknown[]);
   }
   return contents;
+}
+
+const ARTICLE = 'Allies said on Friday that Russia is in material breach of the treaty. Moscow denies it.';
+
+/** A source's text and appearances in every state, filling every column: VERIFIED, BROKEN with its closest match, a recording. */
+async function anchorSomeClaims(prisma: Database['prisma']): Promise<void> {
+  const [first, second] = await prisma.claim.findMany({ where: { sourceId: { not: null } }, orderBy: { id: 'asc' }, take: 2 });
+  // A source of its own, so that its text fills every column whatever the seed stores.
+  const { id: sourceId } = await prisma.source.create({ data: { title: 'Allies on the treaty', url: 'https://news.example.org/allies' } });
+  await prisma.sourceText.create({
+    data: {
+      sourceId,
+      content: ARTICLE,
+      contentHash: createHash('sha256').update(ARTICLE).digest('hex'),
+      language: 'en',
+      retrievedAt: new Date('2019-02-02T08:00:00.000Z'),
+    },
+  });
+  await prisma.appearance.create({
+    data: {
+      claimId: first!.id,
+      sourceId,
+      exact: 'Russia is in material breach of the treaty',
+      prefix: 'Allies said on Friday that ',
+      suffix: '. Moscow denies it.',
+      startOffset: 27,
+      endOffset: 69,
+      verification: 'VERIFIED',
+      verifiedAt: new Date('2019-02-02T09:00:00.000Z'),
+    },
+  });
+  await prisma.appearance.create({
+    data: {
+      claimId: second!.id,
+      sourceId,
+      exact: 'Moscow denied it',
+      prefix: 'treaty. ',
+      startOffset: 71,
+      endOffset: 87,
+      verification: 'BROKEN',
+      closestStart: 71,
+      closestEnd: 87,
+      verifiedAt: new Date('2019-02-03T09:00:00.000Z'),
+    },
+  });
+  await prisma.appearance.create({ data: { claimId: first!.id, sourceId: first!.sourceId!, startSeconds: 12.5, endSeconds: 20.25 } });
 }
 
 describe('import and export', () => {
@@ -171,6 +217,7 @@ describe('import and export', () => {
     expect(summaryRow(first.stdout, 'sources')).toEqual({ created: 1, matched: 1 });
     expect(summaryRow(first.stdout, 'claims')).toEqual({ created: 2, matched: 2 });
     expect(summaryRow(first.stdout, 'reviews')).toEqual({ created: 3, matched: 1 });
+    expect(summaryRow(first.stdout, 'appearances')).toEqual({ created: 2, matched: 0 });
     expect(first.stdout).toContain('record 2: missing claimant');
     expect(first.stdout).toContain('record 5: @type is "WebPage", not ClaimReview');
     expect(first.stdout).toMatch(
@@ -197,10 +244,31 @@ describe('import and export', () => {
         include: { speaker: true },
       });
       expect(kosachev).toMatchObject({ statedAt: new Date('2019-02-02T00:00:00.000Z'), speaker: { slug: 'konstantin-kosachev' } });
+      // Where the claims appear: the corpus claim (matched) in the article too, with the quote the file gives, not its
+      // first appearance; the new claim first there. Unverified until the article's text is stored.
+      const appearances = await prisma.appearance.findMany({
+        where: { source: { url: 'https://news.example.org/2019/02/inf-allies' } },
+        orderBy: { claimId: 'asc' },
+        select: { claimId: true, exact: true, isFirst: true, verification: true },
+      });
+      expect(appearances).toEqual(
+        expect.arrayContaining([
+          {
+            claimId: ryabkov.claimId,
+            exact: 'It’s possible that intelligence data were eagerly tweaked to serve a political order',
+            isFirst: false,
+            verification: 'UNVERIFIED',
+          },
+          { claimId: kosachev.id, exact: null, isFirst: true, verification: 'UNVERIFIED' },
+        ]),
+      );
+      expect(appearances).toHaveLength(2);
     });
 
     const second = await run('import', [CLAIMREVIEW], seeded);
-    for (const model of ['speakers', 'sources', 'claims', 'reviews']) expect(summaryRow(second.stdout, model)?.created).toBe(0);
+    for (const model of ['speakers', 'sources', 'claims', 'appearances', 'reviews'])
+      expect(summaryRow(second.stdout, model)?.created).toBe(0);
+    expect(summaryRow(second.stdout, 'appearances')).toEqual({ created: 0, matched: 2 });
   }, 120_000);
 
   it('exports jsonl that an empty database imports into a copy equal table by table and column by column', async () => {
@@ -222,27 +290,47 @@ describe('import and export', () => {
       });
       await prisma.rebuttal.updateMany({ where: { rationale: null }, data: { rationale: 'Answers it' } });
       await prisma.review.updateMany({ where: { organizationUrl: null }, data: { organizationUrl: 'https://desk.example.org/' } });
+      await anchorSomeClaims(prisma);
     });
+    const counts = await seeded.read(async ({ prisma }) => ({
+      sources: await prisma.source.count(),
+      sourceTexts: await prisma.sourceText.count(),
+      appearances: await prisma.appearance.count(),
+    }));
+    expect(counts.appearances).toBeGreaterThanOrEqual(3);
     const original = path.join(workDir, 'original.jsonl');
     const copied = path.join(workDir, 'copied.jsonl');
     const exported = await run('export', ['--format', 'jsonl', '--out', original], seeded);
     expect(exported).toMatchObject({ code: 0, stdout: '' });
-    expect(exported.stderr).toMatch(/Exported 19 speakers, 3 sources, 44 claims, 14 rebuttals, 7 reviews as jsonl to /);
+    expect(exported.stderr).toContain(
+      `Exported 19 speakers, ${counts.sources} sources, ${counts.sourceTexts} sourceTexts, 44 claims, ${counts.appearances} appearances, 14 rebuttals, 7 reviews as jsonl to `,
+    );
     const lines = fs
       .readFileSync(original, 'utf8')
       .trimEnd()
       .split('\n')
       .map((line) => JSON.parse(line));
-    expect([...new Set(lines.map((line) => line.type))]).toEqual(['speaker', 'source', 'claim', 'rebuttal', 'review']);
+    expect([...new Set(lines.map((line) => line.type))]).toEqual([
+      'speaker',
+      'source',
+      'sourceText',
+      'claim',
+      'appearance',
+      'rebuttal',
+      'review',
+    ]);
 
     const imported = await run('import', [original], copy);
     expect(imported.code).toBe(0);
-    expect(imported.stdout).toMatch(/claimtrace jsonl export\): 87 record\(s\), 87 imported, 0 rejected/);
+    const records = 19 + counts.sources + counts.sourceTexts + 44 + counts.appearances + 14 + 7;
+    expect(imported.stdout).toContain(`claimtrace jsonl export): ${records} record(s), ${records} imported, 0 rejected`);
     expect(summaryRow(imported.stdout, 'rebuttals')).toEqual({ created: 14, matched: 0 });
+    expect(summaryRow(imported.stdout, 'sourceTexts')).toEqual({ created: counts.sourceTexts, matched: 0 });
+    expect(summaryRow(imported.stdout, 'appearances')).toEqual({ created: counts.appearances, matched: 0 });
 
     const before = await seeded.read(databaseContents);
     const after = await copy.read(databaseContents);
-    expect([...before.keys()]).toEqual(['claims', 'rebuttals', 'reviews', 'sources', 'speakers']);
+    expect([...before.keys()]).toEqual(['appearances', 'claims', 'rebuttals', 'reviews', 'source_texts', 'sources', 'speakers']);
     for (const [table, { columns, rows }] of before) {
       // Each column on its own, so that a difference names the table and the column.
       for (const [index, column] of columns.entries()) {
@@ -260,6 +348,8 @@ describe('import and export', () => {
     expect(fs.readFileSync(copied, 'utf8')).toBe(fs.readFileSync(original, 'utf8'));
     const again = await run('import', [original], copy);
     expect(summaryRow(again.stdout, 'claims')).toEqual({ created: 0, matched: 44 });
+    expect(summaryRow(again.stdout, 'appearances')).toEqual({ created: 0, matched: counts.appearances });
+    expect(summaryRow(again.stdout, 'sourceTexts')).toEqual({ created: 0, matched: counts.sourceTexts });
   }, 180_000);
 
   it('exports a filtered part: the claims selected, with their speakers, sources, reviews and the rebuttals between them', async () => {
@@ -277,6 +367,34 @@ describe('import and export', () => {
 
     const published = await run('export', ['--format', 'jsonl', '--status', 'PUBLISHED'], seeded);
     expect(published.stdout.split('\n').filter((line) => line.includes('"type":"claim"'))).toHaveLength(1);
+  }, 60_000);
+
+  it('exports the appearances as a W3C AnnotationCollection that meets the Web Annotation model, filters included', async () => {
+    const file = path.join(workDir, 'annotations.jsonld');
+    const result = await run('export', ['--format', 'annotations', '--out', file], seeded);
+    expect(result.code).toBe(0);
+    const collection = JSON.parse(fs.readFileSync(file, 'utf8'));
+    expect(collectionModelViolations(collection)).toEqual([]);
+    const count = await seeded.read(({ prisma }) => prisma.appearance.count());
+    expect(collection).toMatchObject({ type: 'AnnotationCollection', total: count, first: { type: 'AnnotationPage', startIndex: 0 } });
+    expect(result.stderr).toContain(`Exported ${count} appearances as annotations to `);
+    type Item = { target: { selector?: { type: string }[]; 'claimtrace:verification': string; 'claimtrace:closestMatch'?: unknown } };
+    const items: Item[] = collection.first.items;
+    const byState = (state: string) => items.filter((item) => item.target['claimtrace:verification'] === state);
+    const [verified] = byState('VERIFIED');
+    expect(verified?.target.selector?.map((selector) => selector.type)).toEqual(['TextQuoteSelector', 'TextPositionSelector']);
+    const [broken] = byState('BROKEN');
+    expect(broken?.target.selector?.map((selector) => selector.type)).toEqual(['TextQuoteSelector']);
+    expect(broken?.target['claimtrace:closestMatch']).toEqual({ type: 'TextPositionSelector', start: 71, end: 87 });
+    expect(items.flatMap((item) => item.target.selector ?? []).filter((selector) => selector.type === 'FragmentSelector')).toEqual([
+      { type: 'FragmentSelector', conformsTo: 'http://www.w3.org/TR/media-frags/', value: 't=12.5,20.25' },
+    ]);
+
+    const none = await run('export', ['--format', 'annotations', '--speaker', 'nobody'], seeded);
+    const empty = JSON.parse(none.stdout);
+    expect(empty).toMatchObject({ type: 'AnnotationCollection', total: 0 });
+    expect(empty).not.toHaveProperty('first');
+    expect(collectionModelViolations(empty)).toEqual([]);
   }, 60_000);
 
   it('exports ClaimReview JSON-LD, one item per review, that reads back as the same reviews', async () => {

@@ -8,6 +8,7 @@ const MISSING = '0190a000-0000-7000-8000-000000000000';
 
 /** Every field of Review.schemaOrg, both kinds of agent spelled out. */
 const PERSON = 'type name jobTitle affiliation { type name url }';
+const WORK = `type url headline text datePublished author { ${PERSON} } publisher { type name url }`;
 const SCHEMA_ORG = `schemaOrg {
   context type url claimReviewed datePublished inLanguage headline
   author { type name url } creator { ${PERSON} }
@@ -15,7 +16,8 @@ const SCHEMA_ORG = `schemaOrg {
   itemReviewed {
     type datePublished
     author { __typename type name ... on SchemaOrgPerson { jobTitle affiliation { type name url sameAs } sameAs } ... on SchemaOrgOrganization { url sameAs } }
-    appearance { type url headline datePublished author { ${PERSON} } publisher { type name url } }
+    appearance { ${WORK} }
+    firstAppearance { ${WORK} }
   }
   correction { type text datePublished }
 }`;
@@ -198,7 +200,7 @@ describe('reviews', () => {
         '@type': 'Claim',
         author: { '@type': 'Person', name: 'Daniel Coats', jobTitle: 'Director of National Intelligence' },
         datePublished: '2019-01-29',
-        appearance: { '@type': 'CreativeWork', url: 'https://news.example.org/inf', headline: 'INF article' },
+        appearance: [{ '@type': 'CreativeWork', url: 'https://news.example.org/inf', headline: 'INF article' }],
       },
     });
     expect(detail.claimReviews[2]!.reviewRating).not.toHaveProperty('ratingValue');
@@ -231,6 +233,16 @@ describe('reviews', () => {
       text: 'Russia deployed missiles',
       statedAt: new Date('2019-01-29T00:00:00Z'),
     });
+    // Its first appearance, anchored (the one the database made for a claim with a source, when it makes one), and a
+    // second one in a transcript.
+    const anchor = { exact: 'Russia deployed missiles', verification: 'UNVERIFIED' as const };
+    const made = await api.db.prisma.appearance.findFirst({ where: { claimId: full.id, isFirst: true } });
+    if (made) await api.db.prisma.appearance.update({ where: { id: made.id }, data: anchor });
+    else await api.db.prisma.appearance.create({ data: { ...anchor, claimId: full.id, sourceId: source.id, isFirst: true } });
+    const transcript = await api.db.prisma.source.create({
+      data: { title: 'Briefing transcript', url: 'https://news.example.org/briefing' },
+    });
+    await api.db.prisma.appearance.create({ data: { claimId: full.id, sourceId: transcript.id } });
     const sparse = await makeClaim(api.db.prisma, { speakerId: officials.id, text: 'Russia is in compliance' });
     const fullReview = await createReview({
       claimId: full.id,
@@ -264,12 +276,22 @@ describe('reviews', () => {
           jobTitle: 'Director of National Intelligence',
           affiliation: { type: 'Organization', name: 'United States government', url: null },
         },
-        appearance: {
+        appearance: [
+          {
+            type: 'CreativeWork',
+            headline: 'INF article',
+            text: 'Russia deployed missiles',
+            datePublished: '2019-02-01',
+            publisher: { name: 'Example News' },
+            author: { name: 'A. Reporter' },
+          },
+          { type: 'CreativeWork', url: 'https://news.example.org/briefing', headline: 'Briefing transcript', text: null },
+        ],
+        firstAppearance: {
           type: 'CreativeWork',
+          url: 'https://news.example.org/typed',
           headline: 'INF article',
-          datePublished: '2019-02-01',
-          publisher: { name: 'Example News' },
-          author: { name: 'A. Reporter' },
+          text: 'Russia deployed missiles',
         },
       },
       correction: null,
@@ -282,6 +304,7 @@ describe('reviews', () => {
         type: 'Claim',
         datePublished: null,
         appearance: null,
+        firstAppearance: null,
         author: { __typename: 'SchemaOrgOrganization', type: 'Organization', name: 'Russian officials', url: null },
       },
     });
@@ -303,8 +326,8 @@ describe('reviews', () => {
       true,
     );
     // the claims page with their reviews and the reviews' claims (one statement), corrections by review, speakers by
-    // id, sources by id
-    expect(api.statements.filter((sql) => /^\s*SELECT/i.test(sql))).toHaveLength(4);
+    // id, appearances by claim, sources by id
+    expect(api.statements.filter((sql) => /^\s*SELECT/i.test(sql))).toHaveLength(5);
   });
 
   describe('review status workflow', () => {

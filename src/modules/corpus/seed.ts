@@ -1,10 +1,10 @@
 // Applies a seed corpus idempotently, in one transaction: records already present (speakers by slug, sources by URL
 // or else by title, claims by speaker and text, rebuttals by their pair of claims) are left exactly as they are, so
-// a second run changes nothing. The exceptions fill in what older seeds lacked, each as long as it is still missing (so
-// what an editor set since stays, and a second run finds nothing to fill in): a corpus speaker seeded before speakers
-// had aliases, or identities, gets the corpus's aliases, wikidataId, sameAs and organization (a wikidataId another
-// speaker holds is left out); a source without text gets the corpus's; a claim's first appearance without an anchor is
-// anchored in that text (src/modules/appearances/anchoring.ts).
+// a second run changes nothing. The exceptions fill in what older seeds lacked: a corpus speaker seeded before speakers
+// had aliases, or identities, gets the corpus's aliases, wikidataId, sameAs and organization, each as long as it still
+// has none (so what an editor set since stays, and a second run finds nothing to fill in; a wikidataId another speaker
+// holds is left out); a source without text gets the corpus's; a claim's first appearance without an anchor is anchored
+// in that text (src/modules/appearances/anchoring.ts).
 import type { PrismaClient } from '../../generated/prisma/client';
 import { parseLocalDate } from '../../common/scalars';
 import { commandWrite, recordAs } from '../history/recorded-transaction';

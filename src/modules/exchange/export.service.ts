@@ -1,16 +1,19 @@
 // Writes the database, or the part a filter selects, in one of the exchange formats, reading each table in pages by
-// id. jsonl: every row of speakers (organizations first), sources, claims, rebuttals and reviews, in that order (see
-// jsonl.ts), and with withHistory every history entry after them, in id order (the order they were written in).
-// claimreview: a JSON array of the ClaimReview JSON-LD of every review (what Review.claimReview returns).
+// id. jsonl: every row of speakers (organizations first), sources, their texts, claims, appearances, rebuttals and
+// reviews, in that order (see jsonl.ts), and with withHistory every history entry after them, in id order (the order
+// they were written in). claimreview: a JSON array of the ClaimReview JSON-LD of every review (what
+// Review.claimReview returns). annotations: every appearance as a W3C Web Annotation, in one AnnotationCollection.
 import type { HistoryEntry, Prisma, PrismaClient } from '../../generated/prisma/client';
 import type { ReviewStatus } from '../../generated/prisma/enums';
+import { randomUUID } from 'node:crypto';
 import { buildClaimReview } from '../reviews/claim-review';
 import type { Model } from './import.service';
 import { toLine, type RowType } from './jsonl';
 import { normalizeUrl } from './matching';
 import { pagesById } from './pages';
+import { ANNOTATION_CONTEXTS, buildWebAnnotation, uuidIri } from './web-annotation';
 
-export const EXPORT_FORMATS = ['jsonl', 'claimreview'] as const;
+export const EXPORT_FORMATS = ['jsonl', 'claimreview', 'annotations'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** Selects claims; the export then holds those claims, their speakers and sources, reviews, and the rebuttals between them. */
@@ -30,10 +33,15 @@ export interface ExportResult {
 
 type Write = (chunk: string) => Promise<void>;
 
+/** Sources' texts per page: an article is tens of kilobytes, so a page of them stays within a few megabytes. */
+const TEXT_PAGE_SIZE = 50;
+
 function claimScope(filter: ExportFilter): Prisma.ClaimWhereInput | undefined {
+  const urls = filter.sourceUrl ? { url: { in: [filter.sourceUrl, normalizeUrl(filter.sourceUrl) ?? filter.sourceUrl] } } : undefined;
   const where: Prisma.ClaimWhereInput = {
     ...(filter.speakerSlug ? { speaker: { slug: filter.speakerSlug } } : {}),
-    ...(filter.sourceUrl ? { source: { url: { in: [filter.sourceUrl, normalizeUrl(filter.sourceUrl) ?? filter.sourceUrl] } } } : {}),
+    // A claim is in a source when it appears there, first or not.
+    ...(urls ? { OR: [{ source: urls }, { appearances: { some: { source: urls } } }] } : {}),
     ...(filter.reviewStatus?.length ? { reviewStatus: { in: filter.reviewStatus } } : {}),
   };
   return Object.keys(where).length > 0 ? where : undefined;
@@ -55,6 +63,7 @@ export async function exportDatabase(
   if (withHistory && (format !== 'jsonl' || scope !== undefined))
     throw new Error('withHistory exports the whole database as jsonl: no filter, no other format');
   if (format === 'claimreview') return exportClaimReviews(prisma, scope, write);
+  if (format === 'annotations') return exportAnnotations(prisma, scope, write);
   const counts = await exportRows(prisma, scope, write);
   if (withHistory) counts.history = await exportHistory(prisma, write);
   return { counts, notes: [] };
@@ -84,15 +93,35 @@ async function exportRows(prisma: PrismaClient, scope: Prisma.ClaimWhereInput | 
       ...order,
       take,
     });
-  const tables: [RowType, Model, (where: { id?: { gt: string } }, take: number) => Promise<{ id: string }[]>][] = [
+  // The sources the claims are in: as their source, or where they appear.
+  const sourceScope: Prisma.SourceWhereInput | undefined = scope && {
+    OR: [{ claims: { some: scope } }, { appearances: { some: { claim: scope } } }],
+  };
+  type Fetch = (where: { id?: { gt: string } }, take: number) => Promise<{ id: string }[]>;
+  const tables: [RowType, Model, Fetch, number?][] = [
     ['speaker', 'speakers', speakers(null)],
     ['speaker', 'speakers', speakers({ not: null })],
+    ['source', 'sources', (where, take) => prisma.source.findMany({ where: { ...where, ...sourceScope }, ...order, take })],
     [
-      'source',
-      'sources',
-      (where, take) => prisma.source.findMany({ where: { ...where, ...(scope && { claims: { some: scope } }) }, ...order, take }),
+      'sourceText',
+      'sourceTexts',
+      // Keyed by their source's id; few to a page, since each holds a whole article.
+      async (where, take) =>
+        (
+          await prisma.sourceText.findMany({
+            where: { sourceId: where.id, ...(sourceScope && { source: sourceScope }) },
+            orderBy: { sourceId: 'asc' },
+            take,
+          })
+        ).map((text) => ({ ...text, id: text.sourceId })),
+      TEXT_PAGE_SIZE,
     ],
     ['claim', 'claims', (where, take) => prisma.claim.findMany({ where: { ...where, ...scope }, ...order, take })],
+    [
+      'appearance',
+      'appearances',
+      (where, take) => prisma.appearance.findMany({ where: { ...where, ...(scope && { claim: scope }) }, ...order, take }),
+    ],
     [
       'rebuttal',
       'rebuttals',
@@ -102,9 +131,9 @@ async function exportRows(prisma: PrismaClient, scope: Prisma.ClaimWhereInput | 
     ['review', 'reviews', (where, take) => prisma.review.findMany({ where: { ...where, ...(scope && { claim: scope }) }, ...order, take })],
   ];
   const counts: ExportCounts = {};
-  for (const [type, model, fetch] of tables) {
+  for (const [type, model, fetch, pageSize] of tables) {
     counts[model] ??= 0;
-    for await (const page of pagesById(fetch)) {
+    for await (const page of pagesById(fetch, pageSize)) {
       await write(page.map((row) => `${toLine(type, row)}\n`).join(''));
       counts[model] += page.length;
     }
@@ -120,7 +149,15 @@ async function exportClaimReviews(prisma: PrismaClient, scope: Prisma.ClaimWhere
       where: { ...where, ...(scope && { claim: scope }) },
       orderBy: { id: 'asc' },
       take,
-      include: { claim: { include: { speaker: { include: { organization: true } }, source: true } } },
+      include: {
+        claim: {
+          include: {
+            speaker: { include: { organization: true } },
+            source: true,
+            appearances: { include: { source: true }, orderBy: [{ isFirst: 'desc' }, { id: 'asc' }] },
+          },
+        },
+      },
     }),
   );
   await write('[');
@@ -130,12 +167,15 @@ async function exportClaimReviews(prisma: PrismaClient, scope: Prisma.ClaimWhere
         claim: {
           speaker: { organization, ...speaker },
           source,
+          appearances: found,
           ...claim
         },
         ...review
       }) => {
         if (review.url === null) withoutUrl += 1;
-        const json = JSON.stringify(buildClaimReview({ review, claim, speaker, organization, source }), null, 2).replace(/^/gm, '  ');
+        const appearances = found.map(({ source: appearsIn, ...appearance }) => ({ appearance, source: appearsIn }));
+        const built = buildClaimReview({ review, claim, speaker, organization, source, appearances });
+        const json = JSON.stringify(built, null, 2).replace(/^/gm, '  ');
         return `${count++ === 0 ? '\n' : ',\n'}${json}`;
       },
     );
@@ -149,4 +189,43 @@ async function exportClaimReviews(prisma: PrismaClient, scope: Prisma.ClaimWhere
           `${withoutUrl} review(s) have no url: written without one, but Google's fact-check markup requires the review's URL (set it with updateReview)`,
         ];
   return { counts: { reviews: count }, notes };
+}
+
+/**
+ * The appearances of the claims as one W3C AnnotationCollection (https://www.w3.org/TR/annotation-model/#collections)
+ * whose one page, embedded, lists them in id order: the model's own way to hand over many annotations in one JSON-LD
+ * document, with one @context for all (a jsonl of annotations would be a format of our own, which no annotation tool
+ * reads). The collection and its page are this export's, named by new URNs; total is written after the items, as the
+ * items are streamed and JSON-LD does not order keys. A collection with no annotation has no page.
+ */
+async function exportAnnotations(prisma: PrismaClient, scope: Prisma.ClaimWhereInput | undefined, write: Write): Promise<ExportResult> {
+  const collection = uuidIri(randomUUID());
+  const page = uuidIri(randomUUID());
+  const pages = pagesById((where, take) =>
+    prisma.appearance.findMany({
+      where: { ...where, ...(scope && { claim: scope }) },
+      orderBy: { id: 'asc' },
+      take,
+      include: { claim: { include: { speaker: true } }, source: true },
+    }),
+  );
+  const indent = (json: string, spaces: number) => json.replace(/\n/g, `\n${' '.repeat(spaces)}`);
+  await write(
+    `{\n  "@context": ${indent(JSON.stringify(ANNOTATION_CONTEXTS, null, 2), 2)},\n  "id": ${JSON.stringify(collection)},\n` +
+      `  "type": "AnnotationCollection",\n  "label": "claimtrace appearances",\n`,
+  );
+  let count = 0;
+  for await (const appearances of pages) {
+    const items = appearances.map(({ claim: { speaker, ...claim }, source, ...appearance }) => {
+      const json = indent(JSON.stringify(buildWebAnnotation({ appearance, claim, speaker, source }, { embedded: true }), null, 2), 6);
+      const head =
+        count++ === 0
+          ? `  "first": {\n    "id": ${JSON.stringify(page)},\n    "type": "AnnotationPage",\n    "partOf": ${JSON.stringify(collection)},\n    "startIndex": 0,\n    "items": [\n`
+          : ',\n';
+      return `${head}      ${json}`;
+    });
+    await write(items.join(''));
+  }
+  await write(`${count === 0 ? '' : '\n    ]\n  },\n'}  "total": ${count}\n}\n`);
+  return { counts: { appearances: count }, notes: [] };
 }

@@ -4,6 +4,7 @@
 // RejectedRecord with the reason, and the others go on.
 import { parseLocalDate } from '../../common/scalars';
 import { jsonTextViolation } from '../../common/text-rules';
+import { normalizeUrl } from './matching';
 
 export class RejectedRecord extends Error {
   constructor(reason: string) {
@@ -52,11 +53,21 @@ export interface FactCheckReview {
   language: string | null;
 }
 
+/** A publication the claim appears in, with its words as the publication has them when the file gives them. */
+export interface FactCheckAppearance {
+  source: FactCheckSource;
+  /** The quote (CreativeWork text), stored as the appearance's exact text; null when not given. */
+  quote: string | null;
+  /** Named as the claim's firstAppearance. */
+  isFirst: boolean;
+}
+
 export interface FactCheck {
   text: string;
   speaker: FactCheckSpeaker;
   statedAt: Date | null;
-  source: FactCheckSource | null;
+  /** Where the claim appears, each source once: the first appearance first; the first listed is the claim's source. */
+  appearances: FactCheckAppearance[];
   reviews: FactCheckReview[];
 }
 
@@ -118,7 +129,8 @@ export function fromFactCheckTools(item: unknown): FactCheck {
     text: required(item.text, 'text', MISSING_TEXT),
     speaker: { name: required(item.claimant, 'claimant', MISSING_CLAIMANT), role: null, affiliation: null, sameAs: [] },
     statedAt: day(item.claimDate, 'claimDate'),
-    source: null,
+    // The API names the review's URL (claimReview[].url), not where the claim appeared.
+    appearances: [],
     reviews: ((item.claimReview as unknown[] | undefined) ?? []).map((review, index) => {
       const field = `claimReview.${index}`;
       if (!isObject(review)) throw new RejectedRecord(`${field} is not an object`);
@@ -141,21 +153,49 @@ export function fromFactCheckTools(item: unknown): FactCheck {
   };
 }
 
-/** An appearance may be a CreativeWork, a bare URL, or a list of them; the first one is the source. */
-function appearance(value: unknown): FactCheckSource | null {
-  const first: unknown = Array.isArray(value) ? value[0] : value;
-  if (typeof first === 'string') return { url: first, title: first, publisher: null, author: null, publishedAt: null };
-  if (!isObject(first)) return null;
-  const url = text(first.url, 'appearance.url');
-  const title = text(first.headline, 'appearance.headline') ?? text(first.name, 'appearance.name') ?? url;
+/** A CreativeWork the claim appears in, or a bare URL; null when it names nothing (no URL, headline or name). */
+function creativeWork(value: unknown, field: string, isFirst: boolean): FactCheckAppearance | null {
+  if (typeof value === 'string') {
+    const url = text(value, field);
+    return url === null ? null : { source: { url, title: url, publisher: null, author: null, publishedAt: null }, quote: null, isFirst };
+  }
+  if (!isObject(value)) return null;
+  const url = text(value.url, `${field}.url`);
+  const title = text(value.headline, `${field}.headline`) ?? text(value.name, `${field}.name`) ?? url;
   if (title === null) return null;
   return {
-    url,
-    title,
-    publisher: isObject(first.publisher) ? text(first.publisher.name, 'appearance.publisher.name') : null,
-    author: isObject(first.author) ? text(first.author.name, 'appearance.author.name') : null,
-    publishedAt: dateTime(first.datePublished, 'appearance.datePublished'),
+    source: {
+      url,
+      title,
+      publisher: isObject(value.publisher) ? text(value.publisher.name, `${field}.publisher.name`) : null,
+      author: isObject(value.author) ? text(value.author.name, `${field}.author.name`) : null,
+      publishedAt: dateTime(value.datePublished, `${field}.datePublished`),
+    },
+    quote: text(value.text, `${field}.text`),
+    isFirst,
   };
+}
+
+/**
+ * A Claim's firstAppearance and appearance (one CreativeWork or URL, or a list), the first appearance first, each
+ * publication once (by URL, normalised, or without one by title): a first appearance listed among the others too, as
+ * claimtrace's own export writes it, is one appearance.
+ */
+function appearances(claim: Json): FactCheckAppearance[] {
+  const listed = Array.isArray(claim.appearance)
+    ? claim.appearance.map((value: unknown, index) => creativeWork(value, `itemReviewed.appearance.${index}`, false))
+    : [creativeWork(claim.appearance, 'itemReviewed.appearance', false)];
+  const found = [creativeWork(claim.firstAppearance, 'itemReviewed.firstAppearance', true), ...listed];
+  const seen = new Map<string, FactCheckAppearance>();
+  for (const appearance of found) {
+    if (appearance === null) continue;
+    const { url, title } = appearance.source;
+    const key = url === null ? `title:${title}` : `url:${normalizeUrl(url) ?? url}`;
+    const known = seen.get(key);
+    if (known === undefined) seen.set(key, appearance);
+    else known.quote ??= appearance.quote;
+  }
+  return [...seen.values()];
 }
 
 function ratingValue(rating: Json): FactCheckReview['ratingValue'] {
@@ -190,7 +230,7 @@ export function fromClaimReview(item: unknown): FactCheck {
       ),
     },
     statedAt: day(claim.datePublished, 'itemReviewed.datePublished'),
-    source: appearance(claim.appearance ?? claim.firstAppearance),
+    appearances: appearances(claim),
     reviews: [
       {
         organizationName: required(author.name, 'author.name', 'missing author.name: the organisation that published the review'),

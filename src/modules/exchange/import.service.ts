@@ -13,6 +13,7 @@ import { databaseViolation } from '../../errors/database-errors';
 import { newId } from '../../common/ids';
 import {
   Prisma,
+  type Appearance,
   type Claim,
   type PrismaClient,
   type Review,
@@ -20,7 +21,7 @@ import {
   type Source,
   type Speaker,
 } from '../../generated/prisma/client';
-import { ClaimKind, ReviewStatus, SourceKind } from '../../generated/prisma/enums';
+import { AppearanceVerification, ClaimKind, ReviewStatus, SourceKind } from '../../generated/prisma/enums';
 import { CLAIM_TABLE } from '../claims/claim.columns';
 import { REVIEW_TABLE } from '../reviews/review.columns';
 import { SOURCE_TABLE } from '../sources/source.columns';
@@ -29,13 +30,21 @@ import { ratingFromText, ratingFromValue } from '../reviews/review-rating';
 import { distinctSameAs, wikidataIdOf } from '../speakers/speaker-identity';
 import type { FactCheck, FactCheckReview, FactCheckSpeaker } from './fact-check';
 import { RejectedRecord } from './fact-check';
-import { claimsOfSpeakersQuery, insertRows, reviewUrlsQuery, sourcesQuery, urlLessReviewsQuery } from './import.sql';
+import {
+  appearancesOfClaimsQuery,
+  claimsOfSpeakersQuery,
+  insertAppearances,
+  insertRows,
+  reviewUrlsQuery,
+  sourcesQuery,
+  urlLessReviewsQuery,
+} from './import.sql';
 import { parseLine, type Row } from './jsonl';
 import { nameKey, normalizeUrl, textKey } from './matching';
 import { pagesById } from './pages';
 import { inRecordedTransaction, type WriteContext } from '../history/recorded-transaction';
 
-export const MODELS = ['speakers', 'sources', 'claims', 'rebuttals', 'reviews', 'history'] as const;
+export const MODELS = ['speakers', 'sources', 'sourceTexts', 'claims', 'appearances', 'rebuttals', 'reviews', 'history'] as const;
 export type Model = (typeof MODELS)[number];
 
 export interface ImportSummary {
@@ -68,8 +77,8 @@ interface CheckedFactCheck {
   position: number;
   check: FactCheck;
   speakerKey: string;
-  /** The source's URL normalised (null without a source or a URL). */
-  sourceUrl: string | null;
+  /** Each appearance's source URL normalised (null for a source without a URL), in the order of check.appearances. */
+  sourceUrls: (string | null)[];
   reviews: PreparedReview[];
   /** The identity a new speaker would take from the claimant's sameAs. */
   identity: ClaimantIdentity;
@@ -88,6 +97,7 @@ interface BatchPlan {
   speakers: Speaker[];
   sources: Source[];
   claims: Claim[];
+  appearances: Appearance[];
   reviews: Review[];
   /** The new claims' normalised texts, for the claim cache once the batch commits. */
   claimKeys: { speakerId: string; key: string; id: string }[];
@@ -108,8 +118,33 @@ interface PreparedReview extends Omit<FactCheckReview, 'ratingValue'> {
   writtenUrl: string | null;
 }
 
+/** What a batch's known claims have of appearances: "claim|source" keys, and the claims that have a first one. */
+interface KnownAppearances {
+  at: Set<string>;
+  withFirst: Set<string>;
+}
+
+/** A record of a batch once its speaker, sources and claim are known. */
+interface PlannedRecord {
+  record: CheckedFactCheck;
+  claimId: string;
+  claimIsNew: boolean;
+  /** The sources of the record's appearances, in their order. */
+  sourceIds: string[];
+  outcome: RecordOutcome & { created: Counts; matched: Counts };
+}
+
 const UNNAMED = /\(unnamed\)|\banonymous\b/i;
-const zero = (): Record<Model, number> => ({ speakers: 0, sources: 0, claims: 0, rebuttals: 0, reviews: 0, history: 0 });
+const zero = (): Record<Model, number> => ({
+  speakers: 0,
+  sources: 0,
+  sourceTexts: 0,
+  claims: 0,
+  appearances: 0,
+  rebuttals: 0,
+  reviews: 0,
+  history: 0,
+});
 
 export class Importer {
   readonly summary: ImportSummary = { records: 0, created: zero(), matched: zero(), rejected: [], notes: [] };
@@ -119,6 +154,8 @@ export class Importer {
   private readonly claimsBySpeaker = new Map<string, Map<string, string>>();
   /** Ids in a jsonl file -> ids in the database, for rows matched to a record with another id. */
   private readonly ids = new Map<string, string>();
+  /** Claims this run created from jsonl rows, whose first appearance the database made (see importRow). */
+  private readonly createdClaims = new Set<string>();
 
   private constructor(
     private readonly prisma: PrismaClient,
@@ -159,10 +196,13 @@ export class Importer {
         const reviews = check.reviews.map((review, index) => prepareReview(review, `claimReview.${index}`, (note) => notes.push(note)));
         const speakerKey = nameKey(check.speaker.name);
         if (speakerKey === '') throw new RejectedRecord(`the claimant "${check.speaker.name}" has no letters or digits to match by`);
-        const sourceUrl = check.source && check.source.url !== null ? normalizeUrl(check.source.url) : null;
-        if (sourceUrl === undefined) throw new RejectedRecord(`appearance url "${check.source!.url}" is not an absolute http(s) URL`);
+        const sourceUrls = check.appearances.map(({ source: { url } }) => {
+          const normalized = url === null ? null : normalizeUrl(url);
+          if (normalized === undefined) throw new RejectedRecord(`appearance url "${url}" is not an absolute http(s) URL`);
+          return normalized;
+        });
         const identity = claimantIdentity(check.speaker, (note) => notes.push(note));
-        checked.push({ position, check, speakerKey, sourceUrl, reviews, identity, notes });
+        checked.push({ position, check, speakerKey, sourceUrls, reviews, identity, notes });
       } catch (error) {
         if (!(error instanceof RejectedRecord)) throw error;
         outcomes[position] = { rejected: error.message };
@@ -195,6 +235,7 @@ export class Importer {
           if (planned.speakers.length > 0) await tx.$executeRaw(insertRows(SPEAKER_TABLE, planned.speakers));
           if (planned.sources.length > 0) await tx.$executeRaw(insertRows(SOURCE_TABLE, planned.sources));
           if (planned.claims.length > 0) await tx.$executeRaw(insertRows(CLAIM_TABLE, planned.claims));
+          if (planned.appearances.length > 0) await tx.$executeRaw(insertAppearances(planned.appearances));
           if (planned.reviews.length > 0) await tx.$executeRaw(insertRows(REVIEW_TABLE, planned.reviews));
           return planned;
         },
@@ -226,7 +267,7 @@ export class Importer {
    */
   private async planFactChecks(tx: Tx, records: readonly CheckedFactCheck[]): Promise<BatchPlan> {
     const now = new Date();
-    const plan: BatchPlan = { speakers: [], sources: [], claims: [], reviews: [], claimKeys: [], outcomes: new Map() };
+    const plan: BatchPlan = { speakers: [], sources: [], claims: [], appearances: [], reviews: [], claimKeys: [], outcomes: new Map() };
 
     const unloaded = new Set<string>();
     for (const { speakerKey } of records) {
@@ -244,9 +285,11 @@ export class Importer {
 
     const sourceByUrl = new Map<string, string>();
     const sourceByTitle = new Map<string, string>();
-    const sources = records.flatMap(({ check, sourceUrl }) => (check.source ? [{ ...check.source, normalized: sourceUrl }] : []));
+    const sources = records.flatMap(({ check, sourceUrls }) =>
+      check.appearances.map(({ source }, index) => ({ ...source, normalized: sourceUrls[index]! })),
+    );
     if (sources.length > 0) {
-      const urls = sources.flatMap(({ url, normalized }) => (url === null ? [] : [url, normalized!]));
+      const urls = sources.flatMap(({ url, normalized }) => (url === null ? [] : [url, normalized]));
       const titles = sources.flatMap(({ url, title }) => (url === null ? [title] : []));
       for (const source of await tx.$queryRaw<{ id: string; url: string | null; title: string }[]>(sourcesQuery(urls, titles))) {
         const byKey = source.url === null ? sourceByTitle : sourceByUrl;
@@ -267,14 +310,9 @@ export class Importer {
     const newSpeakers = new Map<string, string>();
     const speakerId = (key: string) => this.speakers.get(key) ?? newSpeakers.get(key);
     const newClaims = new Map<string, Map<string, string>>();
-    const works: {
-      record: CheckedFactCheck;
-      claimId: string;
-      claimIsNew: boolean;
-      outcome: RecordOutcome & { created: Counts; matched: Counts };
-    }[] = [];
+    const works: PlannedRecord[] = [];
     for (const record of records) {
-      const { check, speakerKey, sourceUrl } = record;
+      const { check, speakerKey, sourceUrls } = record;
       const outcome = { created: zero(), matched: zero(), notes: record.notes };
 
       let speaker = speakerId(speakerKey);
@@ -310,21 +348,22 @@ export class Importer {
         outcome.created.speakers += 1;
       }
 
-      let sourceId: string | null = null;
-      if (check.source) {
-        const source = check.source;
-        sourceId =
-          (source.url === null ? sourceByTitle.get(source.title) : (sourceByUrl.get(source.url) ?? sourceByUrl.get(sourceUrl!))) ?? null;
-        if (sourceId !== null) outcome.matched.sources += 1;
-        else {
-          sourceId = newId();
-          // kind: the schema's default, which a Prisma create leaves to it.
-          plan.sources.push({ ...source, id: sourceId, url: sourceUrl, kind: SourceKind.ARTICLE, createdAt: now, updatedAt: now });
-          if (sourceUrl === null) sourceByTitle.set(source.title, sourceId);
-          else sourceByUrl.set(sourceUrl, sourceId);
-          outcome.created.sources += 1;
+      const sourceIds = check.appearances.map(({ source }, index) => {
+        const sourceUrl = sourceUrls[index]!;
+        const known = source.url === null ? sourceByTitle.get(source.title) : (sourceByUrl.get(source.url) ?? sourceByUrl.get(sourceUrl));
+        if (known !== undefined) {
+          outcome.matched.sources += 1;
+          return known;
         }
-      }
+        const id = newId();
+        // kind: the schema's default, which a Prisma create leaves to it.
+        plan.sources.push({ ...source, id, url: sourceUrl, kind: SourceKind.ARTICLE, createdAt: now, updatedAt: now });
+        if (sourceUrl === null) sourceByTitle.set(source.title, id);
+        else sourceByUrl.set(sourceUrl, id);
+        outcome.created.sources += 1;
+        return id;
+      });
+      const sourceId = sourceIds[0] ?? null;
 
       const key = textKey(check.text);
       const existing = this.claimsBySpeaker.get(speaker)?.get(key);
@@ -349,8 +388,10 @@ export class Importer {
         plan.claimKeys.push({ speakerId: speaker, key, id: claimId });
         outcome.created.claims += 1;
       }
-      works.push({ record, claimId, claimIsNew: existing === undefined, outcome });
+      works.push({ record, claimId, claimIsNew: existing === undefined, sourceIds, outcome });
     }
+
+    this.planAppearances(await this.appearancesOf(tx, works), works, plan, now);
 
     // Reviews, once every claim is known: by URL (as written or normalised) across the database and the batch, and
     // without one, by claim and organisation.
@@ -389,6 +430,62 @@ export class Importer {
     return plan;
   }
 
+  /** The appearances the database holds of the batch's known claims, as "claim|source" keys, and the claims with a first one. */
+  private async appearancesOf(tx: Tx, works: readonly { claimId: string; claimIsNew: boolean }[]): Promise<KnownAppearances> {
+    const known: KnownAppearances = { at: new Set(), withFirst: new Set() };
+    const claimIds = works.filter(({ claimIsNew }) => !claimIsNew).map(({ claimId }) => claimId);
+    if (claimIds.length === 0) return known;
+    for (const { claimId, sourceId, isFirst } of await tx.$queryRaw<{ claimId: string; sourceId: string; isFirst: boolean }[]>(
+      appearancesOfClaimsQuery(claimIds),
+    )) {
+      known.at.add(`${claimId}|${sourceId}`);
+      if (isFirst) known.withFirst.add(claimId);
+    }
+    return known;
+  }
+
+  /**
+   * The records' appearances: one a claim already has at that source is matched (whatever its quote: a matched record
+   * is left as it is), any other created, UNVERIFIED and with the file's quote as its exact text (placed and checked
+   * when the source's text is set). A new claim's first one is at its source (claims.source_id) and is its first
+   * appearance; a known claim's new ones are not first, its first (if any) staying as it is.
+   */
+  private planAppearances(known: KnownAppearances, works: readonly PlannedRecord[], plan: BatchPlan, now: Date): void {
+    for (const { record, claimId, claimIsNew, sourceIds, outcome } of works) {
+      for (const [index, { quote }] of record.check.appearances.entries()) {
+        const sourceId = sourceIds[index]!;
+        const key = `${claimId}|${sourceId}`;
+        if (known.at.has(key)) {
+          outcome.matched.appearances += 1;
+          continue;
+        }
+        const isFirst = claimIsNew && index === 0 && !known.withFirst.has(claimId);
+        plan.appearances.push({
+          id: newId(),
+          claimId,
+          sourceId,
+          exact: quote === null ? null : quote.normalize('NFC'),
+          prefix: null,
+          suffix: null,
+          startOffset: null,
+          endOffset: null,
+          startSeconds: null,
+          endSeconds: null,
+          isFirst,
+          verification: AppearanceVerification.UNVERIFIED,
+          closestStart: null,
+          closestEnd: null,
+          verifiedAt: null,
+          createdAt: now,
+          updatedAt: now,
+        });
+        known.at.add(key);
+        if (isFirst) known.withFirst.add(claimId);
+        outcome.created.appearances += 1;
+      }
+    }
+  }
+
   importRow(at: string, line: string): Promise<void> {
     return this.record(at, async (tx, work) => {
       const { type, ...row } = parseLine(line);
@@ -424,8 +521,60 @@ export class Importer {
           const data = row as Extract<Row, { type: 'claim' }>;
           const claim = { ...data, speakerId: id(data.speakerId), sourceId: data.sourceId === null ? null : id(data.sourceId) };
           const existing = await tx.claim.findUnique({ where: { id: data.id }, select: { id: true } });
-          link(data.id, existing?.id ?? (await this.matchClaim(tx, claim, work)));
-          if (existing) work.matched('claims');
+          if (existing) {
+            work.matched('claims');
+            link(data.id, existing.id);
+            return;
+          }
+          const matched = await this.matchClaim(tx, claim, work);
+          link(data.id, matched.id);
+          if (matched.created) work.afterCommit(() => this.createdClaims.add(matched.id));
+          return;
+        }
+        case 'sourceText': {
+          // One per source: a source that already has a text keeps it (a matched record is left as it is).
+          const data = row as Extract<Row, { type: 'sourceText' }>;
+          const sourceId = id(data.sourceId);
+          if (await tx.sourceText.findUnique({ where: { sourceId }, select: { sourceId: true } })) work.matched('sourceTexts');
+          else {
+            await tx.sourceText.create({ data: { ...data, sourceId } });
+            work.created('sourceTexts');
+          }
+          return;
+        }
+        case 'appearance': {
+          const data = row as Extract<Row, { type: 'appearance' }>;
+          const appearance = { ...data, claimId: id(data.claimId), sourceId: id(data.sourceId) };
+          if (await tx.appearance.findUnique({ where: { id: data.id }, select: { id: true } })) {
+            work.matched('appearances');
+            return;
+          }
+          const first = data.isFirst
+            ? await tx.appearance.findFirst({ where: { claimId: appearance.claimId, isFirst: true }, select: { id: true, sourceId: true } })
+            : null;
+          // A claim this run created was given its first appearance, bare, by the database (claims.source_id names it;
+          // see the appearances migration): the file's row is that appearance as it was, so it takes the place.
+          if (first !== null && this.createdClaims.has(appearance.claimId)) {
+            await tx.appearance.delete({ where: { id: first.id } });
+            await tx.appearance.create({ data: appearance });
+            work.created('appearances');
+            return;
+          }
+          const existing =
+            first !== null && first.sourceId === appearance.sourceId
+              ? first
+              : await tx.appearance.findFirst({
+                  where: { claimId: appearance.claimId, sourceId: appearance.sourceId, exact: appearance.exact },
+                  select: { id: true },
+                });
+          if (existing) {
+            work.matched('appearances');
+            link(data.id, existing.id);
+            return;
+          }
+          // The claim's first appearance is elsewhere in this database: that one stays first, as matched records do.
+          await tx.appearance.create({ data: { ...appearance, isFirst: appearance.isFirst && first === null } });
+          work.created('appearances');
           return;
         }
         case 'rebuttal': {
@@ -535,18 +684,18 @@ export class Importer {
     tx: Tx,
     claim: Omit<Prisma.ClaimUncheckedCreateInput, 'speakerId' | 'text'> & { speakerId: string; text: string },
     work: RecordWork,
-  ): Promise<string> {
+  ): Promise<{ id: string; created: boolean }> {
     const claims = await this.claimsOf(tx, claim.speakerId);
     const key = textKey(claim.text);
     const known = claims.get(key);
     if (known) {
       work.matched('claims');
-      return known;
+      return { id: known, created: false };
     }
     const { id } = await tx.claim.create({ data: claim, select: { id: true } });
     work.created('claims');
     work.afterCommit(() => claims.set(key, id));
-    return id;
+    return { id, created: true };
   }
 
   private async claimsOf(tx: Tx, speakerId: string): Promise<Map<string, string>> {

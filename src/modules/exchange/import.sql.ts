@@ -4,6 +4,8 @@
 import type { TableColumns } from '../../db/table-columns';
 import type { Tables } from '../../db/sql-builder';
 import { Prisma } from '../../generated/prisma/client';
+import type { Appearance } from '../../generated/prisma/client';
+import { APPEARANCE_TABLE } from '../appearances/appearance.columns';
 import { REVIEW_TABLE } from '../reviews/review.columns';
 import { SOURCE_TABLE } from '../sources/source.columns';
 
@@ -59,4 +61,25 @@ export function urlLessReviewsQuery(claimIds: Iterable<string>): Prisma.Sql {
   const r = REVIEW_TABLE.columns;
   return Prisma.sql`SELECT ${Prisma.raw(`"${r.claimId}" AS "claimId", "${r.organizationName}" AS "organizationName"`)} FROM ${Prisma.raw(REVIEW_TABLE.table)}
     WHERE ${Prisma.raw(r.url)} IS NULL AND ${Prisma.raw(r.claimId)} IN (SELECT json_array_elements_text(${texts(claimIds)}::json)::uuid)`;
+}
+
+/**
+ * The batch's new appearances, in one INSERT. A new claim's first appearance may already stand, bare, at its source:
+ * the database gives every claim with a source one (the appearances migration's trigger, where it has one), and the
+ * at-most-one-first index tells it apart; the file's quote is then written into it, and nothing else changes.
+ */
+export function insertAppearances(rows: readonly Appearance[]): Prisma.Sql {
+  const a = APPEARANCE_TABLE.columns;
+  return Prisma.sql`${insertRows(APPEARANCE_TABLE, rows)}
+    ON CONFLICT (${Prisma.raw(a.claimId)}) WHERE ${Prisma.raw(a.isFirst)}
+    DO UPDATE SET ${Prisma.raw(`${a.exact} = EXCLUDED.${a.exact}, ${a.updatedAt} = EXCLUDED.${a.updatedAt}`)}
+    WHERE ${Prisma.raw(`EXCLUDED.${a.exact} IS NOT NULL AND appearances.${a.exact} IS NULL AND appearances.${a.sourceId} = EXCLUDED.${a.sourceId}`)}`;
+}
+
+/** The appearances of these claims: claim, source, and whether it is the claim's first. */
+export function appearancesOfClaimsQuery(claimIds: Iterable<string>): Prisma.Sql {
+  const a = APPEARANCE_TABLE.columns;
+  return Prisma.sql`SELECT ${Prisma.raw(`${a.claimId} AS "claimId", ${a.sourceId} AS "sourceId", ${a.isFirst} AS "isFirst"`)}
+    FROM ${Prisma.raw(APPEARANCE_TABLE.table)}
+    WHERE ${Prisma.raw(a.claimId)} IN (SELECT json_array_elements_text(${texts(claimIds)}::json)::uuid)`;
 }

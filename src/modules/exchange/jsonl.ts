@@ -1,11 +1,13 @@
 // The jsonl exchange format: one JSON object per line, each a row of one table with its type, ids and timestamps, so
 // that importing an export into an empty database reproduces it exactly. Rows come in dependency order (speakers,
-// sources, claims, rebuttals, reviews), each table in id order (speakers: the organizations others name first); an
-// export --with-history then lists the history entries, in id order (type "history").
+// sources, sources' texts, claims, appearances, rebuttals, reviews), each table in id order (speakers: the
+// organizations others name first; texts by their source's id); an export --with-history then lists the history
+// entries, in id order (type "history").
 import { formatLocalDate, parseLocalDate } from '../../common/scalars';
-import type { Claim, HistoryEntry, Prisma, Rebuttal, Review, Source, Speaker } from '../../generated/prisma/client';
+import type { Appearance, Claim, HistoryEntry, Prisma, Rebuttal, Review, Source, SourceText, Speaker } from '../../generated/prisma/client';
 import {
   ActorKind,
+  AppearanceVerification,
   ClaimKind,
   HistoryAction,
   HistoryEntityType,
@@ -16,23 +18,39 @@ import {
 } from '../../generated/prisma/enums';
 import { checkRecordText, RejectedRecord } from './fact-check';
 
-export const ROW_TYPES = ['speaker', 'source', 'claim', 'rebuttal', 'review', 'history'] as const;
+export const ROW_TYPES = ['speaker', 'source', 'sourceText', 'claim', 'appearance', 'rebuttal', 'review', 'history'] as const;
 export type RowType = (typeof ROW_TYPES)[number];
 
 export type Row =
   | ({ type: 'speaker' } & Speaker)
   | ({ type: 'source' } & Source)
+  | ({ type: 'sourceText' } & SourceText)
   | ({ type: 'claim' } & Claim)
+  | ({ type: 'appearance' } & Appearance)
   | ({ type: 'rebuttal' } & Rebuttal)
   | ({ type: 'review' } & Review)
   | ({ type: 'history' } & HistoryEntry);
 
 /**
  * What a column holds; a trailing "?" allows null. An array lists an enum's values. 'serial' is a bigint (a history
- * entry's id), written as a decimal string since JSON numbers lose precision past 2^53; 'json' is any JSON value.
+ * entry's id), written as a decimal string since JSON numbers lose precision past 2^53; 'json' is any JSON value;
+ * 'integer?' a whole number (an offset, at least 0) and 'number?' any finite one (seconds into a recording).
  */
 type FieldKind =
-  'id' | 'id?' | 'text' | 'text?' | 'text[]' | 'boolean' | 'instant' | 'instant?' | 'day?' | 'serial' | 'json' | readonly string[];
+  | 'id'
+  | 'id?'
+  | 'text'
+  | 'text?'
+  | 'text[]'
+  | 'boolean'
+  | 'instant'
+  | 'instant?'
+  | 'day?'
+  | 'serial'
+  | 'json'
+  | 'integer?'
+  | 'number?'
+  | readonly string[];
 
 /** The kinds that can describe a value of type V (tuples, so that unions are not distributed). */
 type KindFor<V> = [Prisma.JsonValue] extends [V]
@@ -47,16 +65,20 @@ type KindFor<V> = [Prisma.JsonValue] extends [V]
           ? 'instant'
           : [V] extends [Date | null]
             ? 'instant?' | 'day?'
-            : [V] extends [string]
-              ? 'id' | 'text' | readonly V[]
-              : [V] extends [string | null]
-                ? 'id?' | 'text?'
-                : never;
+            : [V] extends [number | null]
+              ? 'integer?' | 'number?'
+              : [V] extends [string]
+                ? 'id' | 'text' | readonly V[]
+                : [V] extends [string | null]
+                  ? 'id?' | 'text?'
+                  : never;
 
 interface Models {
   speaker: Speaker;
   source: Source;
+  sourceText: SourceText;
   claim: Claim;
+  appearance: Appearance;
   rebuttal: Rebuttal;
   review: Review;
   history: HistoryEntry;
@@ -93,6 +115,15 @@ const COLUMNS: { [T in RowType]: { [C in keyof Models[T]]-?: KindFor<Models[T][C
     createdAt: 'instant',
     updatedAt: 'instant',
   },
+  sourceText: {
+    sourceId: 'id',
+    content: 'text',
+    contentHash: 'text',
+    language: 'text?',
+    retrievedAt: 'instant?',
+    createdAt: 'instant',
+    updatedAt: 'instant',
+  },
   claim: {
     id: 'id',
     text: 'text',
@@ -101,6 +132,25 @@ const COLUMNS: { [T in RowType]: { [C in keyof Models[T]]-?: KindFor<Models[T][C
     speakerId: 'id',
     sourceId: 'id?',
     reviewStatus: Object.values(ReviewStatus),
+    createdAt: 'instant',
+    updatedAt: 'instant',
+  },
+  appearance: {
+    id: 'id',
+    claimId: 'id',
+    sourceId: 'id',
+    exact: 'text?',
+    prefix: 'text?',
+    suffix: 'text?',
+    startOffset: 'integer?',
+    endOffset: 'integer?',
+    startSeconds: 'number?',
+    endSeconds: 'number?',
+    isFirst: 'boolean',
+    verification: Object.values(AppearanceVerification),
+    closestStart: 'integer?',
+    closestEnd: 'integer?',
+    verifiedAt: 'instant?',
     createdAt: 'instant',
     updatedAt: 'instant',
   },
@@ -195,6 +245,12 @@ function parseValue(value: unknown, kind: FieldKind, column: string): unknown {
       return value;
     case 'boolean':
       if (typeof value !== 'boolean') throw bad('true or false');
+      return value;
+    case 'integer?':
+      if (!Number.isSafeInteger(value) || (value as number) < 0) throw bad('a whole number, 0 or more');
+      return value;
+    case 'number?':
+      if (typeof value !== 'number' || !Number.isFinite(value)) throw bad('a number');
       return value;
     case 'instant':
     case 'instant?': {

@@ -1,12 +1,12 @@
 // Builds schema.org ClaimReview JSON-LD (https://schema.org/ClaimReview) from a review, its claim, the claim's speaker
 // and source, with the properties Google's fact-check markup requires (claimReviewed, reviewRating.alternateName,
-// url) and recommends (author, datePublished, itemReviewed as a Claim with author, datePublished and appearance;
-// the claim's author with its sameAs identities, as Fact Check Tools reads itemReviewed.author.sameAs;
+// url) and recommends (author, datePublished, itemReviewed as a Claim with author, datePublished, appearance and
+// firstAppearance; the claim's author with its sameAs identities, as Fact Check Tools reads itemReviewed.author.sameAs;
 // ratingValue on a numeric scale with bestRating and worstRating), and the corrections of a published verdict as
 // `correction`. Properties with no value are left out rather than sent empty (`correction` too, for a verdict never
-// corrected); firstAppearance is left out because a claim records where it appeared, not where it appeared first.
+// corrected; firstAppearance for a claim whose first appearance is not known).
 import { formatLocalDate } from '../../common/scalars';
-import type { Claim, Review, Source, Speaker } from '../../generated/prisma/client';
+import type { Appearance, Claim, Review, Source, Speaker } from '../../generated/prisma/client';
 import type {
   SchemaOrgClaimReview,
   SchemaOrgCorrectionComment,
@@ -24,9 +24,20 @@ export interface ClaimReviewParts {
   /** The speaker's organization (Speaker.organization), when it has one. */
   organization?: Speaker | null;
   source: Source | null;
+  /**
+   * Where the claim appears, each with its source (Claim.appearances), the first appearance first. Left out (a claim
+   * read as of an earlier instant) or empty, the claim's source stands for its one appearance.
+   */
+  appearances?: readonly { appearance: Appearance; source: Source }[];
   /** The corrections of the published verdict, oldest first (Review.corrections). */
   corrections?: readonly { reason: string | null; recordedAt: Date }[];
 }
+
+/**
+ * The most appearances a ClaimReview lists (the first appearance first, then the oldest): a claim repeated across a
+ * news cycle may appear in hundreds of publications, more than markup consumers read, and the typed field is priced by it.
+ */
+export const MAX_CLAIM_REVIEW_APPEARANCES = 100;
 
 const day = (date: Date | null): string | undefined => (date ? formatLocalDate(date) : undefined);
 
@@ -70,11 +81,13 @@ function speakerAuthor(speaker: Speaker, organization: Speaker | null): SchemaOr
   });
 }
 
-function appearance(source: Source): SchemaOrgCreativeWork {
+/** A source as the CreativeWork the claim appears in; `quote`: the claim's words as the source has them, when anchored. */
+function creativeWork(source: Source, quote: string | null = null): SchemaOrgCreativeWork {
   return compact<SchemaOrgCreativeWork>({
     '@type': 'CreativeWork',
     url: source.url ?? undefined,
     headline: source.title,
+    text: quote ?? undefined,
     datePublished: day(source.publishedAt),
     author: source.author === null ? undefined : { '@type': 'Person', name: source.author },
     publisher: source.publisher === null ? undefined : { '@type': 'Organization', name: source.publisher },
@@ -96,9 +109,19 @@ export function buildClaimReview({
   speaker,
   organization = null,
   source,
+  appearances,
   corrections = [],
 }: ClaimReviewParts): SchemaOrgClaimReview {
   const ratingText = review.ratingText ?? RATING_LABEL[review.rating];
+  // A claim with a source has its first appearance there (the appearances migration); without any, the source stands in.
+  const works = appearances?.length
+    ? appearances.slice(0, MAX_CLAIM_REVIEW_APPEARANCES).map(({ appearance, source: appearsIn }) => ({
+        isFirst: appearance.isFirst,
+        work: creativeWork(appearsIn, appearance.exact),
+      }))
+    : source === null
+      ? []
+      : [{ isFirst: false, work: creativeWork(source) }];
   return compact<SchemaOrgClaimReview>({
     '@context': 'https://schema.org',
     '@type': 'ClaimReview',
@@ -124,7 +147,8 @@ export function buildClaimReview({
       '@type': 'Claim',
       author: speakerAuthor(speaker, organization),
       datePublished: day(claim.statedAt),
-      appearance: source === null ? undefined : appearance(source),
+      appearance: works.length > 0 ? works.map(({ work }) => work) : undefined,
+      firstAppearance: works.find(({ isFirst }) => isFirst)?.work,
     }),
     correction: corrections.length > 0 ? corrections.map(correctionComment) : undefined,
   });

@@ -78,6 +78,12 @@ export class SchemaOrgCreativeWork {
   @Field({ description: 'Its headline or title.' })
   headline!: string;
 
+  @Field(() => String, {
+    nullable: true,
+    description: "The claim's words as this publication has them (the anchored quote, Appearance's exact text); null when not anchored.",
+  })
+  text?: string;
+
   @Field(() => String, { nullable: true, description: 'The day it was published, YYYY-MM-DD; null when unknown.' })
   datePublished?: string;
 
@@ -102,8 +108,18 @@ export class SchemaOrgClaim {
   @Field(() => String, { nullable: true, description: 'The day the claim was made, YYYY-MM-DD; null when unknown.' })
   datePublished?: string;
 
-  @Field(() => SchemaOrgCreativeWork, { nullable: true, description: 'Where the claim appeared; null when no source is recorded.' })
-  appearance?: SchemaOrgCreativeWork;
+  @Field(() => [SchemaOrgCreativeWork], {
+    nullable: true,
+    description:
+      'The publications the claim appears in (Claim.appearances), the first known one first, then the oldest, at most 100, each with the quote where anchored; null when none is recorded.',
+  })
+  appearance?: SchemaOrgCreativeWork[];
+
+  @Field(() => SchemaOrgCreativeWork, {
+    nullable: true,
+    description: "The claim's first known appearance (the one of appearance marked isFirst); null when not known.",
+  })
+  firstAppearance?: SchemaOrgCreativeWork;
 }
 
 @ObjectType({ description: 'A schema.org Rating: the verdict, as words and, where it fits, on a 1 to 5 scale.' })

@@ -1,4 +1,4 @@
-import { createByIdLoader, createTableChildPageLoader } from '../../common/loaders';
+import { createByIdLoader, createGroupLoader, createTableChildPageLoader } from '../../common/loaders';
 import type { DbClient } from '../../db/database';
 import type { Review } from '../../generated/prisma/client';
 import { REVIEW_TABLE } from './review.columns';
@@ -6,6 +6,13 @@ import { REVIEW_TABLE } from './review.columns';
 export function createReviewLoaders(prisma: DbClient, signal: AbortSignal) {
   return {
     byId: createByIdLoader((ids) => prisma.review.findMany({ where: { id: { in: [...ids] } } }), signal),
+    /** Every appearance of a claim, the first first, then in id order: the appearance list of its ClaimReview. */
+    appearancesByClaim: createGroupLoader(
+      (claimIds) =>
+        prisma.appearance.findMany({ where: { claimId: { in: [...claimIds] } }, orderBy: [{ isFirst: 'desc' }, { id: 'asc' }] }),
+      (appearance) => appearance.claimId,
+      signal,
+    ),
     /** Pages of a claim's reviews, oldest first. */
     pageByClaim: createTableChildPageLoader<Review>(
       prisma,

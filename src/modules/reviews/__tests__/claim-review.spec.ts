@@ -1,4 +1,4 @@
-import type { Claim, Review, Source, Speaker } from '../../../generated/prisma/client';
+import type { Appearance, Claim, Review, Source, Speaker } from '../../../generated/prisma/client';
 import { buildClaimReview } from '../claim-review';
 import type { SchemaOrgClaimReview } from '../claim-review.type';
 
@@ -55,15 +55,17 @@ function claimReviewProblems(
       'itemReviewed.author is a named Person or Organization',
     );
     check(expect.claimDate ? isDate(item.datePublished) : item.datePublished === undefined, 'itemReviewed.datePublished is a date');
+    const isWork = (work: unknown) => isObject(work) && work['@type'] === 'CreativeWork' && isText(work.headline);
     if (expect.appearance) {
-      const appearance = item.appearance;
+      const appearances = item.appearance;
       check(
-        isObject(appearance) && appearance['@type'] === 'CreativeWork' && isText(appearance.headline),
-        'appearance is a CreativeWork with a headline',
+        Array.isArray(appearances) && appearances.length > 0 && appearances.every(isWork),
+        'appearance lists CreativeWorks with a headline',
       );
     } else {
       check(item.appearance === undefined, 'no appearance without a source');
     }
+    if (item.firstAppearance !== undefined) check(isWork(item.firstAppearance), 'firstAppearance is a CreativeWork with a headline');
   }
   // Nothing empty: a missing value is left out, never sent as null or "".
   JSON.stringify(json, (key, value: unknown) => (value === null || value === '' ? (problems.push(`${key} is empty`), value) : value));
@@ -180,14 +182,16 @@ describe('buildClaimReview', () => {
           affiliation: { '@type': 'Organization', name: 'United States government' },
         },
         datePublished: '2019-01-29',
-        appearance: {
-          '@type': 'CreativeWork',
-          url: 'https://news.example.org/inf',
-          headline: 'Trump administration steps up efforts',
-          datePublished: '2019-02-01',
-          author: { '@type': 'Person', name: 'A. Reporter' },
-          publisher: { '@type': 'Organization', name: 'Example News' },
-        },
+        appearance: [
+          {
+            '@type': 'CreativeWork',
+            url: 'https://news.example.org/inf',
+            headline: 'Trump administration steps up efforts',
+            datePublished: '2019-02-01',
+            author: { '@type': 'Person', name: 'A. Reporter' },
+            publisher: { '@type': 'Organization', name: 'Example News' },
+          },
+        ],
       },
     });
   });
@@ -237,6 +241,61 @@ describe('buildClaimReview', () => {
     expect(claimReviewProblems(asSent(json), { url: true, datePublished: true, claimDate: true, appearance: true })).toEqual([]);
   });
 
+  it('lists every appearance, the quote as the text of an anchored one, and names the first one as firstAppearance', () => {
+    const appearance = (id: string, source: Source, changes: Partial<Appearance>): { appearance: Appearance; source: Source } => ({
+      appearance: {
+        id,
+        claimId: claim.id,
+        sourceId: source.id,
+        exact: null,
+        prefix: null,
+        suffix: null,
+        startOffset: null,
+        endOffset: null,
+        startSeconds: null,
+        endSeconds: null,
+        isFirst: false,
+        verification: 'UNVERIFIED',
+        closestStart: null,
+        closestEnd: null,
+        verifiedAt: null,
+        ...stamps,
+        ...changes,
+      },
+      source,
+    });
+    const transcript: Source = { ...article, id: 'so2', title: 'Press briefing', url: 'https://www.dni.gov/briefing', author: null };
+    const appearances = [
+      appearance('a1', article, { isFirst: true, exact: claim.text, startOffset: 10, endOffset: 71, verification: 'VERIFIED' }),
+      appearance('a2', transcript, {}),
+    ];
+    const json = buildClaimReview({ review, claim, speaker: coats, source: article, appearances });
+    expect(claimReviewProblems(asSent(json), { url: true, datePublished: true, claimDate: true, appearance: true })).toEqual([]);
+    const first = {
+      '@type': 'CreativeWork',
+      url: 'https://news.example.org/inf',
+      headline: 'Trump administration steps up efforts',
+      text: claim.text,
+      datePublished: '2019-02-01',
+      author: { '@type': 'Person', name: 'A. Reporter' },
+      publisher: { '@type': 'Organization', name: 'Example News' },
+    };
+    expect(json.itemReviewed.appearance).toEqual([
+      first,
+      {
+        '@type': 'CreativeWork',
+        url: 'https://www.dni.gov/briefing',
+        headline: 'Press briefing',
+        datePublished: '2019-02-01',
+        publisher: { '@type': 'Organization', name: 'Example News' },
+      },
+    ]);
+    expect(json.itemReviewed.firstAppearance).toEqual(first);
+    // No appearance marked first: none is named first.
+    const unordered = buildClaimReview({ review, claim, speaker: coats, source: article, appearances: [appearances[1]!] });
+    expect(unordered.itemReviewed).not.toHaveProperty('firstAppearance');
+  });
+
   it('leaves out what a sparse record lacks (no source, an unnamed speaker, no dates) and stays valid', () => {
     const sparse: Review = {
       ...review,
@@ -268,6 +327,6 @@ describe('buildClaimReview', () => {
     });
     expect(claimReviewProblems(asSent(json), { url: false, datePublished: true, claimDate: true, appearance: true })).toEqual([]);
     expect(json.reviewRating).toEqual({ '@type': 'Rating', bestRating: 5, worstRating: 1, alternateName: 'Unproven', name: 'Unproven' });
-    expect(json.itemReviewed.appearance).toEqual({ '@type': 'CreativeWork', headline: 'Trump administration steps up efforts' });
+    expect(json.itemReviewed.appearance).toEqual([{ '@type': 'CreativeWork', headline: 'Trump administration steps up efforts' }]);
   });
 });
