@@ -72,8 +72,26 @@ describe('fact-check import in batches', () => {
       { at: 'record 4', reason: 'claimDate is not a date: "sometime"' },
       { at: 'record 6', reason: expect.stringMatching(/^conflicts with an existing record \(.*slug.*\)$/) },
     ]);
-    expect(summary.created).toEqual({ speakers: 3, sources: 0, claims: 5, rebuttals: 0, reviews: 6, history: 0 });
-    expect(summary.matched).toEqual({ speakers: 3, sources: 0, claims: 1, rebuttals: 0, reviews: 0, history: 0 });
+    expect(summary.created).toEqual({
+      speakers: 3,
+      sources: 0,
+      claims: 5,
+      rebuttals: 0,
+      reviews: 6,
+      history: 0,
+      appearances: 0,
+      sourceTexts: 0,
+    });
+    expect(summary.matched).toEqual({
+      speakers: 3,
+      sources: 0,
+      claims: 1,
+      rebuttals: 0,
+      reviews: 0,
+      history: 0,
+      appearances: 0,
+      sourceTexts: 0,
+    });
 
     const speakers = await db.prisma.speaker.findMany({
       where: { slug: { in: ['ada-alpha', 'bea-beta', 'cy-gamma', 'dora-delta'] } },
@@ -110,13 +128,40 @@ describe('fact-check import in batches', () => {
     // Dora Delta now matches the speaker holding her slug (speakers match by name or slug), so record 6 goes in.
     const second = await run();
     expect(second.rejected.map(({ at }) => at)).toEqual(['record 4']);
-    expect(second.created).toEqual({ speakers: 0, sources: 0, claims: 1, rebuttals: 0, reviews: 1, history: 0 });
+    expect(second.created).toEqual({
+      speakers: 0,
+      sources: 0,
+      claims: 1,
+      rebuttals: 0,
+      reviews: 1,
+      history: 0,
+      appearances: 0,
+      sourceTexts: 0,
+    });
     expect(await importEntries()).toBe(3 + 5 + 6 + 2);
 
     const third = await run();
     expect(third.rejected.map(({ at }) => at)).toEqual(['record 4']);
-    expect(third.created).toEqual({ speakers: 0, sources: 0, claims: 0, rebuttals: 0, reviews: 0, history: 0 });
-    expect(third.matched).toEqual({ speakers: 7, sources: 0, claims: 7, rebuttals: 0, reviews: 7, history: 0 });
+    expect(third.created).toEqual({
+      speakers: 0,
+      sources: 0,
+      claims: 0,
+      rebuttals: 0,
+      reviews: 0,
+      history: 0,
+      appearances: 0,
+      sourceTexts: 0,
+    });
+    expect(third.matched).toEqual({
+      speakers: 7,
+      sources: 0,
+      claims: 7,
+      rebuttals: 0,
+      reviews: 7,
+      history: 0,
+      appearances: 0,
+      sourceTexts: 0,
+    });
     expect(await importEntries()).toBe(3 + 5 + 6 + 2);
   });
 });
