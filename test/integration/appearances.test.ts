@@ -111,6 +111,14 @@ describe('appearances', () => {
     });
     dataOf(await api.gql(SET_CONTENT, { input: { sourceId, content: TEXT } }));
     expect(dataOf(await read()).node).toMatchObject({ verification: 'VERIFIED', closestMatch: null });
+
+    // The same text set again moves no anchor: the appearance is not written again, nor recorded in history again.
+    const appearanceEntries = () => api.db.prisma.historyEntry.count({ where: { entityType: 'APPEARANCE', entityId: anchoredId } });
+    const entries = await appearanceEntries();
+    const checkedAt = (await api.db.prisma.appearance.findUniqueOrThrow({ where: { id: anchoredId } })).verifiedAt;
+    dataOf(await api.gql(SET_CONTENT, { input: { sourceId, content: TEXT } }));
+    expect(await appearanceEntries()).toBe(entries);
+    expect((await api.db.prisma.appearance.findUniqueOrThrow({ where: { id: anchoredId } })).verifiedAt).toEqual(checkedAt);
   });
 
   it('keeps every version of the text in history, with its actor', async () => {

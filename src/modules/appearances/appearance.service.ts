@@ -54,7 +54,8 @@ type AnchorColumns = Pick<
   | 'verifiedAt'
 >;
 
-const NO_ANCHOR: AnchorColumns = {
+/** An appearance without an anchor (or one whose anchor is not yet found in a text): every anchor column empty. */
+export const UNANCHORED: Readonly<AnchorColumns> = {
   exact: null,
   prefix: null,
   suffix: null,
@@ -88,7 +89,7 @@ export function anchorColumns(
   const request: AnchorRequest = { ...anchor, exact: anchor.exact?.normalize('NFC') ?? null };
   if (content === null) {
     if (!request.exact) throw new InvalidInput('Without a stored text, an anchor needs its exact text', { field: `${field}.exact` });
-    return { ...NO_ANCHOR, ...seconds, exact: request.exact, prefix: request.prefix ?? null, suffix: request.suffix ?? null };
+    return { ...UNANCHORED, ...seconds, exact: request.exact, prefix: request.prefix ?? null, suffix: request.suffix ?? null };
   }
   const located = locateAnchor(content, request);
   if ('problem' in located) throw new InvalidInput(located.problem.message, { field: `${field}.${located.problem.field}` });
@@ -97,7 +98,7 @@ export function anchorColumns(
       field: `${field}.exact`,
     });
   }
-  return { ...NO_ANCHOR, ...seconds, ...positioned(located.anchor), verification: 'VERIFIED', verifiedAt: new Date() };
+  return { ...UNANCHORED, ...seconds, ...positioned(located.anchor), verification: 'VERIFIED', verifiedAt: new Date() };
 }
 
 const positioned = (anchor: TextAnchor) => ({
@@ -160,7 +161,7 @@ export class AppearanceService {
       const claim = await tx.claim.findUnique({ where: { id: data.claimId }, select: { kind: true, text: true } });
       if (!claim) throw new NotFound('Claim', data.claimId, { field: 'input.claimId' });
       const content = await contentOf(tx, data.sourceId, 'input.sourceId');
-      const anchor = data.anchor ? anchorColumns(content, data.anchor, claim, 'input.anchor') : NO_ANCHOR;
+      const anchor = data.anchor ? anchorColumns(content, data.anchor, claim, 'input.anchor') : UNANCHORED;
       const isFirst = data.isFirst === true || (await tx.appearance.count({ where: { claimId: data.claimId } })) === 0;
       if (isFirst) await tx.appearance.updateMany({ where: { claimId: data.claimId, isFirst: true }, data: { isFirst: false } });
       const created = await tx.appearance.create({ data: { claimId: data.claimId, sourceId: data.sourceId, isFirst, ...anchor } });
@@ -178,7 +179,7 @@ export class AppearanceService {
       const content = await contentOf(tx, sourceId, 'input.sourceId');
       let anchor: Partial<AnchorColumns> = {};
       if (changes.anchor !== undefined) {
-        anchor = changes.anchor === null ? NO_ANCHOR : anchorColumns(content, changes.anchor, current.claim, 'input.anchor');
+        anchor = changes.anchor === null ? UNANCHORED : anchorColumns(content, changes.anchor, current.claim, 'input.anchor');
       } else if (sourceId !== current.sourceId) {
         // Positions into another text mean nothing: the anchor is placed anew where its exact text stands there.
         anchor = reverified(content, { ...current, startOffset: null, endOffset: null });
@@ -229,9 +230,18 @@ export async function storeSourceText(
   const anchored = await tx.appearance.findMany({ where: { sourceId, exact: { not: null } } });
   for (const appearance of anchored) {
     const changes = reverified(text.content, appearance);
+    // An anchor that still stands where it stood, in the same state, is left as it is: replacing a text (a typo
+    // fixed elsewhere, the same text set again) writes, and records in history, only the appearances it moved.
+    if (!changesAnchor(appearance, changes)) continue;
     await tx.appearance.update({ where: { id: appearance.id }, data: changes });
   }
   return text;
+}
+
+/** Whether re-checking changed anything but the time of the check (or checked it against a text for the first time). */
+function changesAnchor(current: AnchorColumns, changes: Partial<AnchorColumns>): boolean {
+  if (current.verifiedAt === null && changes.verifiedAt != null) return true;
+  return Object.entries(changes).some(([column, value]) => column !== 'verifiedAt' && current[column as keyof AnchorColumns] !== value);
 }
 
 /**

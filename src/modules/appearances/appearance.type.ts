@@ -96,7 +96,10 @@ export class Appearance implements Node {
   @Field(() => AppearanceVerification, { description: 'Whether the anchor stands in the stored text, as last checked.' })
   verification!: AppearanceVerification;
 
-  @Field(() => Date, { nullable: true, description: 'When the anchor was last checked against stored text; null when never.' })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When the anchor was placed in, or last moved or changed state against, the stored text; null when never checked.',
+  })
   verifiedAt!: Date | null;
 
   @Field({ description: CREATED_AT_DESCRIPTION })

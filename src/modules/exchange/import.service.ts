@@ -21,7 +21,8 @@ import {
   type Source,
   type Speaker,
 } from '../../generated/prisma/client';
-import { AppearanceVerification, ClaimKind, ReviewStatus, SourceKind } from '../../generated/prisma/enums';
+import { ClaimKind, ReviewStatus, SourceKind } from '../../generated/prisma/enums';
+import { UNANCHORED } from '../appearances/appearance.service';
 import { CLAIM_TABLE } from '../claims/claim.columns';
 import { REVIEW_TABLE } from '../reviews/review.columns';
 import { SOURCE_TABLE } from '../sources/source.columns';
@@ -464,18 +465,9 @@ export class Importer {
           id: newId(),
           claimId,
           sourceId,
+          ...UNANCHORED,
           exact: quote === null ? null : quote.normalize('NFC'),
-          prefix: null,
-          suffix: null,
-          startOffset: null,
-          endOffset: null,
-          startSeconds: null,
-          endSeconds: null,
           isFirst,
-          verification: AppearanceVerification.UNVERIFIED,
-          closestStart: null,
-          closestEnd: null,
-          verifiedAt: null,
           createdAt: now,
           updatedAt: now,
         });

@@ -1,6 +1,7 @@
 import type { Appearance, Claim, Review, Source, Speaker } from '../../../generated/prisma/client';
 import { buildClaimReview } from '../claim-review';
 import type { SchemaOrgClaimReview } from '../claim-review.type';
+import { UNANCHORED } from '../../appearances/appearance.service';
 
 /** The document as a search engine reads it: untyped JSON, as sent. */
 type JsonLd = Record<string, unknown>;
@@ -247,18 +248,8 @@ describe('buildClaimReview', () => {
         id,
         claimId: claim.id,
         sourceId: source.id,
-        exact: null,
-        prefix: null,
-        suffix: null,
-        startOffset: null,
-        endOffset: null,
-        startSeconds: null,
-        endSeconds: null,
+        ...UNANCHORED,
         isFirst: false,
-        verification: 'UNVERIFIED',
-        closestStart: null,
-        closestEnd: null,
-        verifiedAt: null,
         ...stamps,
         ...changes,
       },
